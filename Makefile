@@ -1,0 +1,44 @@
+# Crosscheck: the two commands of the README are `make demo` and `make test`.
+# Every target installs missing Debian packages first (cmake/install-deps.sh).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
+
+.PHONY: all deps configure build demo test bench asan format clean
+
+all: build
+
+deps:
+	@bash cmake/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The viewer on the built-in demo study. Without a display, it runs under Xvfb.
+demo: build
+	@if [ -n "$$DISPLAY" ]; then $(BUILD)/bin/crosscheck --demo; \
+	else echo "no DISPLAY: running under Xvfb" >&2; $(XVFB) $(BUILD)/bin/crosscheck --demo; fi
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	@echo "no benchmarks yet" >&2
+
+# Core tests with AddressSanitizer and UndefinedBehaviorSanitizer, no GUI.
+asan: deps
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCROSSCHECK_BUILD_GUI=OFF -DCROSSCHECK_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+format:
+	git ls-files '*.cpp' '*.h' '*.in' | grep -E '\.(cpp|h)$$' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) build-asan

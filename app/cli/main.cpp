@@ -1,0 +1,39 @@
+// crosscheck-cli: the headless contract of ../shared/CLI.md. Parsing and dispatch only;
+// each command lives in its own file and does its work through crosscheck_core.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+#include <string>
+
+#include "app/cli/CliCommand.h"
+#include "core/Version.h"
+
+int main(int argc, char** argv) {
+    using namespace crosscheck;
+    CLI::App app{"crosscheck-cli: headless CT / MRI / synthetic-CT comparison"};
+    app.require_subcommand(0, 1);
+    app.set_version_flag("--version", std::string("crosscheck-cli ") + versionString() + " (" + gitCommit() + ")");
+    cli::CommandAction action;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return 2;
+    }
+    if (!action) {
+        std::cerr << "crosscheck-cli: no command given (see --help)\n";
+        return 2;
+    }
+    try {
+        return action();
+    } catch (const std::exception& e) {
+        std::cerr << "crosscheck-cli: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QMainWindow>
+
+namespace crosscheck::app {
+
+class PaneGrid;
+
+/// The Crosscheck main window: the pane grid in the centre, menus around it.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    PaneGrid* paneGrid() const { return m_grid; }
+    /// Fills each pane with its own shell test pattern (no study loaded yet).
+    void showTestPatterns();
+
+private:
+    void buildMenus();
+
+    PaneGrid* m_grid;
+};
+
+}  // namespace crosscheck::app

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QImage>
+#include <QString>
+#include <QWidget>
+#include <vector>
+
+class QGridLayout;
+
+namespace crosscheck::viewer {
+class SlicePane;
+}
+
+namespace crosscheck::app {
+
+/// The panes of the main window arranged as 1x1, 1x2, 2x2 or 1x4. Owns four panes
+/// and shows the first rows x columns of them.
+class PaneGrid : public QWidget {
+    Q_OBJECT
+public:
+    explicit PaneGrid(QWidget* parent = nullptr);
+
+    /// Accepts "1x1", "1x2", "2x2", "1x4"; returns false (and changes nothing) otherwise.
+    bool setLayoutName(const QString& name);
+    QString layoutName() const { return m_layoutName; }
+
+    const std::vector<viewer::SlicePane*>& panes() const { return m_panes; }
+    std::vector<viewer::SlicePane*> visiblePanes() const;
+
+    /// The visible panes' framebuffers composed at their places in the grid. Grabbing
+    /// each GL pane is required: QWidget::grab() of a window with GL panes is not correct.
+    QImage grabComposed();
+
+private:
+    QGridLayout* m_grid;
+    std::vector<viewer::SlicePane*> m_panes;
+    QString m_layoutName;
+};
+
+}  // namespace crosscheck::app

@@ -1,0 +1,27 @@
+#include <catch2/catch.hpp>
+
+#include "core/geometry/ViewPlane.h"
+
+using namespace crosscheck;
+
+TEST_CASE("standard views follow the radiological display conventions", "[geometry]") {
+    const auto axial = ViewPlane::standard(ViewOrientation::Axial);
+    // Seen from the feet: patient left (+x) on the screen's right, anterior (-y) up,
+    // and the viewer stands inferior (-z).
+    REQUIRE(axial.right == Eigen::Vector3d(1, 0, 0));
+    REQUIRE(axial.up == Eigen::Vector3d(0, -1, 0));
+    REQUIRE(axial.normal == Eigen::Vector3d(0, 0, -1));
+    const auto coronal = ViewPlane::standard(ViewOrientation::Coronal);
+    REQUIRE(coronal.up == Eigen::Vector3d(0, 0, 1));
+    REQUIRE(coronal.normal == Eigen::Vector3d(0, -1, 0));  // viewer in front (anterior)
+    const auto sagittal = ViewPlane::standard(ViewOrientation::Sagittal);
+    REQUIRE(sagittal.right == Eigen::Vector3d(0, 1, 0));  // anterior on the left
+    REQUIRE(sagittal.up == Eigen::Vector3d(0, 0, 1));
+}
+
+TEST_CASE("plane coordinates map to the plane through the cursor", "[geometry]") {
+    const auto axial = ViewPlane::standard(ViewOrientation::Axial);
+    const Eigen::Matrix4d m = axial.planeToPatient(PatientPoint{{3, 4, 5}});
+    const Eigen::Vector3d p = (m * Eigen::Vector4d(2, 7, 0, 1)).head<3>();
+    REQUIRE((p - Eigen::Vector3d(2, -7, 5)).norm() < 1e-12);
+}

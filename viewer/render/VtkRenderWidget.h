@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QOpenGLWidget>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkNew.h>
+#include <vtkRenderer.h>
+
+
+namespace crosscheck::viewer {
+
+/// A QOpenGLWidget that hosts a VTK render window sharing Qt's GL context.
+///
+/// VTK's own Qt widget is built against Qt 5 on Debian, so this is the Qt 6 host:
+/// VTK renders into its framebuffer inside paintGL and the result is blitted into
+/// Qt's. Qt owns all input; subclasses turn events into their own tools. Ask for a new
+/// frame with update(), never by calling Render() directly.
+class VtkRenderWidget : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit VtkRenderWidget(QWidget* parent = nullptr);
+    ~VtkRenderWidget() override;
+
+    vtkRenderer* renderer() const;
+    vtkGenericOpenGLRenderWindow* renderWindow() const;
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int width, int height) override;
+    void paintGL() override;
+
+private:
+    vtkNew<vtkGenericOpenGLRenderWindow> m_window;
+    vtkNew<vtkRenderer> m_renderer;
+};
+
+}  // namespace crosscheck::viewer
