@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
     using namespace crosscheck;
     CLI::App app{"crosscheck-cli: headless CT / MRI / synthetic-CT comparison"};
     app.require_subcommand(0, 1);
-    app.set_version_flag("--version", std::string("crosscheck-cli ") + versionString() + " (" + gitCommit() + ")");
+    app.set_version_flag(
+        "--version", std::string("crosscheck-cli ") + versionString() + " (" + gitCommit() + ")");
     cli::CommandAction action;
     try {
         app.parse(argc, argv);

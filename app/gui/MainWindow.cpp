@@ -7,6 +7,7 @@
 #include "app/gui/PaneGrid.h"
 #include "core/volume/TestPattern.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/state/ViewState.h"
 
 namespace crosscheck::app {
 
@@ -14,9 +15,12 @@ namespace {
 // Pane i shows base values 100, 200, 300, 400 in a window of 0..500, so the centre
 // pixel of each pane is a known grey (51, 102, 153, 204).
 constexpr int kTestPatternSize = 101;
-}
+}  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_grid(new PaneGrid(this)) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_state(new viewer::ViewState(this)),
+      m_grid(new PaneGrid(m_state, this)) {
     setWindowTitle(QStringLiteral("Crosscheck"));
     setCentralWidget(m_grid);
     buildMenus();
@@ -35,12 +39,16 @@ void MainWindow::showTestPatterns() {
     int index = 0;
     for (auto* pane : m_grid->panes()) {
         const auto base = static_cast<std::int16_t>(100 * (index + 1));
-        pane->setVolume(makeShellPattern(kTestPatternSize, base));
+        viewer::PaneSeries series;
+        series.volume = makeShellPattern(kTestPatternSize, base);
+        series.description = QStringLiteral("test pattern %1").arg(index + 1);
+        series.referenceToSeries = Eigen::Matrix4d::Identity();
+        pane->setSeries(series);
         pane->setOrientation(orientations[index]);
-        pane->setCursor(PatientPoint{});
-        pane->setWindowLevel(500.0, 250.0);
         ++index;
     }
+    m_state->setCursor(PatientPoint{});
+    m_state->setWindow(viewer::WindowGroup::Other, WindowLevel{500.0, 250.0});
 }
 
 }  // namespace crosscheck::app

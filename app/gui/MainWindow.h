@@ -2,6 +2,10 @@
 
 #include <QMainWindow>
 
+namespace crosscheck::viewer {
+class ViewState;
+}
+
 namespace crosscheck::app {
 
 class PaneGrid;
@@ -13,12 +17,14 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
 
     PaneGrid* paneGrid() const { return m_grid; }
+    viewer::ViewState* viewState() const { return m_state; }
     /// Fills each pane with its own shell test pattern (no study loaded yet).
     void showTestPatterns();
 
 private:
     void buildMenus();
 
+    viewer::ViewState* m_state;
     PaneGrid* m_grid;
 };
 

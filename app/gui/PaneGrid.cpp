@@ -11,12 +11,14 @@ namespace {
 constexpr int kPaneCount = 4;
 }
 
-PaneGrid::PaneGrid(QWidget* parent) : QWidget(parent), m_grid(new QGridLayout(this)) {
+PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
+    : QWidget(parent), m_grid(new QGridLayout(this)) {
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(2);
     for (int i = 0; i < kPaneCount; ++i) {
-        auto* pane = new viewer::SlicePane(this);
+        auto* pane = new viewer::SlicePane(state, this);
         pane->setObjectName(QStringLiteral("pane%1").arg(i));
+        connect(pane, &viewer::SlicePane::maximizeToggled, this, &PaneGrid::toggleMaximized);
         m_panes.push_back(pane);
     }
     setLayoutName(QStringLiteral("2x2"));
@@ -52,7 +54,23 @@ bool PaneGrid::setLayoutName(const QString& name) {
         m_panes[static_cast<std::size_t>(i)]->show();
     }
     m_layoutName = name;
+    m_maximized = nullptr;
     return true;
+}
+
+void PaneGrid::toggleMaximized(viewer::SlicePane* pane) {
+    if (m_maximized == pane) {
+        setLayoutName(m_layoutName);
+        return;
+    }
+    for (auto* other : m_panes) {
+        m_grid->removeWidget(other);
+        other->hide();
+    }
+    m_grid->addWidget(pane, 0, 0, 2, 4);
+    pane->show();
+    pane->setFocus();
+    m_maximized = pane;
 }
 
 std::vector<viewer::SlicePane*> PaneGrid::visiblePanes() const {

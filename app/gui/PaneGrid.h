@@ -9,7 +9,8 @@ class QGridLayout;
 
 namespace crosscheck::viewer {
 class SlicePane;
-}
+class ViewState;
+}  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
 
@@ -18,7 +19,7 @@ namespace crosscheck::app {
 class PaneGrid : public QWidget {
     Q_OBJECT
 public:
-    explicit PaneGrid(QWidget* parent = nullptr);
+    PaneGrid(viewer::ViewState* state, QWidget* parent = nullptr);
 
     /// Accepts "1x1", "1x2", "2x2", "1x4"; returns false (and changes nothing) otherwise.
     bool setLayoutName(const QString& name);
@@ -31,10 +32,14 @@ public:
     /// each GL pane is required: QWidget::grab() of a window with GL panes is not correct.
     QImage grabComposed();
 
+    /// Shows only this pane (double-click), or restores the layout when it is already alone.
+    void toggleMaximized(viewer::SlicePane* pane);
+
 private:
     QGridLayout* m_grid;
     std::vector<viewer::SlicePane*> m_panes;
     QString m_layoutName;
+    viewer::SlicePane* m_maximized = nullptr;
 };
 
 }  // namespace crosscheck::app

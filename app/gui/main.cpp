@@ -23,15 +23,19 @@ struct GuiOptions {
 /// Parses the command line; exits the process itself for --help, --version and errors.
 GuiOptions parseOptions(const QApplication& app) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Crosscheck: CT, MRI and synthetic CT side by side"));
+    parser.setApplicationDescription(
+        QStringLiteral("Crosscheck: CT, MRI and synthetic CT side by side"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Open the built-in demo study."));
-    const QCommandLineOption layout(QStringLiteral("layout"), QStringLiteral("Pane layout: 1x1, 1x2, 2x2 or 1x4."),
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open the built-in demo study."));
+    const QCommandLineOption layout(QStringLiteral("layout"),
+                                    QStringLiteral("Pane layout: 1x1, 1x2, 2x2 or 1x4."),
                                     QStringLiteral("layout"), QStringLiteral("2x2"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render once, write the composed panes to this PNG, exit."),
-                                        QStringLiteral("file"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render once, write the composed panes to this PNG, exit."),
+        QStringLiteral("file"));
     parser.addOptions({demo, layout, screenshot});
     parser.process(app);
     GuiOptions options;
@@ -65,8 +69,8 @@ int main(int argc, char** argv) {
     crosscheck::viewer::prepareOpenGlForVtk();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("crosscheck"));
-    QApplication::setApplicationVersion(QStringLiteral("%1 (%2)").arg(crosscheck::versionString(),
-                                                                      crosscheck::gitCommit()));
+    QApplication::setApplicationVersion(
+        QStringLiteral("%1 (%2)").arg(crosscheck::versionString(), crosscheck::gitCommit()));
     const GuiOptions options = parseOptions(app);
 
     crosscheck::app::MainWindow window;

@@ -28,7 +28,8 @@ public:
     /// pixelSpacingRowCol: PixelSpacing as stored (between rows, between columns), mm;
     /// firstPosition: ImagePositionPatient of the first slice (centre of voxel 0,0), mm;
     /// sliceStep: position of slice k+1 minus position of slice k, mm (LPS).
-    static VolumeGeometry fromDicom(const Eigen::Vector3i& dims, const Eigen::Vector3d& rowDirection,
+    static VolumeGeometry fromDicom(const Eigen::Vector3i& dims,
+                                    const Eigen::Vector3d& rowDirection,
                                     const Eigen::Vector3d& columnDirection,
                                     const Eigen::Vector2d& pixelSpacingRowCol,
                                     const Eigen::Vector3d& firstPosition,

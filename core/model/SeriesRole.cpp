@@ -25,7 +25,8 @@ std::optional<SeriesRole> seriesRoleFromString(const std::string& text) {
     std::string lower = text;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (SeriesRole r : {SeriesRole::CT, SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other}) {
+    for (SeriesRole r :
+         {SeriesRole::CT, SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other}) {
         std::string name = toString(r);
         std::transform(name.begin(), name.end(), name.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -36,6 +37,8 @@ std::optional<SeriesRole> seriesRoleFromString(const std::string& text) {
     return std::nullopt;
 }
 
-bool isHounsfield(SeriesRole role) { return role == SeriesRole::CT || role == SeriesRole::sCT; }
+bool isHounsfield(SeriesRole role) {
+    return role == SeriesRole::CT || role == SeriesRole::sCT;
+}
 
 }  // namespace crosscheck

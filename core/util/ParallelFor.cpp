@@ -8,7 +8,9 @@
 
 namespace crosscheck {
 
-int workerCount() { return std::max(1u, std::thread::hardware_concurrency()); }
+int workerCount() {
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 void parallelFor(int count, const std::function<void(int, int)>& body) {
     if (count <= 0) {

@@ -17,15 +17,20 @@ const char* toString(VoxelType type) {
     return "float32";
 }
 
-std::size_t bytesPerVoxel(VoxelType type) { return type == VoxelType::Float32 ? 4 : 2; }
+std::size_t bytesPerVoxel(VoxelType type) {
+    return type == VoxelType::Float32 ? 4 : 2;
+}
 
 Volume::Volume(const VolumeGeometry& geometry, VoxelType type)
     // new T[] without () leaves the bytes uninitialized: no zero-fill of the whole volume.
-    : m_geometry(geometry), m_type(type), m_data(new std::byte[geometry.voxelCount() * bytesPerVoxel(type)]) {}
+    : m_geometry(geometry),
+      m_type(type),
+      m_data(new std::byte[geometry.voxelCount() * bytesPerVoxel(type)]) {}
 
 std::size_t Volume::offset(int i, int j, int k) const {
     const auto& d = m_geometry.dims();
-    return (static_cast<std::size_t>(k) * static_cast<std::size_t>(d[1]) + static_cast<std::size_t>(j)) *
+    return (static_cast<std::size_t>(k) * static_cast<std::size_t>(d[1]) +
+            static_cast<std::size_t>(j)) *
                static_cast<std::size_t>(d[0]) +
            static_cast<std::size_t>(i);
 }
@@ -61,6 +66,19 @@ std::optional<double> Volume::sampleLinear(const VoxelIndex& index) const {
 
 std::optional<double> Volume::sampleLinear(const PatientPoint& point) const {
     return sampleLinear(m_geometry.toIndex(point));
+}
+
+std::optional<double> Volume::sampleNearest(const PatientPoint& point) const {
+    const VoxelIndex index = m_geometry.toIndex(point);
+    if (!m_geometry.contains(index)) {
+        return std::nullopt;
+    }
+    const auto& d = m_geometry.dims();
+    int ijk[3];
+    for (int a = 0; a < 3; ++a) {
+        ijk[a] = std::clamp(static_cast<int>(std::lround(index.ijk[a])), 0, d[a] - 1);
+    }
+    return value(ijk[0], ijk[1], ijk[2]);
 }
 
 }  // namespace crosscheck

@@ -47,6 +47,8 @@ public:
     /// voxel beyond the outer centres is clamped to the edge voxel).
     std::optional<double> sampleLinear(const VoxelIndex& index) const;
     std::optional<double> sampleLinear(const PatientPoint& point) const;
+    /// The value of the voxel that contains the point; empty outside the grid.
+    std::optional<double> sampleNearest(const PatientPoint& point) const;
 
     /// Calls f with a typed pointer to the voxels: f(const std::int16_t*), etc.
     template <class F>

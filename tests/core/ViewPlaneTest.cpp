@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/geometry/OrientationLabel.h"
 #include "core/geometry/ViewPlane.h"
 
 using namespace crosscheck;
@@ -24,4 +25,13 @@ TEST_CASE("plane coordinates map to the plane through the cursor", "[geometry]")
     const Eigen::Matrix4d m = axial.planeToPatient(PatientPoint{{3, 4, 5}});
     const Eigen::Vector3d p = (m * Eigen::Vector4d(2, 7, 0, 1)).head<3>();
     REQUIRE((p - Eigen::Vector3d(2, -7, 5)).norm() < 1e-12);
+}
+
+TEST_CASE("orientation letters name the dominant patient directions", "[geometry]") {
+    REQUIRE(orientationLabel({1, 0, 0}) == "L");
+    REQUIRE(orientationLabel({-1, 0, 0}) == "R");
+    REQUIRE(orientationLabel({0, -1, 0}) == "A");
+    REQUIRE(orientationLabel({0, 0, -1}) == "I");
+    REQUIRE(orientationLabel({0.9, -0.4, 0}) == "LA");
+    REQUIRE(orientationLabel({0.05, 0, 1}) == "S");  // within 10 degrees of superior
 }

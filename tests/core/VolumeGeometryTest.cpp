@@ -28,8 +28,8 @@ TEST_CASE("index-to-patient affine of a sagittal series matches a hand calculati
 TEST_CASE("a gantry-tilted axial stack keeps its shear and is reported as sheared", "[geometry]") {
     // 2 mm table steps with a 15 degree tilt move each slice 2*tan(15deg) mm in y as well.
     const double dy = 2.0 * std::tan(15.0 * 3.14159265358979323846 / 180.0);
-    const auto g = VolumeGeometry::fromDicom({10, 10, 10}, {1, 0, 0}, {0, 1, 0}, {0.7, 0.7}, {0, 0, 0},
-                                             {0, dy, 2.0});
+    const auto g = VolumeGeometry::fromDicom({10, 10, 10}, {1, 0, 0}, {0, 1, 0}, {0.7, 0.7},
+                                             {0, 0, 0}, {0, dy, 2.0});
     REQUIRE(g.isSheared());
     REQUIRE(g.orientation() == SliceOrientation::Axial);
     requireNear(g.toPatient(VoxelIndex{{0, 0, 3}}).mm, {0, 3 * dy, 6.0});
@@ -40,18 +40,20 @@ TEST_CASE("a gantry-tilted axial stack keeps its shear and is reported as sheare
 
 TEST_CASE("an oblique series is labelled oblique, a 5 degree one keeps its name", "[geometry]") {
     const double a30 = 30.0 * 3.14159265358979323846 / 180.0;
-    const auto oblique = VolumeGeometry::fromDicom({4, 4, 4}, {1, 0, 0}, {0, std::cos(a30), std::sin(a30)},
-                                                   {1, 1}, {0, 0, 0}, {0, -std::sin(a30), std::cos(a30)});
+    const auto oblique =
+        VolumeGeometry::fromDicom({4, 4, 4}, {1, 0, 0}, {0, std::cos(a30), std::sin(a30)}, {1, 1},
+                                  {0, 0, 0}, {0, -std::sin(a30), std::cos(a30)});
     REQUIRE(oblique.orientation() == SliceOrientation::Oblique);
     const double a5 = 5.0 * 3.14159265358979323846 / 180.0;
-    const auto nearlyAxial = VolumeGeometry::fromDicom({4, 4, 4}, {1, 0, 0}, {0, std::cos(a5), std::sin(a5)},
-                                                       {1, 1}, {0, 0, 0}, {0, -std::sin(a5), std::cos(a5)});
+    const auto nearlyAxial =
+        VolumeGeometry::fromDicom({4, 4, 4}, {1, 0, 0}, {0, std::cos(a5), std::sin(a5)}, {1, 1},
+                                  {0, 0, 0}, {0, -std::sin(a5), std::cos(a5)});
     REQUIRE(nearlyAxial.orientation() == SliceOrientation::Axial);
 }
 
 TEST_CASE("the centre of the grid is the mean of the outer voxel centres", "[geometry]") {
-    const auto g = VolumeGeometry::fromDicom({11, 21, 5}, {1, 0, 0}, {0, 1, 0}, {2.0, 1.0}, {-5, -20, 100},
-                                             {0, 0, 3});
+    const auto g = VolumeGeometry::fromDicom({11, 21, 5}, {1, 0, 0}, {0, 1, 0}, {2.0, 1.0},
+                                             {-5, -20, 100}, {0, 0, 3});
     requireNear(g.center().mm, {0, 0, 106});
     REQUIRE(g.contains(VoxelIndex{{-0.5, 0, 0}}));
     REQUIRE_FALSE(g.contains(VoxelIndex{{-0.51, 0, 0}}));

@@ -1,18 +1,16 @@
 #include "viewer/panes/SlicePane.h"
 
+#include <vtkCamera.h>
+#include <vtkImageData.h>
+#include <vtkImageProperty.h>
+#include <vtkRenderer.h>
 #include <Eigen/Geometry>
 #include <Eigen/LU>
 #include <algorithm>
 #include <cmath>
-#include <vtkCamera.h>
-#include <vtkImageData.h>
-#include <vtkImageProperty.h>
-#include <vtkImageReslice.h>
-#include <vtkImageSlice.h>
-#include <vtkImageSliceMapper.h>
-#include <vtkMatrix4x4.h>
 
 #include "core/volume/Volume.h"
+#include "core/volume/VolumeStatistics.h"
 #include "viewer/panes/VolumeImageData.h"
 
 namespace crosscheck::viewer {
@@ -42,7 +40,7 @@ double backgroundFor(VoxelType type) {
 
 }  // namespace
 
-SlicePane::SlicePane(QWidget* parent) : VtkRenderWidget(parent) {
+SlicePane::SlicePane(ViewState* state, QWidget* parent) : VtkRenderWidget(parent), m_state(state) {
     m_reslice->SetOutputDimensionality(2);
     m_reslice->SetInterpolationModeToLinear();
     m_reslice->SetResliceAxes(m_resliceAxes);
@@ -52,103 +50,245 @@ SlicePane::SlicePane(QWidget* parent) : VtkRenderWidget(parent) {
     m_slice->VisibilityOff();
     renderer()->AddViewProp(m_slice);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
+    connect(m_state, &ViewState::changed, this, &SlicePane::onStateChanged);
 }
 
 SlicePane::~SlicePane() = default;
 
-void SlicePane::setVolume(std::shared_ptr<const Volume> volume, const Eigen::Matrix4d& referenceToSeries) {
-    m_volume = std::move(volume);
-    m_referenceToSeries = referenceToSeries;
-    if (!m_volume) {
+void SlicePane::setSeries(const PaneSeries& series) {
+    m_series = series;
+    m_localZoomPan = ZoomPan{};
+    m_localWindow.reset();
+    if (!m_series.volume) {
         m_slice->VisibilityOff();
         update();
         return;
     }
-    m_image = wrapVolume(m_volume);
+    m_image = wrapVolume(m_series.volume);
     m_reslice->SetInputData(m_image);
-    m_reslice->SetBackgroundLevel(backgroundFor(m_volume->voxelType()));
+    m_reslice->SetBackgroundLevel(backgroundFor(m_series.volume->voxelType()));
+    m_autoWindow = automaticWindow(*m_series.volume);
+    // An unsynchronized pane starts at its own series' centre, in its own frame.
+    m_localCursor = isSynchronized() ? m_state->cursor() : m_series.volume->geometry().center();
     m_slice->VisibilityOn();
+    computeImageBounds();
     updateReslice();
-    resetCamera();
+    updateWindow();
+    updateCamera();
     update();
 }
 
 void SlicePane::setOrientation(ViewOrientation orientation) {
     m_orientation = orientation;
-    if (m_volume) {
+    if (hasSeries()) {
+        computeImageBounds();
         updateReslice();
-        resetCamera();
+        updateCamera();
     }
     update();
 }
 
-void SlicePane::setCursor(const PatientPoint& referenceCursor) {
-    m_cursor = referenceCursor;
-    if (m_volume) {
+Eigen::Matrix4d SlicePane::paneToSeries() const {
+    return m_series.referenceToSeries.value_or(Eigen::Matrix4d::Identity());
+}
+
+PatientPoint SlicePane::paneCursor() const {
+    return isSynchronized() && m_state->linkCursor() ? m_state->cursor() : m_localCursor;
+}
+
+void SlicePane::setPaneCursor(const PatientPoint& paneCursor) {
+    if (isSynchronized()) {
+        // With the cursor link off, a pane moves its own cursor, as an unsynchronized one does.
+        if (m_state->linkCursor()) {
+            m_state->setCursor(paneCursor);
+            return;
+        }
+    }
+    m_localCursor = paneCursor;
+    updateReslice();
+    update();
+}
+
+ZoomPan SlicePane::currentZoomPan() const {
+    return m_state->linkZoomPan() ? m_state->zoomPan(m_orientation) : m_localZoomPan;
+}
+
+void SlicePane::setZoomPan(const ZoomPan& zoomPan) {
+    if (m_state->linkZoomPan()) {
+        m_state->setZoomPan(m_orientation, zoomPan);
+        return;
+    }
+    m_localZoomPan = zoomPan;
+    updateCamera();
+    update();
+}
+
+WindowLevel SlicePane::defaultWindow() const {
+    if (isHounsfield(m_series.role)) {
+        return ctWindowPresets()[2].window;  // bone: the spine at a glance, calcification included
+    }
+    return m_autoWindow;
+}
+
+WindowLevel SlicePane::currentWindow() const {
+    if (!m_state->linkWindow() && m_localWindow) {
+        return *m_localWindow;
+    }
+    return m_state->window(windowGroupOf(m_series.role)).value_or(defaultWindow());
+}
+
+void SlicePane::setWindow(const WindowLevel& window) {
+    if (m_state->linkWindow()) {
+        m_state->setWindow(windowGroupOf(m_series.role), window);
+        return;
+    }
+    m_localWindow = window;
+    updateWindow();
+    update();
+}
+
+void SlicePane::onStateChanged(unsigned changes) {
+    if (!hasSeries()) {
+        return;
+    }
+    if (changes & (ViewState::CursorChanged | ViewState::LinksChanged)) {
         updateReslice();
+    }
+    if (changes & (ViewState::ZoomPanChanged | ViewState::LinksChanged)) {
+        updateCamera();
+    }
+    if (changes & (ViewState::WindowChanged | ViewState::LinksChanged)) {
+        updateWindow();
     }
     update();
 }
 
-void SlicePane::setWindowLevel(double window, double level) {
-    m_slice->GetProperty()->SetColorWindow(window);
-    m_slice->GetProperty()->SetColorLevel(level);
-    update();
-}
-
-void SlicePane::resizeGL(int width, int height) {
-    VtkRenderWidget::resizeGL(width, height);
-    if (m_volume) {
-        resetCamera();
+void SlicePane::computeImageBounds() {
+    const ViewPlane plane = ViewPlane::standard(m_orientation);
+    const auto& geometry = m_series.volume->geometry();
+    const Eigen::Matrix4d seriesToPane = paneToSeries().inverse();
+    m_boundsLo = Eigen::Vector2d(1e300, 1e300);
+    m_boundsHi = Eigen::Vector2d(-1e300, -1e300);
+    const auto& d = geometry.dims();
+    for (int corner = 0; corner < 8; ++corner) {
+        const Eigen::Vector3d ijk((corner & 1) ? d[0] - 0.5 : -0.5,
+                                  (corner & 2) ? d[1] - 0.5 : -0.5,
+                                  (corner & 4) ? d[2] - 0.5 : -0.5);
+        const Eigen::Vector3d p =
+            (seriesToPane * geometry.indexToPatient() * ijk.homogeneous()).head<3>();
+        const Eigen::Vector2d uv(plane.right.dot(p), plane.up.dot(p));
+        m_boundsLo = m_boundsLo.cwiseMin(uv);
+        m_boundsHi = m_boundsHi.cwiseMax(uv);
     }
 }
 
 void SlicePane::updateReslice() {
     const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const auto& geometry = m_volume->geometry();
-    const Eigen::Matrix4d planeToIndex =
-        geometry.patientToIndex() * m_referenceToSeries * plane.planeToPatient(m_cursor);
-    copyToVtk(planeToIndex, m_resliceAxes);
-
-    // The output covers the projection of the whole volume onto the plane, at the finest
-    // in-plane spacing of the volume, so every slice of one pane has the same extent.
-    const Eigen::Matrix4d seriesToReference = m_referenceToSeries.inverse();
-    Eigen::Vector2d lo(1e300, 1e300);
-    Eigen::Vector2d hi(-1e300, -1e300);
-    const auto& d = geometry.dims();
-    for (int corner = 0; corner < 8; ++corner) {
-        const Eigen::Vector3d ijk((corner & 1) ? d[0] - 0.5 : -0.5, (corner & 2) ? d[1] - 0.5 : -0.5,
-                                  (corner & 4) ? d[2] - 0.5 : -0.5);
-        const Eigen::Vector3d p =
-            (seriesToReference * geometry.indexToPatient() * ijk.homogeneous()).head<3>();
-        const Eigen::Vector2d uv(plane.right.dot(p), plane.up.dot(p));
-        lo = lo.cwiseMin(uv);
-        hi = hi.cwiseMax(uv);
-    }
+    const auto& geometry = m_series.volume->geometry();
+    copyToVtk(geometry.patientToIndex() * paneToSeries() * plane.planeToPatient(paneCursor()),
+              m_resliceAxes);
+    // The output covers the whole series projected on the plane at its finest in-plane
+    // spacing, so every slice of a pane has the same extent and the camera never jumps.
     const double spacing = std::max(0.1, geometry.spacingMm().minCoeff());
-    const int nx = std::max(1, static_cast<int>(std::ceil((hi.x() - lo.x()) / spacing)));
-    const int ny = std::max(1, static_cast<int>(std::ceil((hi.y() - lo.y()) / spacing)));
+    const int nx =
+        std::max(1, static_cast<int>(std::ceil((m_boundsHi.x() - m_boundsLo.x()) / spacing)));
+    const int ny =
+        std::max(1, static_cast<int>(std::ceil((m_boundsHi.y() - m_boundsLo.y()) / spacing)));
     m_reslice->SetOutputSpacing(spacing, spacing, 1.0);
-    m_reslice->SetOutputOrigin(lo.x() + 0.5 * spacing, lo.y() + 0.5 * spacing, 0.0);
+    m_reslice->SetOutputOrigin(m_boundsLo.x() + 0.5 * spacing, m_boundsLo.y() + 0.5 * spacing, 0.0);
     m_reslice->SetOutputExtent(0, nx - 1, 0, ny - 1, 0, 0);
     m_reslice->Modified();
 }
 
-void SlicePane::resetCamera() {
-    m_reslice->Update();
-    double bounds[6];
-    m_reslice->GetOutput()->GetBounds(bounds);
-    const double cx = 0.5 * (bounds[0] + bounds[1]);
-    const double cy = 0.5 * (bounds[2] + bounds[3]);
+void SlicePane::updateWindow() {
+    const WindowLevel w = currentWindow();
+    m_slice->GetProperty()->SetColorWindow(w.width);
+    m_slice->GetProperty()->SetColorLevel(w.level);
+}
+
+double SlicePane::mmPerPixel() const {
+    const double w = std::max(1, width());
+    const double h = std::max(1, height());
+    const Eigen::Vector2d size = m_boundsHi - m_boundsLo;
+    const double fit = std::max(size.x() / w, size.y() / h) * 1.02;
+    return std::max(fit, 1e-6) / std::max(currentZoomPan().zoom, 1e-3);
+}
+
+void SlicePane::updateCamera() {
+    const ZoomPan zp = currentZoomPan();
+    const Eigen::Vector2d centre =
+        0.5 * (m_boundsLo + m_boundsHi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
     vtkCamera* camera = renderer()->GetActiveCamera();
-    camera->SetFocalPoint(cx, cy, 0.0);
-    camera->SetPosition(cx, cy, 1000.0);
+    camera->SetFocalPoint(centre.x(), centre.y(), 0.0);
+    camera->SetPosition(centre.x(), centre.y(), 1000.0);
     camera->SetViewUp(0.0, 1.0, 0.0);
     camera->SetClippingRange(1.0, 2000.0);
-    const double aspect = height() > 0 ? static_cast<double>(width()) / height() : 1.0;
-    const double halfHeight = 0.5 * (bounds[3] - bounds[2]);
-    const double halfWidth = 0.5 * (bounds[1] - bounds[0]);
-    camera->SetParallelScale(std::max(halfHeight, halfWidth / std::max(aspect, 1e-3)) * 1.02);
+    camera->SetParallelScale(0.5 * std::max(1, height()) * mmPerPixel());
+}
+
+void SlicePane::resizeGL(int width, int height) {
+    VtkRenderWidget::resizeGL(width, height);
+    if (hasSeries()) {
+        updateCamera();
+    }
+}
+
+QPointF SlicePane::referenceToWidget(const PatientPoint& referencePoint) const {
+    const ViewPlane plane = ViewPlane::standard(m_orientation);
+    const ZoomPan zp = currentZoomPan();
+    const Eigen::Vector2d centre =
+        0.5 * (m_boundsLo + m_boundsHi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
+    const double mmpp = mmPerPixel();
+    const double u = plane.right.dot(referencePoint.mm);
+    const double v = plane.up.dot(referencePoint.mm);
+    return {0.5 * width() + (u - centre.x()) / mmpp, 0.5 * height() - (v - centre.y()) / mmpp};
+}
+
+PatientPoint SlicePane::widgetToPane(const QPointF& pixel) const {
+    const ViewPlane plane = ViewPlane::standard(m_orientation);
+    const ZoomPan zp = currentZoomPan();
+    const Eigen::Vector2d centre =
+        0.5 * (m_boundsLo + m_boundsHi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
+    const double mmpp = mmPerPixel();
+    const double u = centre.x() + (pixel.x() - 0.5 * width()) * mmpp;
+    const double v = centre.y() - (pixel.y() - 0.5 * height()) * mmpp;
+    return PatientPoint{
+        (plane.planeToPatient(paneCursor()) * Eigen::Vector4d(u, v, 0.0, 1.0)).head<3>()};
+}
+
+std::optional<double> SlicePane::valueAtReference(const PatientPoint& referencePoint) const {
+    if (!hasSeries() || !isSynchronized()) {
+        return std::nullopt;
+    }
+    const Eigen::Vector3d p = (paneToSeries() * referencePoint.mm.homogeneous()).head<3>();
+    return m_series.volume->sampleNearest(PatientPoint{p});
+}
+
+QString SlicePane::formatValue(double value) const {
+    if (isHounsfield(m_series.role)) {
+        return QStringLiteral("%1 HU").arg(std::lround(value));
+    }
+    return QString::number(std::lround(value));
+}
+
+double SlicePane::sliceStepMm() const {
+    // The distance along the normal that advances the series' index by one voxel on the
+    // axis most aligned with the normal: one real slice for an axis-aligned view.
+    const Eigen::Vector3d normal = ViewPlane::standard(m_orientation).normal;
+    const Eigen::Matrix3d toIndex =
+        m_series.volume->geometry().patientToIndex().topLeftCorner<3, 3>() *
+        paneToSeries().topLeftCorner<3, 3>();
+    const double perMm = (toIndex * normal).cwiseAbs().maxCoeff();
+    return perMm > 0 ? 1.0 / perMm : 1.0;
+}
+
+void SlicePane::stepSlices(double count) {
+    if (!hasSeries()) {
+        return;
+    }
+    const Eigen::Vector3d normal = ViewPlane::standard(m_orientation).normal;
+    // Screen "up" through the stack moves towards the viewer's side of the plane.
+    setPaneCursor(PatientPoint{paneCursor().mm + normal * (count * sliceStepMm())});
 }
 
 }  // namespace crosscheck::viewer

@@ -1,60 +1,115 @@
 #pragma once
 
-#include <Eigen/Core>
-#include <memory>
+#include <vtkImageReslice.h>
+#include <vtkImageSlice.h>
+#include <vtkImageSliceMapper.h>
+#include <vtkMatrix4x4.h>
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
+#include <Eigen/Core>
+#include <QPoint>
+#include <memory>
+#include <optional>
 
 #include "core/geometry/PatientPoint.h"
 #include "core/geometry/ViewPlane.h"
+#include "core/model/WindowPresets.h"
+#include "viewer/panes/PaneOverlay.h"
+#include "viewer/panes/PaneSeries.h"
 #include "viewer/render/VtkRenderWidget.h"
+#include "viewer/state/ViewState.h"
 
 class vtkImageData;
-class vtkImageReslice;
-class vtkImageSlice;
-class vtkImageSliceMapper;
-class vtkMatrix4x4;
-
-namespace crosscheck {
-class Volume;
-}
 
 namespace crosscheck::viewer {
 
-/// One image pane: the slice of a volume through the cursor, in a standard orientation.
+/// One image pane: the slice through the cursor of one series, in a standard orientation,
+/// with its overlays and the mouse and keyboard habits of radiology workstations.
 ///
-/// The cursor is a point in the session's reference frame (LPS, mm); `referenceToSeries`
-/// carries it into the volume's own patient frame. vtkImageReslice samples the volume
-/// along the view plane with the full index-to-patient affine, so oblique and tilted
-/// series are shown where they really are. The pipeline is built once; a cursor or
-/// window change only updates parameters and asks for a repaint.
+/// The pane observes the shared ViewState and writes the user's actions back to it; it
+/// never talks to other panes. Its geometry runs in the "pane frame": the reference frame
+/// when the series has a known transform, else the series' own frame (then it is not
+/// synchronized and keeps a cursor of its own). vtkImageReslice samples the series with
+/// its full index-to-patient affine, so oblique and tilted series are shown where they
+/// really are. The VTK pipeline is built once; changes only update its parameters.
 class SlicePane : public VtkRenderWidget {
     Q_OBJECT
 public:
-    explicit SlicePane(QWidget* parent = nullptr);
+    explicit SlicePane(ViewState* state, QWidget* parent = nullptr);
     ~SlicePane() override;
 
-    void setVolume(std::shared_ptr<const Volume> volume,
-                   const Eigen::Matrix4d& referenceToSeries = Eigen::Matrix4d::Identity());
-    void setOrientation(ViewOrientation orientation);
-    void setCursor(const PatientPoint& referenceCursor);
-    void setWindowLevel(double window, double level);
+    void setSeries(const PaneSeries& series);
+    const PaneSeries& series() const { return m_series; }
+    bool hasSeries() const { return m_series.volume != nullptr; }
+    bool isSynchronized() const { return m_series.referenceToSeries.has_value(); }
 
+    void setOrientation(ViewOrientation orientation);
     ViewOrientation orientation() const { return m_orientation; }
-    const std::shared_ptr<const Volume>& volume() const { return m_volume; }
+
+    /// The cursor this pane slices through, in its pane frame.
+    PatientPoint paneCursor() const;
+    /// The window in use (the shared one of the series' group unless unlinked).
+    WindowLevel currentWindow() const;
+    /// The value of the series at a reference-frame point (nearest voxel); empty when
+    /// outside, without a series, or when the pane is not synchronized.
+    std::optional<double> valueAtReference(const PatientPoint& referencePoint) const;
+    /// "463 HU" for CT and sCT, "612" for MR.
+    QString formatValue(double value) const;
+    /// Where a reference-frame point falls in this pane, in widget pixels.
+    QPointF referenceToWidget(const PatientPoint& referencePoint) const;
+    /// The pane-frame point under a widget pixel, on the current slice.
+    PatientPoint widgetToPane(const QPointF& pixel) const;
+
+signals:
+    void maximizeToggled(SlicePane* pane);
 
 protected:
     void resizeGL(int width, int height) override;
+    void paintOverlay(QPainter& painter) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
+    void onStateChanged(unsigned changes);
     void updateReslice();
-    void resetCamera();
+    void updateCamera();
+    void updateWindow();
+    void computeImageBounds();
+    Eigen::Matrix4d paneToSeries() const;
+    ZoomPan currentZoomPan() const;
+    void setZoomPan(const ZoomPan& zoomPan);
+    void setPaneCursor(const PatientPoint& paneCursor);
+    void setWindow(const WindowLevel& window);
+    WindowLevel defaultWindow() const;
+    double sliceStepMm() const;
+    void stepSlices(double count);
+    double mmPerPixel() const;
+    void applyPreset(int number);
+    PaneOverlay buildOverlay() const;
 
-    std::shared_ptr<const Volume> m_volume;
+    ViewState* m_state;
+    PaneSeries m_series;
     vtkSmartPointer<vtkImageData> m_image;
-    Eigen::Matrix4d m_referenceToSeries = Eigen::Matrix4d::Identity();
     ViewOrientation m_orientation = ViewOrientation::Axial;
-    PatientPoint m_cursor;
+    // Used when the matching link is off, or (cursor) when the pane is not synchronized.
+    PatientPoint m_localCursor;
+    ZoomPan m_localZoomPan;
+    std::optional<WindowLevel> m_localWindow;
+    WindowLevel m_autoWindow;
+    // Plane-coordinate bounds of the whole series projected onto the view plane (mm).
+    Eigen::Vector2d m_boundsLo = Eigen::Vector2d::Zero();
+    Eigen::Vector2d m_boundsHi = Eigen::Vector2d::Zero();
+    // Mouse drag bookkeeping.
+    Qt::MouseButton m_dragButton = Qt::NoButton;
+    QPoint m_pressPos;
+    QPoint m_lastPos;
+    bool m_dragged = false;
+
     vtkNew<vtkImageReslice> m_reslice;
     vtkNew<vtkImageSliceMapper> m_mapper;
     vtkNew<vtkImageSlice> m_slice;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include <memory>
 #include <vtkSmartPointer.h>
+#include <memory>
 
 class vtkImageData;
 

@@ -1,9 +1,10 @@
 #include "viewer/render/VtkRenderWidget.h"
 
-#include <QOpenGLContext>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
+#include <QOpenGLContext>
+#include <QPainter>
 
 #ifndef GL_DRAW_FRAMEBUFFER
 #define GL_DRAW_FRAMEBUFFER 0x8CA9
@@ -30,9 +31,13 @@ VtkRenderWidget::~VtkRenderWidget() {
     }
 }
 
-vtkRenderer* VtkRenderWidget::renderer() const { return m_renderer.Get(); }
+vtkRenderer* VtkRenderWidget::renderer() const {
+    return m_renderer.Get();
+}
 
-vtkGenericOpenGLRenderWindow* VtkRenderWidget::renderWindow() const { return m_window.Get(); }
+vtkGenericOpenGLRenderWindow* VtkRenderWidget::renderWindow() const {
+    return m_window.Get();
+}
 
 void VtkRenderWidget::initializeGL() {
     m_window->SetOwnContext(false);
@@ -57,6 +62,10 @@ void VtkRenderWidget::paintGL() {
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
     m_window->BlitDisplayFramebuffer();
     m_window->SetReadyForRendering(false);
+    QPainter painter(this);
+    paintOverlay(painter);
 }
+
+void VtkRenderWidget::paintOverlay(QPainter& /*painter*/) {}
 
 }  // namespace crosscheck::viewer

@@ -1,10 +1,11 @@
 #pragma once
 
 #include <QOpenGLWidget>
+
+class QPainter;
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkNew.h>
 #include <vtkRenderer.h>
-
 
 namespace crosscheck::viewer {
 
@@ -27,6 +28,8 @@ protected:
     void initializeGL() override;
     void resizeGL(int width, int height) override;
     void paintGL() override;
+    /// Called after VTK's frame is in Qt's framebuffer; draw text and lines over it.
+    virtual void paintOverlay(QPainter& painter);
 
 private:
     vtkNew<vtkGenericOpenGLRenderWindow> m_window;

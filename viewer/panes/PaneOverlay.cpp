@@ -1,0 +1,120 @@
+#include "viewer/panes/PaneOverlay.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+#include <cmath>
+
+namespace crosscheck::viewer {
+
+namespace {
+
+const QColor kText(235, 235, 235);
+const QColor kCrosshair(80, 220, 120);
+constexpr int kMargin = 6;
+
+void drawLines(QPainter& p, const QStringList& lines, int x, int y, Qt::Alignment align, int width) {
+    const QFontMetrics fm(p.font());
+    int baseline = y + fm.ascent();
+    for (const QString& line : lines) {
+        const int w = fm.horizontalAdvance(line);
+        const int left = align & Qt::AlignRight ? width - kMargin - w : x;
+        p.drawText(left, baseline, line);
+        baseline += fm.height();
+    }
+}
+
+/// A scale bar of a round length (10, 20, 50 or 100 mm ...) near a fifth of the width.
+void drawScaleBar(QPainter& p, double pixelsPerMm, int width, int height) {
+    if (pixelsPerMm <= 0.0) {
+        return;
+    }
+    const double target = width * 0.2 / pixelsPerMm;
+    const double decade = std::pow(10.0, std::floor(std::log10(std::max(target, 1e-3))));
+    double lengthMm = decade;
+    for (double f : {2.0, 5.0, 10.0}) {
+        if (decade * f <= target) {
+            lengthMm = decade * f;
+        }
+    }
+    const double px = lengthMm * pixelsPerMm;
+    const int y = height - kMargin - 4;
+    const int right = width - kMargin;
+    const int left = right - static_cast<int>(std::lround(px));
+    p.drawLine(left, y, right, y);
+    p.drawLine(left, y - 5, left, y);
+    p.drawLine(right, y - 5, right, y);
+    const QString label = QStringLiteral("%1 mm").arg(lengthMm, 0, 'g', 3);
+    const QFontMetrics fm(p.font());
+    p.drawText(right - fm.horizontalAdvance(label), y - 8, label);
+}
+
+void drawCrosshair(QPainter& p, const QPointF& c, int width, int height) {
+    constexpr double kGap = 10.0;
+    p.setPen(QPen(kCrosshair, 1.0));
+    p.drawLine(QPointF(0, c.y()), QPointF(c.x() - kGap, c.y()));
+    p.drawLine(QPointF(c.x() + kGap, c.y()), QPointF(width, c.y()));
+    p.drawLine(QPointF(c.x(), 0), QPointF(c.x(), c.y() - kGap));
+    p.drawLine(QPointF(c.x(), c.y() + kGap), QPointF(c.x(), height));
+}
+
+void drawBadge(QPainter& p, const QString& text, bool warning, int width) {
+    const QFontMetrics fm(p.font());
+    const int w = fm.horizontalAdvance(text) + 12;
+    const QRect box((width - w) / 2, kMargin, w, fm.height() + 4);
+    p.fillRect(box, warning ? QColor(200, 30, 30, 220) : QColor(40, 90, 60, 200));
+    p.setPen(Qt::white);
+    p.drawText(box, Qt::AlignCenter, text);
+}
+
+void drawWatermark(QPainter& p, const QString& text, int width, int height) {
+    QFont font = p.font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    p.setFont(font);
+    const QFontMetrics fm(font);
+    const int w = fm.horizontalAdvance(text) + 16;
+    const QRect box((width - w) / 2, height - 3 * fm.height(), w, fm.height() + 6);
+    p.fillRect(box, QColor(230, 140, 0, 170));
+    p.setPen(Qt::black);
+    p.drawText(box, Qt::AlignCenter, text);
+}
+
+}  // namespace
+
+void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int height) {
+    p.setRenderHint(QPainter::Antialiasing, false);
+    if (overlay.crosshair) {
+        drawCrosshair(p, *overlay.crosshair, width, height);
+    }
+    QFont font = p.font();
+    font.setPixelSize(13);
+    p.setFont(font);
+    p.setPen(kText);
+    drawLines(p, overlay.topLeft, kMargin, kMargin, Qt::AlignLeft, width);
+    drawLines(p, overlay.topRight, kMargin, kMargin, Qt::AlignRight, width);
+    const QFontMetrics fm(font);
+    if (!overlay.probe.isEmpty()) {
+        p.drawText(kMargin, height - kMargin - fm.descent(), overlay.probe);
+    }
+    drawScaleBar(p, overlay.pixelsPerMm, width, height);
+    QFont letters = font;
+    letters.setBold(true);
+    letters.setPixelSize(15);
+    p.setFont(letters);
+    p.setPen(QColor(255, 210, 80));
+    const QFontMetrics lm(letters);
+    p.drawText(kMargin, height / 2, overlay.left);
+    p.drawText(width - kMargin - lm.horizontalAdvance(overlay.right), height / 2, overlay.right);
+    p.drawText((width - lm.horizontalAdvance(overlay.top)) / 2, kMargin + 2 * lm.height() + 6, overlay.top);
+    p.drawText((width - lm.horizontalAdvance(overlay.bottom)) / 2, height - kMargin - 2 * lm.height(),
+               overlay.bottom);
+    p.setFont(font);
+    if (!overlay.badge.isEmpty()) {
+        drawBadge(p, overlay.badge, overlay.badgeIsWarning, width);
+    }
+    if (!overlay.watermark.isEmpty()) {
+        drawWatermark(p, overlay.watermark, width, height);
+    }
+}
+
+}  // namespace crosscheck::viewer

@@ -1,0 +1,141 @@
+// The mouse and keyboard habits of radiology workstations (DOMAIN.md), as actions on
+// the shared ViewState: wheel and arrows scroll slices, left-drag windows, a left click
+// moves the cursor, right-drag and Ctrl+wheel zoom, middle-drag pans.
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QWheelEvent>
+#include <cmath>
+
+#include "viewer/panes/SlicePane.h"
+
+namespace crosscheck::viewer {
+
+namespace {
+constexpr int kClickTolerancePx = 3;
+}
+
+void SlicePane::mousePressEvent(QMouseEvent* event) {
+    m_dragButton = event->button();
+    m_pressPos = event->position().toPoint();
+    m_lastPos = m_pressPos;
+    m_dragged = false;
+    event->accept();
+}
+
+void SlicePane::mouseMoveEvent(QMouseEvent* event) {
+    const QPoint pos = event->position().toPoint();
+    if (hasSeries()) {
+        const PatientPoint underMouse = widgetToPane(event->position());
+        m_state->setProbe(isSynchronized() ? std::optional<PatientPoint>(underMouse) : std::nullopt);
+    }
+    if (m_dragButton == Qt::NoButton || !hasSeries()) {
+        return;
+    }
+    if ((pos - m_pressPos).manhattanLength() > kClickTolerancePx) {
+        m_dragged = true;
+    }
+    const QPoint delta = pos - m_lastPos;
+    m_lastPos = pos;
+    if (!m_dragged) {
+        return;
+    }
+    if (m_dragButton == Qt::LeftButton) {
+        // Horizontal drag changes the width, vertical the level, in proportion to the
+        // current width so HU and MR scales feel the same.
+        WindowLevel w = currentWindow();
+        const double unit = std::max(w.width, 1.0) / 256.0;
+        w.width = std::max(1.0, w.width + delta.x() * unit);
+        w.level -= delta.y() * unit;
+        setWindow(w);
+    } else if (m_dragButton == Qt::RightButton) {
+        ZoomPan zp = currentZoomPan();
+        zp.zoom = std::clamp(zp.zoom * std::exp(-delta.y() * 0.01), 0.1, 40.0);
+        setZoomPan(zp);
+    } else if (m_dragButton == Qt::MiddleButton) {
+        ZoomPan zp = currentZoomPan();
+        const double mmpp = mmPerPixel();
+        zp.panRightMm -= delta.x() * mmpp;
+        zp.panUpMm += delta.y() * mmpp;
+        setZoomPan(zp);
+    }
+}
+
+void SlicePane::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && !m_dragged && hasSeries()) {
+        setPaneCursor(widgetToPane(event->position()));
+    }
+    m_dragButton = Qt::NoButton;
+    m_dragged = false;
+}
+
+void SlicePane::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        emit maximizeToggled(this);
+    }
+}
+
+void SlicePane::wheelEvent(QWheelEvent* event) {
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0.0 || !hasSeries()) {
+        return;
+    }
+    if (event->modifiers() & Qt::ControlModifier) {
+        ZoomPan zp = currentZoomPan();
+        zp.zoom = std::clamp(zp.zoom * std::pow(1.15, notches), 0.1, 40.0);
+        setZoomPan(zp);
+    } else {
+        stepSlices(notches);
+    }
+    event->accept();
+}
+
+void SlicePane::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+        case Qt::Key_Up:
+            stepSlices(1);
+            break;
+        case Qt::Key_Down:
+            stepSlices(-1);
+            break;
+        case Qt::Key_PageUp:
+            stepSlices(10);
+            break;
+        case Qt::Key_PageDown:
+            stepSlices(-10);
+            break;
+        case Qt::Key_R:
+            setZoomPan(ZoomPan{});
+            setWindow(defaultWindow());
+            break;
+        default:
+            if (event->key() >= Qt::Key_1 && event->key() <= Qt::Key_9) {
+                applyPreset(event->key() - Qt::Key_0);
+                break;
+            }
+            VtkRenderWidget::keyPressEvent(event);
+            return;
+    }
+    event->accept();
+}
+
+void SlicePane::leaveEvent(QEvent* event) {
+    m_state->setProbe(std::nullopt);
+    VtkRenderWidget::leaveEvent(event);
+}
+
+void SlicePane::applyPreset(int number) {
+    if (!hasSeries()) {
+        return;
+    }
+    if (!isHounsfield(m_series.role)) {
+        // MR has no absolute scale: every preset key means the automatic window.
+        setWindow(m_autoWindow);
+        return;
+    }
+    const auto& presets = ctWindowPresets();
+    if (number >= 1 && number <= static_cast<int>(presets.size())) {
+        setWindow(presets[static_cast<std::size_t>(number - 1)].window);
+    }
+}
+
+}  // namespace crosscheck::viewer

@@ -1,0 +1,88 @@
+#include "viewer/state/ViewState.h"
+
+#include <QTimer>
+
+namespace crosscheck::viewer {
+
+WindowGroup windowGroupOf(SeriesRole role) {
+    switch (role) {
+        case SeriesRole::CT:
+        case SeriesRole::sCT:
+            return WindowGroup::Hounsfield;
+        case SeriesRole::T1w:
+            return WindowGroup::T1w;
+        case SeriesRole::T2w:
+            return WindowGroup::T2w;
+        case SeriesRole::Other:
+            return WindowGroup::Other;
+    }
+    return WindowGroup::Other;
+}
+
+ViewState::ViewState(QObject* parent) : QObject(parent) {}
+
+void ViewState::setCursor(const PatientPoint& referencePoint) {
+    m_cursor = referencePoint;
+    markChanged(CursorChanged);
+}
+
+ZoomPan ViewState::zoomPan(ViewOrientation orientation) const {
+    const auto it = m_zoomPan.find(orientation);
+    return it == m_zoomPan.end() ? ZoomPan{} : it->second;
+}
+
+void ViewState::setZoomPan(ViewOrientation orientation, const ZoomPan& zoomPan) {
+    m_zoomPan[orientation] = zoomPan;
+    markChanged(ZoomPanChanged);
+}
+
+std::optional<WindowLevel> ViewState::window(WindowGroup group) const {
+    const auto it = m_windows.find(group);
+    if (it == m_windows.end()) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+void ViewState::setWindow(WindowGroup group, const WindowLevel& window) {
+    m_windows[group] = window;
+    markChanged(WindowChanged);
+}
+
+void ViewState::setProbe(const std::optional<PatientPoint>& referencePoint) {
+    m_probe = referencePoint;
+    markChanged(ProbeChanged);
+}
+
+void ViewState::setLinkCursor(bool on) {
+    m_linkCursor = on;
+    markChanged(LinksChanged);
+}
+
+void ViewState::setLinkZoomPan(bool on) {
+    m_linkZoomPan = on;
+    markChanged(LinksChanged);
+}
+
+void ViewState::setLinkWindow(bool on) {
+    m_linkWindow = on;
+    markChanged(LinksChanged);
+}
+
+void ViewState::markChanged(Change change) {
+    const bool wasIdle = m_pending == 0;
+    m_pending |= change;
+    if (wasIdle) {
+        QTimer::singleShot(0, this, &ViewState::flush);
+    }
+}
+
+void ViewState::flush() {
+    const unsigned changes = m_pending;
+    m_pending = 0;
+    if (changes != 0) {
+        emit changed(changes);
+    }
+}
+
+}  // namespace crosscheck::viewer

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QObject>
+#include <map>
+#include <optional>
+
+#include "core/geometry/PatientPoint.h"
+#include "core/geometry/ViewPlane.h"
+#include "core/model/SeriesRole.h"
+#include "core/model/WindowPresets.h"
+
+namespace crosscheck::viewer {
+
+/// Zoom and pan of the panes that share one orientation. zoom 1 fits the image to the
+/// pane; panMm moves the view centre along the plane's right and up axes (mm).
+struct ZoomPan {
+    double zoom = 1.0;
+    double panRightMm = 0.0;
+    double panUpMm = 0.0;
+};
+
+/// The display scale a window belongs to. CT and sCT share one Hounsfield window so the
+/// same grey means the same HU in both: a comparison with different windows would hide
+/// exactly the differences Crosscheck exists to show.
+enum class WindowGroup { Hounsfield, T1w, T2w, Other };
+WindowGroup windowGroupOf(SeriesRole role);
+
+/// The state every pane observes: one cursor in the reference frame (LPS, mm), zoom and
+/// pan per orientation, a window per scale group, the probe point under the mouse, and
+/// which of these are linked across panes.
+///
+/// Panes never copy state into each other; they write here and redraw from here.
+/// Changes are collected and announced once per event-loop turn through `changed`, so
+/// dragging the cursor repaints each pane once per turn, not once per setter.
+class ViewState : public QObject {
+    Q_OBJECT
+public:
+    enum Change : unsigned {
+        CursorChanged = 1u << 0,
+        ZoomPanChanged = 1u << 1,
+        WindowChanged = 1u << 2,
+        ProbeChanged = 1u << 3,
+        LinksChanged = 1u << 4,
+    };
+
+    explicit ViewState(QObject* parent = nullptr);
+
+    const PatientPoint& cursor() const { return m_cursor; }
+    void setCursor(const PatientPoint& referencePoint);
+
+    ZoomPan zoomPan(ViewOrientation orientation) const;
+    void setZoomPan(ViewOrientation orientation, const ZoomPan& zoomPan);
+
+    std::optional<WindowLevel> window(WindowGroup group) const;
+    void setWindow(WindowGroup group, const WindowLevel& window);
+
+    const std::optional<PatientPoint>& probe() const { return m_probe; }
+    void setProbe(const std::optional<PatientPoint>& referencePoint);
+
+    bool linkCursor() const { return m_linkCursor; }
+    bool linkZoomPan() const { return m_linkZoomPan; }
+    bool linkWindow() const { return m_linkWindow; }
+    void setLinkCursor(bool on);
+    void setLinkZoomPan(bool on);
+    void setLinkWindow(bool on);
+
+    /// Announces pending changes now instead of on the next event-loop turn.
+    void flush();
+
+signals:
+    /// A bitwise or of Change values; emitted at most once per event-loop turn.
+    void changed(unsigned changes);
+
+private:
+    void markChanged(Change change);
+
+    PatientPoint m_cursor;
+    std::map<ViewOrientation, ZoomPan> m_zoomPan;
+    std::map<WindowGroup, WindowLevel> m_windows;
+    std::optional<PatientPoint> m_probe;
+    bool m_linkCursor = true;
+    bool m_linkZoomPan = true;
+    bool m_linkWindow = true;
+    unsigned m_pending = 0;
+};
+
+}  // namespace crosscheck::viewer
