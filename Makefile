@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: all deps configure build demo test bench asan format clean
+.PHONY: all deps configure build demo test bench asan fuzz format clean
 
 all: build
 
@@ -28,14 +28,25 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-bench: build
-	@echo "no benchmarks yet" >&2
+# Benchmarks next to their peer tools (tests/bench/run.sh); figures, not assertions.
+bench: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_BENCH=ON $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
+	bash tests/bench/run.sh $(BUILD)
 
 # Core tests with AddressSanitizer and UndefinedBehaviorSanitizer, no GUI.
 asan: deps
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCROSSCHECK_BUILD_GUI=OFF -DCROSSCHECK_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer on the DICOM loader (clang, ASan + UBSan) for FUZZ_SECONDS (default 600).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_BUILD_GUI=OFF \
+	  -DCROSSCHECK_SANITIZE=ON -DCROSSCHECK_BUILD_FUZZ=ON -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link $(CMAKE_FLAGS)
+	cmake --build build-fuzz -j $(JOBS) --target dicom_load_fuzzer
+	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 format:
 	git ls-files '*.cpp' '*.h' '*.in' | grep -E '\.(cpp|h)$$' | xargs clang-format -i

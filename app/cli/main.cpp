@@ -6,6 +6,11 @@
 #include <string>
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/RegisterCommand.h"
+#include "app/cli/ScanCommand.h"
+#include "app/cli/InfoCommand.h"
+#include "app/cli/ConvertCommand.h"
+#include "app/cli/PhantomCommand.h"
 #include "core/Version.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +20,11 @@ int main(int argc, char** argv) {
     app.set_version_flag(
         "--version", std::string("crosscheck-cli ") + versionString() + " (" + gitCommit() + ")");
     cli::CommandAction action;
+    cli::addScanCommand(app, action);
+    cli::addInfoCommand(app, action);
+    cli::addConvertCommand(app, action);
+    cli::addRegisterCommand(app, action);
+    cli::addPhantomCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

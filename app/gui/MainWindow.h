@@ -1,31 +1,89 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+#include "core/geometry/PatientPoint.h"
+#include "core/registration/TransformProvenance.h"
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace crosscheck {
+struct Study;
+}
 
 namespace crosscheck::viewer {
 class ViewState;
-}
+class BackgroundTask;
+class SeriesBrowser;
+}  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
 
 class PaneGrid;
 
-/// The Crosscheck main window: the pane grid in the centre, menus around it.
+/// The Crosscheck main window: the pane grid in the centre, the series browser on the
+/// left, loading progress with Cancel in the status bar, menus. Loading runs off the
+/// GUI thread; the window stays responsive.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     PaneGrid* paneGrid() const { return m_grid; }
     viewer::ViewState* viewState() const { return m_state; }
+    std::shared_ptr<const Study> study() const { return m_study; }
+
     /// Fills each pane with its own shell test pattern (no study loaded yet).
     void showTestPatterns();
+    /// Loads the series under these files or folders in the background.
+    void openPaths(const QStringList& paths);
+    /// Generates the built-in phantom study once (cached) and opens it.
+    void openDemo();
+    /// Shows a loaded study: one pane per role, cursor at the reference volume's centre
+    /// unless a cursor was requested.
+    void setStudy(std::shared_ptr<Study> study);
+    /// Adds a known transform between two frames (from frame's patient coordinates to the
+    /// other's) and re-synchronizes the panes.
+    void setFrameTransform(const std::string& fromFrame, const std::string& toFrame,
+                           const Eigen::Matrix4d& fromToTo, const TransformProvenance& provenance);
+    /// Registers, in the background, one series of each frame that has no transform to
+    /// the reference frame onto the reference series (rigid, mutual information).
+    void registerAutomatically();
+    /// Registers automatically as soon as the next study is shown (the demo does).
+    void setRegisterOnLoad(bool on) { m_registerOnLoad = on; }
+    /// The cursor (reference frame, mm) to use once the next study is shown.
+    void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
+
+signals:
+    void studyShown();
+    void loadFailed(const QString& message);
+    void registrationFinished();
 
 private:
     void buildMenus();
+    void buildStatusBar();
+    void runTask(viewer::BackgroundTask* task);
+    void finishTask();
+    void reportProblems();
+    void updateProbeMessage();
+    void assignSeriesToPane(int paneIndex, const QString& seriesInstanceUid);
 
     viewer::ViewState* m_state;
     PaneGrid* m_grid;
+    viewer::SeriesBrowser* m_browser;
+    std::shared_ptr<Study> m_study;
+    std::optional<PatientPoint> m_requestedCursor;
+    bool m_registerOnLoad = false;
+    viewer::BackgroundTask* m_task = nullptr;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+    QLabel* m_probeLabel;
 };
 
 }  // namespace crosscheck::app

@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QTimer>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <memory>
 #include <set>
 
@@ -18,7 +20,26 @@ struct GuiOptions {
     QString layout = QStringLiteral("2x2");
     QString screenshot;
     bool demo = false;
+    QStringList paths;
+    std::optional<crosscheck::PatientPoint> cursor;
 };
+
+/// "X,Y,Z" in mm; empty when malformed.
+std::optional<crosscheck::PatientPoint> parseCursor(const QString& text) {
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 3) {
+        return std::nullopt;
+    }
+    crosscheck::PatientPoint p;
+    for (int a = 0; a < 3; ++a) {
+        bool ok = false;
+        p.mm[a] = parts[a].trimmed().toDouble(&ok);
+        if (!ok) {
+            return std::nullopt;
+        }
+    }
+    return p;
+}
 
 /// Parses the command line; exits the process itself for --help, --version and errors.
 GuiOptions parseOptions(const QApplication& app) {
@@ -36,12 +57,25 @@ GuiOptions parseOptions(const QApplication& app) {
         QStringLiteral("screenshot"),
         QStringLiteral("Render once, write the composed panes to this PNG, exit."),
         QStringLiteral("file"));
-    parser.addOptions({demo, layout, screenshot});
+    const QCommandLineOption cursor(QStringLiteral("cursor"),
+                                    QStringLiteral("Cursor in the reference frame, X,Y,Z in mm (LPS)."),
+                                    QStringLiteral("x,y,z"));
+    parser.addOptions({demo, layout, screenshot, cursor});
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Study folders or DICOM files."),
+                                 QStringLiteral("[PATH...]"));
     parser.process(app);
     GuiOptions options;
     options.demo = parser.isSet(demo);
     options.layout = parser.value(layout);
     options.screenshot = parser.value(screenshot);
+    options.paths = parser.positionalArguments();
+    if (parser.isSet(cursor)) {
+        options.cursor = parseCursor(parser.value(cursor));
+        if (!options.cursor) {
+            std::fprintf(stderr, "crosscheck: --cursor wants X,Y,Z in mm, got '%s'\n", qPrintable(parser.value(cursor)));
+            std::exit(2);
+        }
+    }
     return options;
 }
 
@@ -60,6 +94,7 @@ void screenshotWhenPainted(crosscheck::app::PaneGrid* grid, const QString& path)
             }
             QApplication::exit(saved ? 0 : 1);
         });
+        pane->update();
     }
 }
 
@@ -79,10 +114,33 @@ int main(int argc, char** argv) {
                      qPrintable(options.layout));
         return 2;
     }
-    window.showTestPatterns();
-    window.resize(1600, 900);
+    if (options.cursor) {
+        window.requestCursor(*options.cursor);
+    }
+    window.resize(1920, 1080);
+    const bool loading = options.demo || !options.paths.isEmpty();
     if (!options.screenshot.isEmpty()) {
-        screenshotWhenPainted(window.paneGrid(), options.screenshot);
+        if (loading) {
+            // The demo registers its MRI frame to the CT after loading; shoot when aligned.
+            const auto ready = options.demo ? &crosscheck::app::MainWindow::registrationFinished
+                                            : &crosscheck::app::MainWindow::studyShown;
+            QObject::connect(&window, ready, &window,
+                             [&window, &options] { screenshotWhenPainted(window.paneGrid(), options.screenshot); });
+            QObject::connect(&window, &crosscheck::app::MainWindow::loadFailed, &window, [](const QString& message) {
+                std::fprintf(stderr, "crosscheck: %s\n", qPrintable(message));
+                QApplication::exit(1);
+            });
+        } else {
+            screenshotWhenPainted(window.paneGrid(), options.screenshot);
+        }
+    }
+    if (options.demo) {
+        window.setRegisterOnLoad(true);
+        window.openDemo();
+    } else if (!options.paths.isEmpty()) {
+        window.openPaths(options.paths);
+    } else {
+        window.showTestPatterns();
     }
     window.show();
     return QApplication::exec();

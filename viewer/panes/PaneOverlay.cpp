@@ -57,10 +57,11 @@ void drawCrosshair(QPainter& p, const QPointF& c, int width, int height) {
     p.drawLine(QPointF(c.x(), c.y() + kGap), QPointF(c.x(), height));
 }
 
+/// Below the three lines of corner text, so a long patient name never hides it.
 void drawBadge(QPainter& p, const QString& text, bool warning, int width) {
     const QFontMetrics fm(p.font());
     const int w = fm.horizontalAdvance(text) + 12;
-    const QRect box((width - w) / 2, kMargin, w, fm.height() + 4);
+    const QRect box((width - w) / 2, kMargin + 3 * fm.height() + 2, w, fm.height() + 4);
     p.fillRect(box, warning ? QColor(200, 30, 30, 220) : QColor(40, 90, 60, 200));
     p.setPen(Qt::white);
     p.drawText(box, Qt::AlignCenter, text);
@@ -69,7 +70,7 @@ void drawBadge(QPainter& p, const QString& text, bool warning, int width) {
 void drawWatermark(QPainter& p, const QString& text, int width, int height) {
     QFont font = p.font();
     font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setPixelSize(font.pixelSize() * 13 / 10);
     p.setFont(font);
     const QFontMetrics fm(font);
     const int w = fm.horizontalAdvance(text) + 16;
@@ -105,7 +106,7 @@ void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int he
     const QFontMetrics lm(letters);
     p.drawText(kMargin, height / 2, overlay.left);
     p.drawText(width - kMargin - lm.horizontalAdvance(overlay.right), height / 2, overlay.right);
-    p.drawText((width - lm.horizontalAdvance(overlay.top)) / 2, kMargin + 2 * lm.height() + 6, overlay.top);
+    p.drawText((width - lm.horizontalAdvance(overlay.top)) / 2, kMargin + 5 * lm.height() + 6, overlay.top);
     p.drawText((width - lm.horizontalAdvance(overlay.bottom)) / 2, height - kMargin - 2 * lm.height(),
                overlay.bottom);
     p.setFont(font);

@@ -50,6 +50,7 @@ SlicePane::SlicePane(ViewState* state, QWidget* parent) : VtkRenderWidget(parent
     m_slice->VisibilityOff();
     renderer()->AddViewProp(m_slice);
     renderer()->GetActiveCamera()->ParallelProjectionOn();
+    setAcceptDrops(true);
     connect(m_state, &ViewState::changed, this, &SlicePane::onStateChanged);
 }
 

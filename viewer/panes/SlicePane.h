@@ -62,6 +62,8 @@ public:
 
 signals:
     void maximizeToggled(SlicePane* pane);
+    /// A series (by SeriesInstanceUID) was dropped here from the series browser.
+    void seriesDropped(const QString& seriesInstanceUid);
 
 protected:
     void resizeGL(int width, int height) override;
@@ -73,6 +75,8 @@ protected:
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void leaveEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void onStateChanged(unsigned changes);

@@ -1,7 +1,10 @@
 // The mouse and keyboard habits of radiology workstations (DOMAIN.md), as actions on
 // the shared ViewState: wheel and arrows scroll slices, left-drag windows, a left click
 // moves the cursor, right-drag and Ctrl+wheel zoom, middle-drag pans.
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QWheelEvent>
 #include <cmath>
@@ -12,7 +15,8 @@ namespace crosscheck::viewer {
 
 namespace {
 constexpr int kClickTolerancePx = 3;
-}
+const char* const kSeriesMime = "application/x-crosscheck-series";
+}  // namespace
 
 void SlicePane::mousePressEvent(QMouseEvent* event) {
     m_dragButton = event->button();
@@ -103,6 +107,15 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_PageDown:
             stepSlices(-10);
             break;
+        case Qt::Key_A:
+            setOrientation(ViewOrientation::Axial);
+            break;
+        case Qt::Key_S:
+            setOrientation(ViewOrientation::Sagittal);
+            break;
+        case Qt::Key_C:
+            setOrientation(ViewOrientation::Coronal);
+            break;
         case Qt::Key_R:
             setZoomPan(ZoomPan{});
             setWindow(defaultWindow());
@@ -121,6 +134,20 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
 void SlicePane::leaveEvent(QEvent* event) {
     m_state->setProbe(std::nullopt);
     VtkRenderWidget::leaveEvent(event);
+}
+
+void SlicePane::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasFormat(QLatin1String(kSeriesMime))) {
+        event->acceptProposedAction();
+    }
+}
+
+void SlicePane::dropEvent(QDropEvent* event) {
+    const QByteArray uid = event->mimeData()->data(QLatin1String(kSeriesMime));
+    if (!uid.isEmpty()) {
+        emit seriesDropped(QString::fromUtf8(uid));
+        event->acceptProposedAction();
+    }
 }
 
 void SlicePane::applyPreset(int number) {

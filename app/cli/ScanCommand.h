@@ -1,0 +1,10 @@
+#pragma once
+
+#include "app/cli/CliCommand.h"
+
+namespace crosscheck::cli {
+
+/// `scan PATH... [--json]`: indexes folders, DICOMDIRs and files (../shared/CLI.md).
+void addScanCommand(CLI::App& app, CommandAction& action);
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,183 @@
+// Loading a study off the GUI thread and putting its series into the panes.
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "core/model/Study.h"
+#include "core/phantom/DemoStudy.h"
+#include "viewer/browser/SeriesBrowser.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/state/ViewState.h"
+#include "viewer/study/StudyPanes.h"
+#include "viewer/tasks/BackgroundTask.h"
+
+namespace crosscheck::app {
+
+namespace {
+
+std::vector<std::filesystem::path> toPaths(const QStringList& list) {
+    std::vector<std::filesystem::path> paths;
+    for (const QString& p : list) {
+        paths.emplace_back(p.toStdString());
+    }
+    return paths;
+}
+
+}  // namespace
+
+void MainWindow::runTask(viewer::BackgroundTask* task) {
+    if (m_task) {
+        m_task->cancel();
+        m_task->deleteLater();
+    }
+    m_task = task;
+    m_progress->setValue(0);
+    m_progress->setFormat(task->title() + QStringLiteral(" %p%"));
+    m_progress->show();
+    m_cancel->show();
+    connect(task, &viewer::BackgroundTask::progressed, this, [this, task](double fraction, const QString& stage) {
+        if (task == m_task) {
+            m_progress->setValue(static_cast<int>(fraction * 1000));
+            m_progress->setToolTip(stage);
+        }
+    });
+    connect(task, &viewer::BackgroundTask::failed, this, [this](const QString& message) {
+        finishTask();
+        statusBar()->showMessage(message, 10000);
+        emit loadFailed(message);
+    });
+    connect(task, &viewer::BackgroundTask::cancelled, this, [this] {
+        finishTask();
+        statusBar()->showMessage(tr("Cancelled"), 5000);
+        emit loadFailed(tr("cancelled"));
+    });
+    task->start();
+}
+
+void MainWindow::finishTask() {
+    m_progress->hide();
+    m_cancel->hide();
+}
+
+void MainWindow::openPaths(const QStringList& paths) {
+    auto result = std::make_shared<Study>();
+    auto* task = new viewer::BackgroundTask(tr("Loading"), [result, paths = toPaths(paths)](const Progress& p) {
+        *result = loadStudy(paths, p);
+    }, this);
+    connect(task, &viewer::BackgroundTask::succeeded, this, [this, result] {
+        finishTask();
+        if (result->series.empty()) {
+            const QString message = tr("No loadable DICOM series found.");
+            statusBar()->showMessage(message, 10000);
+            m_study = result;
+            reportProblems();
+            emit loadFailed(message);
+            return;
+        }
+        setStudy(result);
+    });
+    runTask(task);
+}
+
+void MainWindow::openDemo() {
+    auto result = std::make_shared<Study>();
+    auto* task = new viewer::BackgroundTask(tr("Demo study"), [result](const Progress& p) {
+        Progress generation = p;
+        generation.report = [&p](double f, const std::string& stage) { p(0.5 * f, stage); };
+        const std::filesystem::path dir = ensureDemoStudy(generation);
+        Progress loading = p;
+        loading.report = [&p](double f, const std::string& stage) { p(0.5 + 0.5 * f, stage); };
+        *result = loadStudy({dir}, loading);
+    }, this);
+    connect(task, &viewer::BackgroundTask::succeeded, this, [this, result] {
+        finishTask();
+        setStudy(result);
+    });
+    runTask(task);
+}
+
+void MainWindow::setStudy(std::shared_ptr<Study> study) {
+    m_study = std::move(study);
+    m_browser->setStudy(m_study);
+    const auto order = viewer::defaultPaneOrder(*m_study);
+    const auto& panes = m_grid->panes();
+    for (std::size_t i = 0; i < panes.size(); ++i) {
+        if (i < order.size()) {
+            panes[i]->setSeries(viewer::paneSeriesFor(*m_study, *order[i]));
+        } else {
+            panes[i]->setSeries(viewer::PaneSeries{});
+        }
+        // The spine is read on sagittal planes first; axial and coronal are one key away.
+        panes[i]->setOrientation(ViewOrientation::Sagittal);
+    }
+    PatientPoint cursor;
+    if (m_requestedCursor) {
+        cursor = *m_requestedCursor;
+    } else {
+        for (const LoadedSeries* s : order) {
+            if (s->info.frameOfReferenceUid == m_study->referenceFrameUid) {
+                cursor = s->volume->geometry().center();
+                break;
+            }
+        }
+    }
+    m_state->setCursor(cursor);
+    m_state->flush();
+    reportProblems();
+    emit studyShown();
+    if (m_registerOnLoad) {
+        m_registerOnLoad = false;
+        registerAutomatically();
+    }
+}
+
+void MainWindow::setFrameTransform(const std::string& fromFrame, const std::string& toFrame,
+                                   const Eigen::Matrix4d& fromToTo, const TransformProvenance& provenance) {
+    if (!m_study) {
+        return;
+    }
+    m_study->transforms.set(fromFrame, toFrame, fromToTo, provenance);
+    // Panes keep their series; only the transform from the reference and the badge change.
+    for (auto* pane : m_grid->panes()) {
+        if (!pane->hasSeries()) {
+            continue;
+        }
+        for (const auto& s : m_study->series) {
+            if (QString::fromStdString(s.info.seriesInstanceUid) == pane->series().seriesInstanceUid) {
+                const ViewOrientation orientation = pane->orientation();
+                pane->setSeries(viewer::paneSeriesFor(*m_study, s));
+                pane->setOrientation(orientation);
+                break;
+            }
+        }
+    }
+}
+
+void MainWindow::assignSeriesToPane(int paneIndex, const QString& seriesInstanceUid) {
+    if (!m_study || paneIndex < 0 || paneIndex >= static_cast<int>(m_grid->panes().size())) {
+        return;
+    }
+    for (const auto& s : m_study->series) {
+        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
+            m_grid->panes()[static_cast<std::size_t>(paneIndex)]->setSeries(viewer::paneSeriesFor(*m_study, s));
+            return;
+        }
+    }
+}
+
+void MainWindow::reportProblems() {
+    if (!m_study || m_study->problems.empty()) {
+        return;
+    }
+    QStringList lines;
+    for (const auto& problem : m_study->problems) {
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file), QString::fromStdString(problem.reason));
+    }
+    statusBar()->showMessage(tr("%n file(s) could not be used; see the series browser", "", lines.size()), 10000);
+    m_browser->setProblems(lines);
+}
+
+}  // namespace crosscheck::app

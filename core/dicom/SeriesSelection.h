@@ -1,0 +1,20 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/dicom/DicomScanner.h"
+#include "core/model/SeriesRole.h"
+
+namespace crosscheck {
+
+/// Picks the one series a command means by SERIES (../shared/CLI.md): the only series
+/// found, the one whose SeriesInstanceUID is `uid`, or the only one with `role`. A UID
+/// whose files were split into several volumes picks the first part. Throws DicomError
+/// naming the path and why nothing (or more than one thing) matches.
+const SeriesInfo& selectSeries(const ScanResult& scan, const std::string& path,
+                               const std::string& uid = {},
+                               std::optional<SeriesRole> role = std::nullopt);
+
+}  // namespace crosscheck

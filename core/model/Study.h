@@ -1,0 +1,41 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dicom/DicomScanner.h"
+#include "core/dicom/SeriesLoader.h"
+#include "core/registration/FrameTransforms.h"
+#include "core/util/Progress.h"
+
+namespace crosscheck {
+
+/// The loaded series of one comparison and how their frames relate.
+///
+/// The reference frame is the CT's FrameOfReferenceUID when a CT is loaded, else the
+/// first series' (../shared/CLI.md). `transforms` holds every known link between frames;
+/// a series whose frame has no path to the reference is shown unsynchronized.
+struct Study {
+    std::vector<LoadedSeries> series;
+    /// Files that could not be used and series that failed to load, each with the reason.
+    std::vector<ScanProblem> problems;
+    std::string referenceFrameUid;
+    FrameTransforms transforms;
+
+    /// The first series with this role, or null.
+    const LoadedSeries* find(SeriesRole role) const;
+    /// Maps reference patient coordinates to the series' own; empty when no transform is known.
+    std::optional<Eigen::Matrix4d> referenceToSeries(const LoadedSeries& series) const;
+};
+
+/// The reference frame for a set of series: the first CT's frame, else the first series'.
+std::string chooseReferenceFrame(const std::vector<LoadedSeries>& series);
+
+/// Scans the paths and loads every series found. A series that fails to load is reported
+/// in `problems` and the others are still loaded. Progress runs 0..1 over the scan and
+/// the loads; cancel throws Cancelled.
+Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress& progress = {});
+
+}  // namespace crosscheck

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# DICOM load benchmark: tests/bench/dicom/run.sh BUILD_DIR WORK_DIR
+# One run, warm page cache, best of 3 wall times: `cat` of the files (the floor), the header
+# scan, `crosscheck-cli info` (full load + hash), dcm2niix, then the same series as JPEG-LS.
+set -euo pipefail
+build=${1:-build}
+work=${2:-$(mktemp -d /tmp/crosscheck-bench.XXXXXX)}
+cli="$build/bin/crosscheck-cli"
+slices=${BENCH_SLICES:-300}
+series="$work/ct512"
+jls="$work/ct512-jls"
+cores=$(nproc)
+
+echo "== DICOM load: 512 x 512 x $slices CT, $cores cores"
+[ -d "$series" ] || "$build/bin/make_bench_series" "$series" "$slices"
+voxel_mib=$(( 512 * 512 * slices * 2 / 1048576 ))
+
+# best WALL USER SYS RSS_KIB of 3 runs of a command (stdout discarded)
+best() {
+  local best_line="" best_wall=999999
+  for _ in 1 2 3; do
+    local line
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" > /dev/null 2> /dev/null
+    line=$(tail -1 "$work/time.txt")
+    local wall=${line%% *}
+    if awk "BEGIN{exit !($wall < $best_wall)}"; then best_wall=$wall; best_line=$line; fi
+  done
+  echo "$best_line"
+}
+catall() { find "$series" -type f -exec cat {} + ; }
+export -f catall; export series
+cat "$series"/* > /dev/null  # warm the cache
+
+read -r cat_wall _ _ _ <<< "$(best bash -c catall)"
+read -r scan_wall _ _ _ <<< "$(best "$cli" scan "$series" --json)"
+read -r info_wall info_user info_sys info_rss <<< "$(best "$cli" info "$series" --json)"
+# load_ms inside info: scan + load into the volume, without process start and hashing
+load_s=$(for _ in 1 2 3; do "$cli" info "$series" --json 2>/dev/null | /usr/bin/python3 -c "import json,sys;print(json.load(sys.stdin)['load_ms']/1000)"; done | sort -g | head -1)
+d2n_out="$work/d2n"; mkdir -p "$d2n_out"
+read -r d2n_wall _ _ d2n_rss <<< "$(best dcm2niix -b n -z n -w 1 -o "$d2n_out" -f bench "$series")"
+
+if [ ! -d "$jls" ]; then
+  mkdir -p "$jls"
+  ls "$series" | xargs -P "$cores" -I{} dcmcjpls "$series/{}" "$jls/{}"
+fi
+cat "$jls"/* > /dev/null
+read -r jls_wall jls_user jls_sys jls_rss <<< "$(best "$cli" info "$jls" --json)"
+jls_load_s=$(for _ in 1 2 3; do "$cli" info "$jls" --json 2>/dev/null | /usr/bin/python3 -c "import json,sys;print(json.load(sys.stdin)['load_ms']/1000)"; done | sort -g | head -1)
+jls_dump="$work/jls-info.json"
+"$cli" info "$jls" --json > "$jls_dump"
+"$cli" info "$series" --json > "$work/raw-info.json"
+same=$(/usr/bin/python3 -c "import json;a=json.load(open('$jls_dump'));b=json.load(open('$work/raw-info.json'));print('same' if a['sha256']==b['sha256'] else 'DIFFERENT')")
+
+awk -v cat="$cat_wall" -v scan="$scan_wall" -v info="$info_wall" -v load="$load_s" -v d2n="$d2n_wall" \
+    -v rss="$info_rss" -v d2nrss="$d2n_rss" -v vox="$voxel_mib" -v jw="$jls_wall" -v jl="$jls_load_s" \
+    -v ju="$jls_user" -v js="$jls_sys" -v jrss="$jls_rss" -v cores="$cores" -v same="$same" 'BEGIN {
+  goal = 1.15 * vox + 40
+  printf "cat of the files             %6.3f s (the floor)\n", cat
+  printf "scan --json (whole process)  %6.3f s = %.2f x cat (goal <= 1.0)\n", scan, scan / cat
+  printf "load inside info (load_ms)   %6.3f s = %.2f x cat (goal <= 2.0)\n", load, load / cat
+  printf "info --json (whole process)  %6.3f s = %.2f x cat (adds process start, min/max/mean, sha256)\n", info, info / cat
+  printf "info peak RSS                %6d MiB = %.2f x goal (1.15 x %d MiB voxels + 40 = %d MiB)\n", rss / 1024, rss / 1024 / goal, vox, goal
+  printf "dcm2niix -b n -z n -w 1      %6.3f s = %.2f x cat, peak RSS %d MiB\n", d2n, d2n / cat, d2nrss / 1024
+  printf "JPEG-LS copy: load_ms        %6.3f s; info whole process %.3f s using %.2f of %d cores; RSS %d MiB; voxels %s as the raw series\n", jl, jw, (ju + js) / jw, cores, jrss / 1024, same
+}'

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the DICOM loader fuzzer: tests/fuzz/run.sh BUILD_DIR [SECONDS]
+# Seeds: every file of python3-pydicom's test data (copied, so libFuzzer may add to it).
+set -euo pipefail
+build=${1:-build-fuzz}
+seconds=${2:-600}
+corpus="$build/fuzz-corpus"
+mkdir -p "$corpus"
+if [ -z "$(ls -A "$corpus")" ]; then
+  find /usr/lib/python3/dist-packages/pydicom/data/test_files -type f -size -200k -exec cp -t "$corpus" {} + 2>/dev/null || true
+fi
+mkdir -p "$build/fuzz-findings"
+ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  "$build/bin/dicom_load_fuzzer" "$corpus" -max_total_time="$seconds" -max_len=262144 -rss_limit_mb=4096 \
+  -timeout=20 -artifact_prefix="$build/fuzz-findings/" -print_final_stats=1

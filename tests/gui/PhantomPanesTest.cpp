@@ -1,0 +1,165 @@
+// The four panes on the phantom study: with the cursor at the tumour centre every pane
+// slices through it, the CT shows it bright and the sCT does not, a click moves the
+// cursor in every linked pane, and a series of another frame without a transform is
+// flagged in red and does not follow.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "core/model/Study.h"
+#include "core/phantom/PhantomWriter.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/render/SurfaceFormat.h"
+#include "viewer/state/ViewState.h"
+
+using crosscheck::app::MainWindow;
+using crosscheck::viewer::SlicePane;
+namespace cc = crosscheck;
+
+class PhantomPanesTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void panesSliceThroughTheTumourAndShowTheMiss();
+    void aClickMovesTheCursorInEveryLinkedPane();
+    void anUnregisteredFrameIsFlaggedAndDoesNotFollow();
+
+private:
+    void openStudy(MainWindow& window);
+    SlicePane* paneWithRole(MainWindow& window, cc::SeriesRole role);
+
+    QTemporaryDir m_dir;
+    cc::PhantomGroundTruth m_truth;
+};
+
+namespace {
+bool waitForFrame(SlicePane* pane) {
+    QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+    pane->update();
+    return swapped.wait(20000);
+}
+
+int greyAt(SlicePane* pane, const QPointF& pixel) {
+    const QImage image = pane->grabFramebuffer();
+    const qreal ratio = image.devicePixelRatio();
+    return qGray(image.pixel(qRound(pixel.x() * ratio), qRound(pixel.y() * ratio)));
+}
+}  // namespace
+
+void PhantomPanesTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    cc::PhantomOptions options;
+    options.size = cc::PhantomSize::Small;
+    options.seed = 7;
+    const auto truths = cc::writePhantomStudy(m_dir.path().toStdString(), options);
+    QCOMPARE(truths.size(), std::size_t{1});
+    m_truth = truths.front();
+}
+
+void PhantomPanesTest::openStudy(MainWindow& window) {
+    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
+    window.resize(1200, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::studyShown);
+    window.openPaths({m_dir.path()});
+    QVERIFY(shown.wait(60000));
+    QCOMPARE(window.study()->series.size(), std::size_t{4});
+}
+
+SlicePane* PhantomPanesTest::paneWithRole(MainWindow& window, cc::SeriesRole role) {
+    for (SlicePane* pane : window.paneGrid()->panes()) {
+        if (pane->hasSeries() && pane->series().role == role) {
+            return pane;
+        }
+    }
+    return nullptr;
+}
+
+void PhantomPanesTest::panesSliceThroughTheTumourAndShowTheMiss() {
+    MainWindow window;
+    openStudy(window);
+    cc::TransformProvenance truth;
+    truth.basis = cc::TransformBasis::File;
+    window.setFrameTransform(m_truth.ctFrameUid, m_truth.mrFrameUid, m_truth.ctToMr, truth);
+    const cc::PatientPoint tumour{m_truth.tumor.centerCtMm};
+    window.viewState()->setCursor(tumour);
+    window.viewState()->flush();
+
+    for (SlicePane* pane : window.paneGrid()->panes()) {
+        QVERIFY(pane->isSynchronized());
+        QVERIFY((pane->paneCursor().mm - tumour.mm).norm() < 1e-9);
+        QVERIFY(waitForFrame(pane));
+    }
+    SlicePane* ct = paneWithRole(window, cc::SeriesRole::CT);
+    SlicePane* sct = paneWithRole(window, cc::SeriesRole::sCT);
+    QVERIFY(ct && sct);
+    // The slice under the crosshair is the tumour's: dense on CT, soft tissue on sCT.
+    QVERIFY(*ct->valueAtReference(tumour) > 250.0);
+    QVERIFY(*sct->valueAtReference(tumour) < 100.0);
+    // Both panes in the shared bone window: the tumour is bright on CT and not on sCT.
+    QCOMPARE(ct->currentWindow().width, sct->currentWindow().width);
+    const int ctGrey = greyAt(ct, ct->referenceToWidget(tumour));
+    const int sctGrey = greyAt(sct, sct->referenceToWidget(tumour));
+    QVERIFY2(ctGrey > sctGrey + 40, qPrintable(QStringLiteral("CT grey %1, sCT grey %2").arg(ctGrey).arg(sctGrey)));
+}
+
+void PhantomPanesTest::aClickMovesTheCursorInEveryLinkedPane() {
+    MainWindow window;
+    openStudy(window);
+    cc::TransformProvenance truth;
+    truth.basis = cc::TransformBasis::File;
+    window.setFrameTransform(m_truth.ctFrameUid, m_truth.mrFrameUid, m_truth.ctToMr, truth);
+    SlicePane* ct = paneWithRole(window, cc::SeriesRole::CT);
+    QVERIFY(waitForFrame(ct));
+    const cc::PatientPoint before = window.viewState()->cursor();
+    const QPoint click(ct->width() / 2 + 40, ct->height() / 2 - 30);
+    QTest::mouseClick(ct, Qt::LeftButton, {}, click);
+    window.viewState()->flush();
+    const cc::PatientPoint after = window.viewState()->cursor();
+    QVERIFY((after.mm - before.mm).norm() > 1.0);
+    // The clicked point is under the mouse in the CT pane...
+    const QPointF shown = ct->referenceToWidget(after);
+    QVERIFY(qAbs(shown.x() - click.x()) < 1.0 && qAbs(shown.y() - click.y()) < 1.0);
+    // ... and every other pane now slices through it.
+    for (SlicePane* pane : window.paneGrid()->panes()) {
+        QVERIFY((pane->paneCursor().mm - after.mm).norm() < 1e-9);
+    }
+}
+
+void PhantomPanesTest::anUnregisteredFrameIsFlaggedAndDoesNotFollow() {
+    MainWindow window;
+    openStudy(window);
+    SlicePane* t1 = paneWithRole(window, cc::SeriesRole::T1w);
+    SlicePane* ct = paneWithRole(window, cc::SeriesRole::CT);
+    QVERIFY(t1 && ct);
+    QVERIFY(ct->isSynchronized());
+    QVERIFY(!t1->isSynchronized());
+    const cc::PatientPoint t1Before = t1->paneCursor();
+    window.viewState()->setCursor(cc::PatientPoint{m_truth.tumor.centerCtMm + Eigen::Vector3d(5, 5, 5)});
+    window.viewState()->flush();
+    QVERIFY((t1->paneCursor().mm - t1Before.mm).norm() < 1e-9);
+    QVERIFY(!t1->valueAtReference(window.viewState()->cursor()).has_value());
+    // The red badge at the top centre of the unsynchronized pane.
+    QVERIFY(waitForFrame(t1));
+    const QImage image = t1->grabFramebuffer();
+    int red = 0;
+    for (int y = 0; y < 100 * image.devicePixelRatio(); ++y) {
+        for (int x = image.width() / 3; x < 2 * image.width() / 3; ++x) {
+            const QColor c = image.pixelColor(x, y);
+            red += (c.red() > 150 && c.green() < 80 && c.blue() < 80) ? 1 : 0;
+        }
+    }
+    QVERIFY2(red > 200, qPrintable(QStringLiteral("red badge pixels: %1").arg(red)));
+}
+
+int main(int argc, char** argv) {
+    crosscheck::viewer::prepareOpenGlForVtk();
+    QApplication app(argc, argv);
+    PhantomPanesTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "PhantomPanesTest.moc"
