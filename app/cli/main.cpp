@@ -6,11 +6,11 @@
 #include <string>
 
 #include "app/cli/CliCommand.h"
+#include "app/cli/ConvertCommand.h"
+#include "app/cli/InfoCommand.h"
+#include "app/cli/PhantomCommand.h"
 #include "app/cli/RegisterCommand.h"
 #include "app/cli/ScanCommand.h"
-#include "app/cli/InfoCommand.h"
-#include "app/cli/ConvertCommand.h"
-#include "app/cli/PhantomCommand.h"
 #include "core/Version.h"
 
 int main(int argc, char** argv) {

@@ -39,7 +39,8 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setWidget(m_browser);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     dock->hide();
-    connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this, &MainWindow::assignSeriesToPane);
+    connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this,
+            &MainWindow::assignSeriesToPane);
     // Queued: re-laying out the study rebuilds the browser row that sent the signal.
     connect(
         m_browser, &viewer::SeriesBrowser::roleChanged, this,
@@ -94,7 +95,8 @@ void MainWindow::buildMenus() {
         a->setCheckable(true);
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + key++)));
         layouts->addAction(a);
-        connect(a, &QAction::triggered, this, [this, name] { m_grid->setLayoutName(QLatin1String(name)); });
+        connect(a, &QAction::triggered, this,
+                [this, name] { m_grid->setLayoutName(QLatin1String(name)); });
     }
     view->addSeparator();
     struct Link {

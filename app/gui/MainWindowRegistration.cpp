@@ -17,7 +17,8 @@ namespace {
 std::vector<const LoadedSeries*> unregisteredFrames(const Study& study) {
     std::vector<const LoadedSeries*> chosen;
     std::set<std::string> frames;
-    for (SeriesRole preferred : {SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other, SeriesRole::CT}) {
+    for (SeriesRole preferred :
+         {SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other, SeriesRole::CT}) {
         for (const auto& s : study.series) {
             const std::string& frame = s.info.frameOfReferenceUid;
             if (s.info.role != preferred || frames.count(frame) != 0 ||
@@ -32,7 +33,8 @@ std::vector<const LoadedSeries*> unregisteredFrames(const Study& study) {
 }
 
 const LoadedSeries* referenceSeries(const Study& study) {
-    for (SeriesRole role : {SeriesRole::CT, SeriesRole::sCT, SeriesRole::T1w, SeriesRole::T2w, SeriesRole::Other}) {
+    for (SeriesRole role :
+         {SeriesRole::CT, SeriesRole::sCT, SeriesRole::T1w, SeriesRole::T2w, SeriesRole::Other}) {
         for (const auto& s : study.series) {
             if (s.info.role == role && s.info.frameOfReferenceUid == study.referenceFrameUid) {
                 return &s;
@@ -57,37 +59,45 @@ void MainWindow::registerAutomatically() {
     const LoadedSeries* fixed = referenceSeries(*m_study);
     const auto moving = unregisteredFrames(*m_study);
     if (!fixed || moving.empty()) {
-        statusBar()->showMessage(tr("Every series already has a transform to the reference frame."), 5000);
+        statusBar()->showMessage(tr("Every series already has a transform to the reference frame."),
+                                 5000);
         emit registrationFinished();
         return;
     }
     auto links = std::make_shared<std::vector<PendingLink>>();
     std::shared_ptr<const Study> study = m_study;
-    auto* task = new viewer::BackgroundTask(tr("Registering"), [study, fixed, moving, links](const Progress& p) {
-        for (std::size_t i = 0; i < moving.size(); ++i) {
-            Progress part = p;
-            part.report = [&p, i, n = moving.size()](double f, const std::string& stage) {
-                p((static_cast<double>(i) + f) / static_cast<double>(n), stage);
-            };
-            const RigidMiResult result = registerRigidMi(*fixed->volume, *moving[i]->volume, {}, part);
-            TransformProvenance provenance;
-            provenance.basis = TransformBasis::AutomaticMi;
-            provenance.metric = result.metric;
-            provenance.iterations = result.iterations;
-            links->push_back({moving[i]->info.frameOfReferenceUid, result.movingToFixed, provenance});
-        }
-    }, this);
+    auto* task = new viewer::BackgroundTask(
+        tr("Registering"),
+        [study, fixed, moving, links](const Progress& p) {
+            for (std::size_t i = 0; i < moving.size(); ++i) {
+                Progress part = p;
+                part.report = [&p, i, n = moving.size()](double f, const std::string& stage) {
+                    p((static_cast<double>(i) + f) / static_cast<double>(n), stage);
+                };
+                const RigidMiResult result =
+                    registerRigidMi(*fixed->volume, *moving[i]->volume, {}, part);
+                TransformProvenance provenance;
+                provenance.basis = TransformBasis::AutomaticMi;
+                provenance.metric = result.metric;
+                provenance.iterations = result.iterations;
+                links->push_back(
+                    {moving[i]->info.frameOfReferenceUid, result.movingToFixed, provenance});
+            }
+        },
+        this);
     connect(task, &viewer::BackgroundTask::succeeded, this, [this, study, links] {
         finishTask();
         if (study != m_study) {
             return;  // another study was opened meanwhile
         }
         for (const auto& link : *links) {
-            setFrameTransform(link.movingFrame, m_study->referenceFrameUid, link.movingToFixed, link.provenance);
+            setFrameTransform(link.movingFrame, m_study->referenceFrameUid, link.movingToFixed,
+                              link.provenance);
         }
-        statusBar()->showMessage(tr("Registered %n frame(s) to the reference by mutual information.", "",
-                                    static_cast<int>(links->size())),
-                                 8000);
+        statusBar()->showMessage(
+            tr("Registered %n frame(s) to the reference by mutual information.", "",
+               static_cast<int>(links->size())),
+            8000);
         emit registrationFinished();
     });
     runTask(task);

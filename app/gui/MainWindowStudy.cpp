@@ -38,12 +38,13 @@ void MainWindow::runTask(viewer::BackgroundTask* task) {
     m_progress->setFormat(task->title() + QStringLiteral(" %p%"));
     m_progress->show();
     m_cancel->show();
-    connect(task, &viewer::BackgroundTask::progressed, this, [this, task](double fraction, const QString& stage) {
-        if (task == m_task) {
-            m_progress->setValue(static_cast<int>(fraction * 1000));
-            m_progress->setToolTip(stage);
-        }
-    });
+    connect(task, &viewer::BackgroundTask::progressed, this,
+            [this, task](double fraction, const QString& stage) {
+                if (task == m_task) {
+                    m_progress->setValue(static_cast<int>(fraction * 1000));
+                    m_progress->setToolTip(stage);
+                }
+            });
     connect(task, &viewer::BackgroundTask::failed, this, [this](const QString& message) {
         finishTask();
         statusBar()->showMessage(message, 10000);
@@ -64,9 +65,10 @@ void MainWindow::finishTask() {
 
 void MainWindow::openPaths(const QStringList& paths) {
     auto result = std::make_shared<Study>();
-    auto* task = new viewer::BackgroundTask(tr("Loading"), [result, paths = toPaths(paths)](const Progress& p) {
-        *result = loadStudy(paths, p);
-    }, this);
+    auto* task = new viewer::BackgroundTask(
+        tr("Loading"),
+        [result, paths = toPaths(paths)](const Progress& p) { *result = loadStudy(paths, p); },
+        this);
     connect(task, &viewer::BackgroundTask::succeeded, this, [this, result] {
         finishTask();
         if (result->series.empty()) {
@@ -84,14 +86,17 @@ void MainWindow::openPaths(const QStringList& paths) {
 
 void MainWindow::openDemo() {
     auto result = std::make_shared<Study>();
-    auto* task = new viewer::BackgroundTask(tr("Demo study"), [result](const Progress& p) {
-        Progress generation = p;
-        generation.report = [&p](double f, const std::string& stage) { p(0.5 * f, stage); };
-        const std::filesystem::path dir = ensureDemoStudy(generation);
-        Progress loading = p;
-        loading.report = [&p](double f, const std::string& stage) { p(0.5 + 0.5 * f, stage); };
-        *result = loadStudy({dir}, loading);
-    }, this);
+    auto* task = new viewer::BackgroundTask(
+        tr("Demo study"),
+        [result](const Progress& p) {
+            Progress generation = p;
+            generation.report = [&p](double f, const std::string& stage) { p(0.5 * f, stage); };
+            const std::filesystem::path dir = ensureDemoStudy(generation);
+            Progress loading = p;
+            loading.report = [&p](double f, const std::string& stage) { p(0.5 + 0.5 * f, stage); };
+            *result = loadStudy({dir}, loading);
+        },
+        this);
     connect(task, &viewer::BackgroundTask::succeeded, this, [this, result] {
         finishTask();
         setStudy(result);
@@ -114,15 +119,22 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
         panes[i]->setOrientation(ViewOrientation::Sagittal);
     }
     PatientPoint cursor;
+    m_state->clearFields();
+    for (const LoadedSeries* s : order) {
+        if (s->info.frameOfReferenceUid != m_study->referenceFrameUid) {
+            continue;
+        }
+        cursor = s->volume->geometry().center();
+        for (ViewOrientation o :
+             {ViewOrientation::Axial, ViewOrientation::Coronal, ViewOrientation::Sagittal}) {
+            const auto [lo, hi] = ViewPlane::standard(o).projectedBounds(
+                s->volume->geometry(), Eigen::Matrix4d::Identity());
+            m_state->setField(o, viewer::ViewField{lo, hi});
+        }
+        break;
+    }
     if (m_requestedCursor) {
         cursor = *m_requestedCursor;
-    } else {
-        for (const LoadedSeries* s : order) {
-            if (s->info.frameOfReferenceUid == m_study->referenceFrameUid) {
-                cursor = s->volume->geometry().center();
-                break;
-            }
-        }
     }
     m_state->setCursor(cursor);
     m_state->flush();
@@ -135,7 +147,8 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
 }
 
 void MainWindow::setFrameTransform(const std::string& fromFrame, const std::string& toFrame,
-                                   const Eigen::Matrix4d& fromToTo, const TransformProvenance& provenance) {
+                                   const Eigen::Matrix4d& fromToTo,
+                                   const TransformProvenance& provenance) {
     if (!m_study) {
         return;
     }
@@ -146,7 +159,8 @@ void MainWindow::setFrameTransform(const std::string& fromFrame, const std::stri
             continue;
         }
         for (const auto& s : m_study->series) {
-            if (QString::fromStdString(s.info.seriesInstanceUid) == pane->series().seriesInstanceUid) {
+            if (QString::fromStdString(s.info.seriesInstanceUid) ==
+                pane->series().seriesInstanceUid) {
                 const ViewOrientation orientation = pane->orientation();
                 pane->setSeries(viewer::paneSeriesFor(*m_study, s));
                 pane->setOrientation(orientation);
@@ -162,7 +176,8 @@ void MainWindow::assignSeriesToPane(int paneIndex, const QString& seriesInstance
     }
     for (const auto& s : m_study->series) {
         if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
-            m_grid->panes()[static_cast<std::size_t>(paneIndex)]->setSeries(viewer::paneSeriesFor(*m_study, s));
+            m_grid->panes()[static_cast<std::size_t>(paneIndex)]->setSeries(
+                viewer::paneSeriesFor(*m_study, s));
             return;
         }
     }
@@ -174,9 +189,11 @@ void MainWindow::reportProblems() {
     }
     QStringList lines;
     for (const auto& problem : m_study->problems) {
-        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file), QString::fromStdString(problem.reason));
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file),
+                                              QString::fromStdString(problem.reason));
     }
-    statusBar()->showMessage(tr("%n file(s) could not be used; see the series browser", "", lines.size()), 10000);
+    statusBar()->showMessage(
+        tr("%n file(s) could not be used; see the series browser", "", lines.size()), 10000);
     m_browser->setProblems(lines);
 }
 

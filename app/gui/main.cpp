@@ -4,8 +4,8 @@
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "app/gui/MainWindow.h"
@@ -13,6 +13,7 @@
 #include "core/Version.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
+#include "viewer/state/ViewState.h"
 
 namespace {
 
@@ -22,6 +23,7 @@ struct GuiOptions {
     bool demo = false;
     QStringList paths;
     std::optional<crosscheck::PatientPoint> cursor;
+    double zoom = 1.0;
 };
 
 /// "X,Y,Z" in mm; empty when malformed.
@@ -57,11 +59,16 @@ GuiOptions parseOptions(const QApplication& app) {
         QStringLiteral("screenshot"),
         QStringLiteral("Render once, write the composed panes to this PNG, exit."),
         QStringLiteral("file"));
-    const QCommandLineOption cursor(QStringLiteral("cursor"),
-                                    QStringLiteral("Cursor in the reference frame, X,Y,Z in mm (LPS)."),
-                                    QStringLiteral("x,y,z"));
-    parser.addOptions({demo, layout, screenshot, cursor});
-    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Study folders or DICOM files."),
+    const QCommandLineOption cursor(
+        QStringLiteral("cursor"),
+        QStringLiteral("Cursor in the reference frame, X,Y,Z in mm (LPS)."),
+        QStringLiteral("x,y,z"));
+    const QCommandLineOption zoom(QStringLiteral("zoom"),
+                                  QStringLiteral("Initial zoom of every pane (1 fits the CT)."),
+                                  QStringLiteral("factor"), QStringLiteral("1"));
+    parser.addOptions({demo, layout, screenshot, cursor, zoom});
+    parser.addPositionalArgument(QStringLiteral("paths"),
+                                 QStringLiteral("Study folders or DICOM files."),
                                  QStringLiteral("[PATH...]"));
     parser.process(app);
     GuiOptions options;
@@ -69,10 +76,17 @@ GuiOptions parseOptions(const QApplication& app) {
     options.layout = parser.value(layout);
     options.screenshot = parser.value(screenshot);
     options.paths = parser.positionalArguments();
+    bool zoomOk = false;
+    options.zoom = parser.value(zoom).toDouble(&zoomOk);
+    if (!zoomOk || options.zoom < 0.1 || options.zoom > 40.0) {
+        std::fprintf(stderr, "crosscheck: --zoom wants a factor between 0.1 and 40\n");
+        std::exit(2);
+    }
     if (parser.isSet(cursor)) {
         options.cursor = parseCursor(parser.value(cursor));
         if (!options.cursor) {
-            std::fprintf(stderr, "crosscheck: --cursor wants X,Y,Z in mm, got '%s'\n", qPrintable(parser.value(cursor)));
+            std::fprintf(stderr, "crosscheck: --cursor wants X,Y,Z in mm, got '%s'\n",
+                         qPrintable(parser.value(cursor)));
             std::exit(2);
         }
     }
@@ -117,6 +131,24 @@ int main(int argc, char** argv) {
     if (options.cursor) {
         window.requestCursor(*options.cursor);
     }
+    QObject::connect(
+        &window, &crosscheck::app::MainWindow::studyShown, &window, [&window, zoom = options.zoom] {
+            if (zoom == 1.0) {
+                return;
+            }
+            // Zoomed in, the view centres on the cursor so what it points at stays in sight.
+            auto* state = window.viewState();
+            for (auto o : {crosscheck::ViewOrientation::Axial, crosscheck::ViewOrientation::Coronal,
+                           crosscheck::ViewOrientation::Sagittal}) {
+                const auto plane = crosscheck::ViewPlane::standard(o);
+                const auto field = state->field(o).value_or(crosscheck::viewer::ViewField{});
+                const Eigen::Vector2d centre = 0.5 * (field.lo + field.hi);
+                const Eigen::Vector2d cursor(plane.right.dot(state->cursor().mm),
+                                             plane.up.dot(state->cursor().mm));
+                const Eigen::Vector2d pan = cursor - centre;
+                state->setZoomPan(o, crosscheck::viewer::ZoomPan{zoom, pan.x(), pan.y()});
+            }
+        });
     window.resize(1920, 1080);
     const bool loading = options.demo || !options.paths.isEmpty();
     if (!options.screenshot.isEmpty()) {
@@ -124,12 +156,14 @@ int main(int argc, char** argv) {
             // The demo registers its MRI frame to the CT after loading; shoot when aligned.
             const auto ready = options.demo ? &crosscheck::app::MainWindow::registrationFinished
                                             : &crosscheck::app::MainWindow::studyShown;
-            QObject::connect(&window, ready, &window,
-                             [&window, &options] { screenshotWhenPainted(window.paneGrid(), options.screenshot); });
-            QObject::connect(&window, &crosscheck::app::MainWindow::loadFailed, &window, [](const QString& message) {
-                std::fprintf(stderr, "crosscheck: %s\n", qPrintable(message));
-                QApplication::exit(1);
+            QObject::connect(&window, ready, &window, [&window, &options] {
+                screenshotWhenPainted(window.paneGrid(), options.screenshot);
             });
+            QObject::connect(&window, &crosscheck::app::MainWindow::loadFailed, &window,
+                             [](const QString& message) {
+                                 std::fprintf(stderr, "crosscheck: %s\n", qPrintable(message));
+                                 QApplication::exit(1);
+                             });
         } else {
             screenshotWhenPainted(window.paneGrid(), options.screenshot);
         }

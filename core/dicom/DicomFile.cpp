@@ -211,7 +211,7 @@ DicomFile::DicomFile(const std::string& path) : m_path(path), m_impl(std::make_u
             m_impl->dataset->findAndGetUint16(DCM_SamplesPerPixel, samples);
             const unsigned long long frame = static_cast<unsigned long long>(rows) * columns *
                                              std::max<Uint16>(samples, 1) * std::max(bits / 8, 1);
-            if (frame > 0) {
+            if (frame > 0 && (bits == 8 || bits == 16 || bits == 32)) {
                 framesHeld = static_cast<long>(m_impl->pixelData->getLength() / frame);
             }
         }

@@ -74,7 +74,8 @@ std::size_t convert(const Raw* raw, const StoredPixelFormat& f, Out* out, std::s
 // arithmetic the compiler vectorizes. The frame may be converted in place, so each block
 // is first copied to a local array: the loop then reads and writes distinct memory.
 template <class Out>
-std::size_t convert16(const std::uint16_t* raw, const StoredPixelFormat& f, Out* out, std::size_t count) {
+std::size_t convert16(const std::uint16_t* raw, const StoredPixelFormat& f, Out* out,
+                      std::size_t count) {
     const std::int32_t mask = static_cast<std::int32_t>((1u << f.bitsStored) - 1);
     const std::int32_t signBit = f.pixelRepresentation == 1 ? (1 << (f.bitsStored - 1)) : 0;
     const int shift = f.highBit + 1 - f.bitsStored;
@@ -125,8 +126,9 @@ std::size_t convertPixels(const void* raw, const StoredPixelFormat& f, void* out
             if (f.slope == 1.0 && !f.invert && f.intercept == std::round(f.intercept) &&
                 std::abs(f.intercept) < 65536.0 && outType != VoxelType::Float32) {
                 const auto* r = static_cast<const std::uint16_t*>(raw);
-                return outType == VoxelType::Int16 ? convert16(r, f, static_cast<std::int16_t*>(out), count)
-                                                   : convert16(r, f, static_cast<std::uint16_t*>(out), count);
+                return outType == VoxelType::Int16
+                           ? convert16(r, f, static_cast<std::int16_t*>(out), count)
+                           : convert16(r, f, static_cast<std::uint16_t*>(out), count);
             }
             return convertTo(static_cast<const std::uint16_t*>(raw), f, out, outType, count);
         default:

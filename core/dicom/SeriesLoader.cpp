@@ -104,18 +104,20 @@ public:
             throw DicomError(path, "cannot open: " + std::string(std::strerror(errno)));
         }
         if (static_cast<long long>(info.st_size) != expectedSize) {
-            throw DicomError(path, "the file changed since it was scanned (" + std::to_string(info.st_size) +
-                                       " bytes, was " + std::to_string(expectedSize) + ")");
+            throw DicomError(path, "the file changed since it was scanned (" +
+                                       std::to_string(info.st_size) + " bytes, was " +
+                                       std::to_string(expectedSize) + ")");
         }
     }
     void read(std::size_t offset, void* buffer, std::size_t bytes) const {
         auto* out = static_cast<unsigned char*>(buffer);
         std::size_t done = 0;
         while (done < bytes) {
-            const ssize_t got = ::pread(m_fd, out + done, bytes - done, static_cast<off_t>(offset + done));
+            const ssize_t got =
+                ::pread(m_fd, out + done, bytes - done, static_cast<off_t>(offset + done));
             if (got <= 0) {
-                throw DicomError(m_path, "truncated pixel data (read " + std::to_string(done) + " of " +
-                                             std::to_string(bytes) + " bytes)");
+                throw DicomError(m_path, "truncated pixel data (read " + std::to_string(done) +
+                                             " of " + std::to_string(bytes) + " bytes)");
             }
             done += static_cast<std::size_t>(got);
         }
@@ -201,8 +203,9 @@ LoadedSeries loadSeries(const SeriesInfo& series, const Progress& progress) {
             std::unique_ptr<DicomFile> file;
             RawFile rawFile;
             if (direct) {
-                rawFile.open(item.file,
-                             series.slices[static_cast<std::size_t>(item.targets.front().slice)].fileSize);
+                rawFile.open(
+                    item.file,
+                    series.slices[static_cast<std::size_t>(item.targets.front().slice)].fileSize);
             } else {
                 file = std::make_unique<DicomFile>(item.file);
                 if (file->frames().empty()) {
@@ -223,26 +226,36 @@ LoadedSeries loadSeries(const SeriesInfo& series, const Progress& progress) {
                     scratch.resize(frameBytes);
                     raw = scratch.data();
                 }
-                StoredPixelFormat format{series.bitsAllocated, series.bitsStored, series.highBit,
-                                         series.pixelRepresentation, series.photometric == "MONOCHROME1",
-                                         ref.rescaleSlope, ref.rescaleIntercept};
+                StoredPixelFormat format{series.bitsAllocated,
+                                         series.bitsStored,
+                                         series.highBit,
+                                         series.pixelRepresentation,
+                                         series.photometric == "MONOCHROME1",
+                                         ref.rescaleSlope,
+                                         ref.rescaleIntercept};
                 if (direct) {
                     rawFile.read(static_cast<std::size_t>(ref.pixelDataOffset) +
                                      static_cast<std::size_t>(t.frame) * frameBytes,
                                  raw, frameBytes);
                 } else {
                     if (t.frame >= static_cast<int>(file->frames().size())) {
-                        throw DicomError(item.file, "frame " + std::to_string(t.frame) + " missing");
+                        throw DicomError(item.file,
+                                         "frame " + std::to_string(t.frame) + " missing");
                     }
                     const FrameHeader& h = file->frames()[static_cast<std::size_t>(t.frame)];
                     checkSameFormat(h, series);
                     file->decodeFrame(t.frame, raw, frameBytes);
-                    format = StoredPixelFormat{h.bitsAllocated, h.bitsStored, h.highBit, h.pixelRepresentation,
-                                               h.photometric == "MONOCHROME1", h.rescaleSlope,
+                    format = StoredPixelFormat{h.bitsAllocated,
+                                               h.bitsStored,
+                                               h.highBit,
+                                               h.pixelRepresentation,
+                                               h.photometric == "MONOCHROME1",
+                                               h.rescaleSlope,
                                                h.rescaleIntercept};
                 }
                 // MONOCHROME1 is a display convention; HU keep their values whatever it says.
-                format.invert = format.invert && !isHounsfield(series.role) && series.modality != "CT";
+                format.invert =
+                    format.invert && !isHounsfield(series.role) && series.modality != "CT";
                 inverted = inverted || format.invert;
                 clipped += convertPixels(raw, format, dst, series.voxelType, sliceVoxels);
                 const int n = ++done;

@@ -11,7 +11,8 @@ std::string orientationLabel(const Eigen::Vector3d& direction) {
     const std::array<char, 3> positive = {'L', 'P', 'S'};
     const std::array<char, 3> negative = {'R', 'A', 'I'};
     std::array<int, 3> axes = {0, 1, 2};
-    std::sort(axes.begin(), axes.end(), [&d](int a, int b) { return std::abs(d[a]) > std::abs(d[b]); });
+    std::sort(axes.begin(), axes.end(),
+              [&d](int a, int b) { return std::abs(d[a]) > std::abs(d[b]); });
     const double kAlignedWithin = std::cos(10.0 * 3.14159265358979323846 / 180.0);
     std::string label;
     for (int rank = 0; rank < 2; ++rank) {
@@ -22,7 +23,8 @@ std::string orientationLabel(const Eigen::Vector3d& direction) {
         if (std::abs(d[axis]) < 1e-6) {
             break;
         }
-        label += d[axis] > 0 ? positive[static_cast<std::size_t>(axis)] : negative[static_cast<std::size_t>(axis)];
+        label += d[axis] > 0 ? positive[static_cast<std::size_t>(axis)]
+                             : negative[static_cast<std::size_t>(axis)];
     }
     return label;
 }

@@ -48,4 +48,23 @@ Eigen::Matrix4d ViewPlane::planeToPatient(const PatientPoint& cursor) const {
     return m;
 }
 
+std::pair<Eigen::Vector2d, Eigen::Vector2d> ViewPlane::projectedBounds(
+    const VolumeGeometry& grid, const Eigen::Matrix4d& gridToFrame) const {
+    Eigen::Vector2d lo(1e300, 1e300);
+    Eigen::Vector2d hi(-1e300, -1e300);
+    const auto& d = grid.dims();
+    for (int corner = 0; corner < 8; ++corner) {
+        // Outer faces of the grid: half a voxel beyond the outer voxel centres.
+        const Eigen::Vector3d ijk((corner & 1) ? d[0] - 0.5 : -0.5,
+                                  (corner & 2) ? d[1] - 0.5 : -0.5,
+                                  (corner & 4) ? d[2] - 0.5 : -0.5);
+        const Eigen::Vector3d p =
+            (gridToFrame * grid.indexToPatient() * ijk.homogeneous()).head<3>();
+        const Eigen::Vector2d uv(right.dot(p), up.dot(p));
+        lo = lo.cwiseMin(uv);
+        hi = hi.cwiseMax(uv);
+    }
+    return {lo, hi};
+}
+
 }  // namespace crosscheck

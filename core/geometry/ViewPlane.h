@@ -2,7 +2,10 @@
 
 #include <Eigen/Core>
 
+#include <utility>
+
 #include "core/geometry/PatientPoint.h"
+#include "core/geometry/VolumeGeometry.h"
 
 namespace crosscheck {
 
@@ -28,6 +31,12 @@ struct ViewPlane {
     /// of the plane nearest the patient origin. In-plane coordinates are thus absolute,
     /// so moving the cursor within the plane does not move the image.
     Eigen::Matrix4d planeToPatient(const PatientPoint& cursor) const;
+
+    /// The rectangle (lowest and highest plane coordinates, mm) that the whole voxel grid
+    /// covers when projected on this plane; `gridToFrame` maps the grid's patient
+    /// coordinates into the frame the plane lives in.
+    std::pair<Eigen::Vector2d, Eigen::Vector2d> projectedBounds(
+        const VolumeGeometry& grid, const Eigen::Matrix4d& gridToFrame) const;
 };
 
 }  // namespace crosscheck

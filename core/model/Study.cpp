@@ -49,14 +49,16 @@ Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress&
     constexpr double kScanShare = 0.1;
     ScanResult scan = scanPaths(paths, subProgress(progress, 0.0, kScanShare));
     study.problems = scan.problems;
-    const double perSeries = (1.0 - kScanShare) / static_cast<double>(std::max<std::size_t>(1, scan.series.size()));
+    const double perSeries =
+        (1.0 - kScanShare) / static_cast<double>(std::max<std::size_t>(1, scan.series.size()));
     for (std::size_t i = 0; i < scan.series.size(); ++i) {
         if (progress.cancelled()) {
             throw Cancelled();
         }
         const double from = kScanShare + perSeries * static_cast<double>(i);
         try {
-            study.series.push_back(loadSeries(scan.series[i], subProgress(progress, from, from + perSeries)));
+            study.series.push_back(
+                loadSeries(scan.series[i], subProgress(progress, from, from + perSeries)));
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {

@@ -24,7 +24,8 @@ double percentileOfSorted(const std::vector<double>& sorted, double percent) {
     if (sorted.empty()) {
         return 0.0;
     }
-    const double position = std::clamp(percent, 0.0, 100.0) / 100.0 * static_cast<double>(sorted.size() - 1);
+    const double position =
+        std::clamp(percent, 0.0, 100.0) / 100.0 * static_cast<double>(sorted.size() - 1);
     const auto lower = static_cast<std::size_t>(std::floor(position));
     const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
     const double t = position - static_cast<double>(lower);

@@ -35,3 +35,19 @@ TEST_CASE("orientation letters name the dominant patient directions", "[geometry
     REQUIRE(orientationLabel({0.9, -0.4, 0}) == "LA");
     REQUIRE(orientationLabel({0.05, 0, 1}) == "S");  // within 10 degrees of superior
 }
+
+TEST_CASE("the projected bounds of a grid cover its outer voxel faces", "[geometry]") {
+    // 10 x 20 x 5 voxels of 1 x 2 x 3 mm starting at (0, 0, 0): faces at -0.5..9.5 mm in x,
+    // -1..39 mm in y. Axial: right = +x, up = -y.
+    Eigen::Matrix4d m = Eigen::Matrix4d::Identity();
+    m(0, 0) = 1;
+    m(1, 1) = 2;
+    m(2, 2) = 3;
+    const VolumeGeometry grid({10, 20, 5}, m);
+    const auto [lo, hi] = ViewPlane::standard(ViewOrientation::Axial)
+                              .projectedBounds(grid, Eigen::Matrix4d::Identity());
+    REQUIRE(lo.x() == Approx(-0.5));
+    REQUIRE(hi.x() == Approx(9.5));
+    REQUIRE(lo.y() == Approx(-39.0));
+    REQUIRE(hi.y() == Approx(1.0));
+}

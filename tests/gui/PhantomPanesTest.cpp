@@ -103,7 +103,8 @@ void PhantomPanesTest::panesSliceThroughTheTumourAndShowTheMiss() {
     QCOMPARE(ct->currentWindow().width, sct->currentWindow().width);
     const int ctGrey = greyAt(ct, ct->referenceToWidget(tumour));
     const int sctGrey = greyAt(sct, sct->referenceToWidget(tumour));
-    QVERIFY2(ctGrey > sctGrey + 40, qPrintable(QStringLiteral("CT grey %1, sCT grey %2").arg(ctGrey).arg(sctGrey)));
+    QVERIFY2(ctGrey > sctGrey + 40,
+             qPrintable(QStringLiteral("CT grey %1, sCT grey %2").arg(ctGrey).arg(sctGrey)));
 }
 
 void PhantomPanesTest::aClickMovesTheCursorInEveryLinkedPane() {
@@ -138,7 +139,8 @@ void PhantomPanesTest::anUnregisteredFrameIsFlaggedAndDoesNotFollow() {
     QVERIFY(ct->isSynchronized());
     QVERIFY(!t1->isSynchronized());
     const cc::PatientPoint t1Before = t1->paneCursor();
-    window.viewState()->setCursor(cc::PatientPoint{m_truth.tumor.centerCtMm + Eigen::Vector3d(5, 5, 5)});
+    window.viewState()->setCursor(
+        cc::PatientPoint{m_truth.tumor.centerCtMm + Eigen::Vector3d(5, 5, 5)});
     window.viewState()->flush();
     QVERIFY((t1->paneCursor().mm - t1Before.mm).norm() < 1e-9);
     QVERIFY(!t1->valueAtReference(window.viewState()->cursor()).has_value());

@@ -31,7 +31,8 @@ protected:
     QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override {
         auto* data = new QMimeData;
         if (!items.isEmpty()) {
-            data->setData(QLatin1String(kSeriesMime), items.first()->data(kSeries, kUidRole).toString().toUtf8());
+            data->setData(QLatin1String(kSeriesMime),
+                          items.first()->data(kSeries, kUidRole).toString().toUtf8());
         }
         return data;
     }
@@ -40,7 +41,8 @@ protected:
 
 }  // namespace
 
-SeriesBrowser::SeriesBrowser(QWidget* parent) : QWidget(parent), m_tree(new SeriesTree(this)), m_problems(new QListWidget(this)) {
+SeriesBrowser::SeriesBrowser(QWidget* parent)
+    : QWidget(parent), m_tree(new SeriesTree(this)), m_problems(new QListWidget(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tree, 3);
@@ -64,12 +66,14 @@ void SeriesBrowser::setStudy(std::shared_ptr<Study> study) {
         const auto& info = m_study->series[i].info;
         QTreeWidgetItem*& patient = patients[info.patientId + "|" + info.patientName];
         if (!patient) {
-            patient = new QTreeWidgetItem(m_tree, {displayPatientName(info.patientName) + QStringLiteral("  (") +
-                                                   QString::fromStdString(info.patientId) + QLatin1Char(')')});
+            patient = new QTreeWidgetItem(
+                m_tree, {displayPatientName(info.patientName) + QStringLiteral("  (") +
+                         QString::fromStdString(info.patientId) + QLatin1Char(')')});
         }
         QTreeWidgetItem*& studyItem = studies[info.studyInstanceUid];
         if (!studyItem) {
-            studyItem = new QTreeWidgetItem(patient, {QString::fromStdString(info.studyDate + "  " + info.studyDescription)});
+            studyItem = new QTreeWidgetItem(
+                patient, {QString::fromStdString(info.studyDate + "  " + info.studyDescription)});
         }
         addSeriesRow(studyItem, i);
     }
@@ -84,22 +88,27 @@ void SeriesBrowser::addSeriesRow(QTreeWidgetItem* parent, std::size_t seriesInde
     item->setData(kSeries, kUidRole, QString::fromStdString(info.seriesInstanceUid));
     item->setFlags(item->flags() | Qt::ItemIsDragEnabled);
     item->setText(kModality, QString::fromStdString(info.modality));
-    item->setText(kSize, QStringLiteral("%1 x %2 x %3").arg(info.dims[0]).arg(info.dims[1]).arg(info.dims[2]));
+    item->setText(
+        kSize,
+        QStringLiteral("%1 x %2 x %3").arg(info.dims[0]).arg(info.dims[1]).arg(info.dims[2]));
     QStringList warnings;
     for (const auto& w : loaded.warnings) {
         warnings << QString::fromStdString(w);
     }
     item->setText(kWarnings, warnings.join(QStringLiteral(", ")));
     item->setToolTip(kWarnings, warnings.join(QLatin1Char('\n')));
-    const WindowLevel window = isHounsfield(info.role) ? ctWindowPresets()[2].window : automaticWindow(*loaded.volume);
+    const WindowLevel window =
+        isHounsfield(info.role) ? ctWindowPresets()[2].window : automaticWindow(*loaded.volume);
     item->setIcon(kSeries, QIcon(QPixmap::fromImage(seriesThumbnail(*loaded.volume, window))));
     auto* role = new QComboBox(m_tree);
-    for (SeriesRole r : {SeriesRole::CT, SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other}) {
+    for (SeriesRole r :
+         {SeriesRole::CT, SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other}) {
         role->addItem(QString::fromLatin1(toString(r)), static_cast<int>(r));
     }
     role->setCurrentIndex(role->findData(static_cast<int>(info.role)));
     connect(role, &QComboBox::currentIndexChanged, this, [this, role, seriesIndex] {
-        m_study->series[seriesIndex].info.role = static_cast<SeriesRole>(role->currentData().toInt());
+        m_study->series[seriesIndex].info.role =
+            static_cast<SeriesRole>(role->currentData().toInt());
         emit roleChanged();
     });
     m_tree->setItemWidget(item, kRole, role);
@@ -113,7 +122,8 @@ void SeriesBrowser::showContextMenu(const QPoint& pos) {
     const QString uid = item->data(kSeries, kUidRole).toString();
     QMenu menu(this);
     for (int pane = 0; pane < 4; ++pane) {
-        menu.addAction(tr("Show in pane %1").arg(pane + 1), this, [this, pane, uid] { emit showInPaneRequested(pane, uid); });
+        menu.addAction(tr("Show in pane %1").arg(pane + 1), this,
+                       [this, pane, uid] { emit showInPaneRequested(pane, uid); });
     }
     menu.exec(m_tree->viewport()->mapToGlobal(pos));
 }

@@ -12,13 +12,23 @@ const QColor kText(235, 235, 235);
 const QColor kCrosshair(80, 220, 120);
 constexpr int kMargin = 6;
 
-void drawLines(QPainter& p, const QStringList& lines, int x, int y, Qt::Alignment align, int width) {
+/// Text with a dark shadow, readable on white bone and bright MR fat alike.
+void drawShadowedText(QPainter& p, int x, int y, const QString& text) {
+    const QPen pen = p.pen();
+    p.setPen(QColor(0, 0, 0, 220));
+    p.drawText(x + 1, y + 1, text);
+    p.setPen(pen);
+    p.drawText(x, y, text);
+}
+
+void drawLines(QPainter& p, const QStringList& lines, int x, int y, Qt::Alignment align,
+               int width) {
     const QFontMetrics fm(p.font());
     int baseline = y + fm.ascent();
     for (const QString& line : lines) {
         const int w = fm.horizontalAdvance(line);
         const int left = align & Qt::AlignRight ? width - kMargin - w : x;
-        p.drawText(left, baseline, line);
+        drawShadowedText(p, left, baseline, line);
         baseline += fm.height();
     }
 }
@@ -45,7 +55,7 @@ void drawScaleBar(QPainter& p, double pixelsPerMm, int width, int height) {
     p.drawLine(right, y - 5, right, y);
     const QString label = QStringLiteral("%1 mm").arg(lengthMm, 0, 'g', 3);
     const QFontMetrics fm(p.font());
-    p.drawText(right - fm.horizontalAdvance(label), y - 8, label);
+    drawShadowedText(p, right - fm.horizontalAdvance(label), y - 8, label);
 }
 
 void drawCrosshair(QPainter& p, const QPointF& c, int width, int height) {
@@ -95,7 +105,7 @@ void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int he
     drawLines(p, overlay.topRight, kMargin, kMargin, Qt::AlignRight, width);
     const QFontMetrics fm(font);
     if (!overlay.probe.isEmpty()) {
-        p.drawText(kMargin, height - kMargin - fm.descent(), overlay.probe);
+        drawShadowedText(p, kMargin, height - kMargin - fm.descent(), overlay.probe);
     }
     drawScaleBar(p, overlay.pixelsPerMm, width, height);
     QFont letters = font;
@@ -104,11 +114,13 @@ void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int he
     p.setFont(letters);
     p.setPen(QColor(255, 210, 80));
     const QFontMetrics lm(letters);
-    p.drawText(kMargin, height / 2, overlay.left);
-    p.drawText(width - kMargin - lm.horizontalAdvance(overlay.right), height / 2, overlay.right);
-    p.drawText((width - lm.horizontalAdvance(overlay.top)) / 2, kMargin + 5 * lm.height() + 6, overlay.top);
-    p.drawText((width - lm.horizontalAdvance(overlay.bottom)) / 2, height - kMargin - 2 * lm.height(),
-               overlay.bottom);
+    drawShadowedText(p, kMargin, height / 2, overlay.left);
+    drawShadowedText(p, width - kMargin - lm.horizontalAdvance(overlay.right), height / 2,
+                     overlay.right);
+    drawShadowedText(p, (width - lm.horizontalAdvance(overlay.top)) / 2,
+                     kMargin + 5 * lm.height() + 6, overlay.top);
+    drawShadowedText(p, (width - lm.horizontalAdvance(overlay.bottom)) / 2,
+                     height - kMargin - 2 * lm.height(), overlay.bottom);
     p.setFont(font);
     if (!overlay.badge.isEmpty()) {
         drawBadge(p, overlay.badge, overlay.badgeIsWarning, width);

@@ -11,15 +11,15 @@ namespace crosscheck::viewer {
 
 /// Everything drawn over a pane's image, already in widget pixels and display text.
 struct PaneOverlay {
-    QStringList topLeft;                  ///< patient, series, role
-    QStringList topRight;                 ///< slice position, window, zoom
-    QString probe;                        ///< value under the mouse, bottom left
-    QString badge;                        ///< sync basis, top centre
-    bool badgeIsWarning = false;          ///< red when the pane is not synchronized
-    QString watermark;                    ///< for synthetic series, bottom centre
-    QString left, right, top, bottom;     ///< orientation letters at the edges
-    std::optional<QPointF> crosshair;     ///< cursor position in widget pixels
-    double pixelsPerMm = 0.0;             ///< for the scale bar
+    QStringList topLeft;               ///< patient, series, role
+    QStringList topRight;              ///< slice position, window, zoom
+    QString probe;                     ///< value under the mouse, bottom left
+    QString badge;                     ///< sync basis, top centre
+    bool badgeIsWarning = false;       ///< red when the pane is not synchronized
+    QString watermark;                 ///< for synthetic series, bottom centre
+    QString left, right, top, bottom;  ///< orientation letters at the edges
+    std::optional<QPointF> crosshair;  ///< cursor position in widget pixels
+    double pixelsPerMm = 0.0;          ///< for the scale bar
 };
 
 /// Paints the overlay on a pane of the given size (logical pixels).

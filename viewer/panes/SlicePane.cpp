@@ -165,22 +165,28 @@ void SlicePane::onStateChanged(unsigned changes) {
 }
 
 void SlicePane::computeImageBounds() {
-    const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const auto& geometry = m_series.volume->geometry();
-    const Eigen::Matrix4d seriesToPane = paneToSeries().inverse();
-    m_boundsLo = Eigen::Vector2d(1e300, 1e300);
-    m_boundsHi = Eigen::Vector2d(-1e300, -1e300);
-    const auto& d = geometry.dims();
-    for (int corner = 0; corner < 8; ++corner) {
-        const Eigen::Vector3d ijk((corner & 1) ? d[0] - 0.5 : -0.5,
-                                  (corner & 2) ? d[1] - 0.5 : -0.5,
-                                  (corner & 4) ? d[2] - 0.5 : -0.5);
-        const Eigen::Vector3d p =
-            (seriesToPane * geometry.indexToPatient() * ijk.homogeneous()).head<3>();
-        const Eigen::Vector2d uv(plane.right.dot(p), plane.up.dot(p));
-        m_boundsLo = m_boundsLo.cwiseMin(uv);
-        m_boundsHi = m_boundsHi.cwiseMax(uv);
+    const auto [lo, hi] =
+        ViewPlane::standard(m_orientation)
+            .projectedBounds(m_series.volume->geometry(), paneToSeries().inverse());
+    m_boundsLo = lo;
+    m_boundsHi = hi;
+}
+
+ViewField SlicePane::viewField() const {
+    // Synchronized panes share the reference series' field, so the same anatomy sits at
+    // the same place and scale in each; a pane on its own fits its own series.
+    if (isSynchronized()) {
+        if (const auto shared = m_state->field(m_orientation)) {
+            return *shared;
+        }
     }
+    return ViewField{m_boundsLo, m_boundsHi};
+}
+
+Eigen::Vector2d SlicePane::viewCentre() const {
+    const ViewField f = viewField();
+    const ZoomPan zp = currentZoomPan();
+    return 0.5 * (f.lo + f.hi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
 }
 
 void SlicePane::updateReslice() {
@@ -210,15 +216,14 @@ void SlicePane::updateWindow() {
 double SlicePane::mmPerPixel() const {
     const double w = std::max(1, width());
     const double h = std::max(1, height());
-    const Eigen::Vector2d size = m_boundsHi - m_boundsLo;
+    const ViewField f = viewField();
+    const Eigen::Vector2d size = f.hi - f.lo;
     const double fit = std::max(size.x() / w, size.y() / h) * 1.02;
     return std::max(fit, 1e-6) / std::max(currentZoomPan().zoom, 1e-3);
 }
 
 void SlicePane::updateCamera() {
-    const ZoomPan zp = currentZoomPan();
-    const Eigen::Vector2d centre =
-        0.5 * (m_boundsLo + m_boundsHi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
+    const Eigen::Vector2d centre = viewCentre();
     vtkCamera* camera = renderer()->GetActiveCamera();
     camera->SetFocalPoint(centre.x(), centre.y(), 0.0);
     camera->SetPosition(centre.x(), centre.y(), 1000.0);
@@ -236,9 +241,7 @@ void SlicePane::resizeGL(int width, int height) {
 
 QPointF SlicePane::referenceToWidget(const PatientPoint& referencePoint) const {
     const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const ZoomPan zp = currentZoomPan();
-    const Eigen::Vector2d centre =
-        0.5 * (m_boundsLo + m_boundsHi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
+    const Eigen::Vector2d centre = viewCentre();
     const double mmpp = mmPerPixel();
     const double u = plane.right.dot(referencePoint.mm);
     const double v = plane.up.dot(referencePoint.mm);
@@ -247,9 +250,7 @@ QPointF SlicePane::referenceToWidget(const PatientPoint& referencePoint) const {
 
 PatientPoint SlicePane::widgetToPane(const QPointF& pixel) const {
     const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const ZoomPan zp = currentZoomPan();
-    const Eigen::Vector2d centre =
-        0.5 * (m_boundsLo + m_boundsHi) + Eigen::Vector2d(zp.panRightMm, zp.panUpMm);
+    const Eigen::Vector2d centre = viewCentre();
     const double mmpp = mmPerPixel();
     const double u = centre.x() + (pixel.x() - 0.5 * width()) * mmpp;
     const double v = centre.y() - (pixel.y() - 0.5 * height()) * mmpp;

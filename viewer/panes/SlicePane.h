@@ -85,6 +85,8 @@ private:
     void updateWindow();
     void computeImageBounds();
     Eigen::Matrix4d paneToSeries() const;
+    ViewField viewField() const;
+    Eigen::Vector2d viewCentre() const;
     ZoomPan currentZoomPan() const;
     void setZoomPan(const ZoomPan& zoomPan);
     void setPaneCursor(const PatientPoint& paneCursor);

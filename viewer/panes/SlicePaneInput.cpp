@@ -30,7 +30,8 @@ void SlicePane::mouseMoveEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
     if (hasSeries()) {
         const PatientPoint underMouse = widgetToPane(event->position());
-        m_state->setProbe(isSynchronized() ? std::optional<PatientPoint>(underMouse) : std::nullopt);
+        m_state->setProbe(isSynchronized() ? std::optional<PatientPoint>(underMouse)
+                                           : std::nullopt);
     }
     if (m_dragButton == Qt::NoButton || !hasSeries()) {
         return;

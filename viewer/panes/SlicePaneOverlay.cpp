@@ -42,7 +42,9 @@ PaneOverlay SlicePane::buildOverlay() const {
                                               QString::fromLatin1(toString(m_orientation)));
     const auto [axis, letter] = sliceAxis(m_orientation);
     const WindowLevel w = currentWindow();
-    o.topRight << QStringLiteral("%1 = %2 mm").arg(QLatin1String(letter)).arg(paneCursor().mm[axis], 0, 'f', 1)
+    o.topRight << QStringLiteral("%1 = %2 mm")
+                      .arg(QLatin1String(letter))
+                      .arg(paneCursor().mm[axis], 0, 'f', 1)
                << QStringLiteral("W %1  L %2").arg(std::lround(w.width)).arg(std::lround(w.level))
                << QStringLiteral("Zoom %1x").arg(currentZoomPan().zoom, 0, 'f', 2);
     if (isSynchronized()) {

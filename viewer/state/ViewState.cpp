@@ -36,6 +36,24 @@ void ViewState::setZoomPan(ViewOrientation orientation, const ZoomPan& zoomPan) 
     markChanged(ZoomPanChanged);
 }
 
+std::optional<ViewField> ViewState::field(ViewOrientation orientation) const {
+    const auto it = m_fields.find(orientation);
+    if (it == m_fields.end()) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+void ViewState::setField(ViewOrientation orientation, const ViewField& field) {
+    m_fields[orientation] = field;
+    markChanged(ZoomPanChanged);
+}
+
+void ViewState::clearFields() {
+    m_fields.clear();
+    markChanged(ZoomPanChanged);
+}
+
 std::optional<WindowLevel> ViewState::window(WindowGroup group) const {
     const auto it = m_windows.find(group);
     if (it == m_windows.end()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <QObject>
 #include <map>
 #include <optional>
@@ -17,6 +18,14 @@ struct ZoomPan {
     double zoom = 1.0;
     double panRightMm = 0.0;
     double panUpMm = 0.0;
+};
+
+/// What "zoom 1" shows in one orientation for every synchronized pane: the rectangle of
+/// plane coordinates (mm) around the reference series. Sharing it makes the same anatomy
+/// appear at the same place and scale in every pane.
+struct ViewField {
+    Eigen::Vector2d lo = Eigen::Vector2d::Zero();
+    Eigen::Vector2d hi = Eigen::Vector2d::Zero();
 };
 
 /// The display scale a window belongs to. CT and sCT share one Hounsfield window so the
@@ -51,6 +60,10 @@ public:
     ZoomPan zoomPan(ViewOrientation orientation) const;
     void setZoomPan(ViewOrientation orientation, const ZoomPan& zoomPan);
 
+    std::optional<ViewField> field(ViewOrientation orientation) const;
+    void setField(ViewOrientation orientation, const ViewField& field);
+    void clearFields();
+
     std::optional<WindowLevel> window(WindowGroup group) const;
     void setWindow(WindowGroup group, const WindowLevel& window);
 
@@ -77,6 +90,7 @@ private:
     PatientPoint m_cursor;
     std::map<ViewOrientation, ZoomPan> m_zoomPan;
     std::map<WindowGroup, WindowLevel> m_windows;
+    std::map<ViewOrientation, ViewField> m_fields;
     std::optional<PatientPoint> m_probe;
     bool m_linkCursor = true;
     bool m_linkZoomPan = true;

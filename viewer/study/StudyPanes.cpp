@@ -8,7 +8,8 @@
 namespace crosscheck::viewer {
 
 QString displayPatientName(const std::string& dicomName) {
-    QStringList parts = QString::fromStdString(dicomName).split(QLatin1Char('^'), Qt::SkipEmptyParts);
+    QStringList parts =
+        QString::fromStdString(dicomName).split(QLatin1Char('^'), Qt::SkipEmptyParts);
     if (parts.size() >= 2) {
         return parts[0] + QStringLiteral(", ") + parts.mid(1).join(QLatin1Char(' '));
     }
@@ -25,7 +26,8 @@ PaneSeries paneSeriesFor(const Study& study, const LoadedSeries& series) {
     p.synthetic = series.info.role == SeriesRole::sCT;
     p.referenceToSeries = study.referenceToSeries(series);
     if (p.referenceToSeries) {
-        const std::string badge = study.transforms.badge(series.info.frameOfReferenceUid, study.referenceFrameUid);
+        const std::string badge =
+            study.transforms.badge(series.info.frameOfReferenceUid, study.referenceFrameUid);
         p.syncBasis = QString::fromStdString(badge);
     }
     return p;

@@ -16,7 +16,9 @@ BackgroundTask::~BackgroundTask() {
     }
 }
 
-void BackgroundTask::cancel() { m_cancel = true; }
+void BackgroundTask::cancel() {
+    m_cancel = true;
+}
 
 void BackgroundTask::start() {
     if (m_running.exchange(true)) {
@@ -29,7 +31,10 @@ void BackgroundTask::start() {
         // Progress from worker threads is queued to the GUI thread; the newest wins.
         progress.report = [this](double fraction, const std::string& stage) {
             QMetaObject::invokeMethod(
-                this, [this, fraction, text = QString::fromStdString(stage)] { emit progressed(fraction, text); },
+                this,
+                [this, fraction, text = QString::fromStdString(stage)] {
+                    emit progressed(fraction, text);
+                },
                 Qt::QueuedConnection);
         };
         auto finish = [this](auto emitter) {

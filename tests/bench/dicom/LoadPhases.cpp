@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
         loadBest = std::min(loadBest, std::chrono::duration<double>(t2 - t1).count());
         summaryBest = std::min(summaryBest, std::chrono::duration<double>(t3 - t2).count());
     }
-    std::cout << "scan " << scanBest << " s, load " << loadBest << " s, summary " << summaryBest << " s\n";
+    std::cout << "scan " << scanBest << " s, load " << loadBest << " s, summary " << summaryBest
+              << " s\n";
     return 0;
 }

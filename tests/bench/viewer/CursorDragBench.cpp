@@ -26,7 +26,8 @@ constexpr int kSteps = 200;
 
 double percentile(std::vector<double> values, double p) {
     std::sort(values.begin(), values.end());
-    const auto index = static_cast<std::size_t>(std::clamp(p / 100.0 * (values.size() - 1), 0.0, values.size() - 1.0));
+    const auto index = static_cast<std::size_t>(
+        std::clamp(p / 100.0 * (values.size() - 1), 0.0, values.size() - 1.0));
     return values[index];
 }
 
@@ -102,7 +103,8 @@ int main(int argc, char** argv) {
         dragCursor(window, start);  // warm-up: first frames allocate textures
         const auto ms = dragCursor(window, start);
         p95[index++] = percentile(ms, 95);
-        std::printf("  %s: p50 %.1f ms, p95 %.1f ms\n", layout, percentile(ms, 50), percentile(ms, 95));
+        std::printf("  %s: p50 %.1f ms, p95 %.1f ms\n", layout, percentile(ms, 50),
+                    percentile(ms, 95));
     }
     std::printf("  p95 four panes / one pane: %.2f\n", p95[0] / std::max(p95[1], 1e-9));
     return 0;

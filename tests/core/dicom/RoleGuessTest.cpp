@@ -14,7 +14,8 @@ SeriesInfo series(const std::string& modality, const std::string& description) {
     return s;
 }
 
-SeriesInfo mr(std::optional<double> tr, std::optional<double> te, const std::string& description = "") {
+SeriesInfo mr(std::optional<double> tr, std::optional<double> te,
+              const std::string& description = "") {
     SeriesInfo s = series("MR", description);
     s.repetitionTimeMs = tr;
     s.echoTimeMs = te;
@@ -23,7 +24,8 @@ SeriesInfo mr(std::optional<double> tr, std::optional<double> te, const std::str
 
 }  // namespace
 
-TEST_CASE("a plain CT is CT and a CT that names a synthetic or MR-derived origin is sCT", "[dicom][role]") {
+TEST_CASE("a plain CT is CT and a CT that names a synthetic or MR-derived origin is sCT",
+          "[dicom][role]") {
     CHECK(guessRole(series("CT", "Spine 1.0 Bone")) == SeriesRole::CT);
     CHECK(guessRole(series("CT", "sCT synthetic CT (MRI-derived)")) == SeriesRole::sCT);
     CHECK(guessRole(series("CT", "BoneMRI")) == SeriesRole::sCT);

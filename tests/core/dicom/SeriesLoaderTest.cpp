@@ -3,6 +3,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -195,4 +196,37 @@ TEST_CASE("a set cancel flag stops loading with Cancelled", "[dicom][loader]") {
     progress.cancel = &cancel;
     CHECK_THROWS_AS(loadSeries(scan.series[0], progress), Cancelled);
     CHECK_THROWS_AS(scanPaths({dir.path()}, progress), Cancelled);
+}
+
+TEST_CASE("copies re-encoded by DCMTK's tools decode to the same voxels",
+          "[dicom][loader][codecs]") {
+    if (std::system("command -v dcmcjpls > /dev/null 2>&1") != 0) {
+        WARN("dcmtk tools are not installed: re-encoding check skipped");
+        return;
+    }
+    test::TempFolder dir;
+    const auto written = makeCt(axial());
+    DicomSeriesWriter writer(ctMetadata());
+    writer.write(*written, dir.path() / "raw");
+    const std::string reference = summarizeVoxels(*written).sha256;
+    // JPEG lossless SV1, JPEG-LS lossless, RLE, big endian, deflated, implicit little endian.
+    const std::vector<std::pair<std::string, std::string>> encoders = {
+        {"jpeg", "dcmcjpeg +e1"},     {"jpegls", "dcmcjpls"},      {"rle", "dcmcrle"},
+        {"bigendian", "dcmconv +tb"}, {"deflated", "dcmconv +td"}, {"implicit", "dcmconv +ti"}};
+    for (const auto& [name, tool] : encoders) {
+        INFO(name);
+        fs::create_directories(dir.path() / name);
+        for (int n = 1; n <= written->geometry().dims()[2]; ++n) {
+            const std::string command =
+                tool + " '" + (dir.path() / "raw" / writer.fileName(n)).string() + "' '" +
+                (dir.path() / name / writer.fileName(n)).string() + "' > /dev/null 2>&1";
+            REQUIRE(std::system(command.c_str()) == 0);
+        }
+        const ScanResult scan = scanPaths({dir.path() / name});
+        REQUIRE(scan.series.size() == 1);
+        const LoadedSeries loaded = loadSeries(scan.series[0]);
+        CHECK(summarizeVoxels(*loaded.volume).sha256 == reference);
+        CHECK(loaded.volume->geometry().indexToPatient().isApprox(
+            written->geometry().indexToPatient(), 1e-6));
+    }
 }
