@@ -34,7 +34,8 @@ int runScan(const ScanOptions& options) {
     for (const ScanProblem& p : scan.problems) {
         std::cerr << "skipped " << p.file << ": " << p.reason << "\n";
     }
-    return 0;
+    // Nothing usable and something refused: the input could not be used (exit 1).
+    return scan.series.empty() && !scan.problems.empty() ? 1 : 0;
 }
 
 }  // namespace

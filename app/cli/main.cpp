@@ -8,6 +8,7 @@
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
 #include "app/cli/InfoCommand.h"
+#include "app/cli/MeasureCommand.h"
 #include "app/cli/PhantomCommand.h"
 #include "app/cli/RegisterCommand.h"
 #include "app/cli/ScanCommand.h"
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     cli::addConvertCommand(app, action);
     cli::addRegisterCommand(app, action);
     cli::addPhantomCommand(app, action);
+    cli::addMeasureCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

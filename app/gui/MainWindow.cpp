@@ -14,6 +14,8 @@
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
 #include "core/volume/TestPattern.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
+#include "viewer/analysis/FindingsPanel.h"
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
@@ -31,7 +33,9 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_state(new viewer::ViewState(this)),
       m_grid(new PaneGrid(m_state, this)),
-      m_browser(new viewer::SeriesBrowser(this)) {
+      m_browser(new viewer::SeriesBrowser(this)),
+      m_discrepancy(new viewer::DiscrepancyLayer(this)),
+      m_findings(new viewer::FindingsPanel(m_discrepancy, this)) {
     setWindowTitle(QStringLiteral("Crosscheck"));
     setCentralWidget(m_grid);
     auto* dock = new QDockWidget(tr("Series"), this);
@@ -39,6 +43,16 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setWidget(m_browser);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     dock->hide();
+    auto* findingsDock = new QDockWidget(tr("CT vs sCT findings"), this);
+    findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    findingsDock->setWidget(m_findings);
+    addDockWidget(Qt::RightDockWidgetArea, findingsDock);
+    findingsDock->hide();
+    connect(m_findings, &viewer::FindingsPanel::findingActivated, this,
+            [this](const Eigen::Vector3d& centroid) { m_state->setCursor(PatientPoint{centroid}); });
+    for (auto* pane : m_grid->panes()) {
+        pane->setDiscrepancyLayer(m_discrepancy);
+    }
     connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this,
             &MainWindow::assignSeriesToPane);
     // Queued: re-laying out the study rebuilds the browser row that sent the signal.
@@ -86,6 +100,17 @@ void MainWindow::buildMenus() {
     QAction* automatic = registration->addAction(tr("Register to reference &automatically (MI)"));
     automatic->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(automatic, &QAction::triggered, this, &MainWindow::registerAutomatically);
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    QAction* compare = analysis->addAction(tr("Compare CT and s&CT"));
+    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(compare, &QAction::triggered, this, &MainWindow::analyzeDiscrepancies);
+    QAction* findings = analysis->addAction(tr("Findings panel"));
+    findings->setShortcut(QKeySequence(Qt::Key_F3));
+    connect(findings, &QAction::triggered, this, [this] {
+        auto* dock = findChild<QDockWidget*>(QStringLiteral("findingsDock"));
+        dock->setVisible(!dock->isVisible());
+    });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* layouts = new QActionGroup(this);

@@ -20,6 +20,8 @@ namespace crosscheck::viewer {
 class ViewState;
 class BackgroundTask;
 class SeriesBrowser;
+class DiscrepancyLayer;
+class FindingsPanel;
 }  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
@@ -55,8 +57,14 @@ public:
     /// Registers, in the background, one series of each frame that has no transform to
     /// the reference frame onto the reference series (rigid, mutual information).
     void registerAutomatically();
+    /// Compares the CT and the sCT in the background and shows the findings.
+    void analyzeDiscrepancies();
+    viewer::DiscrepancyLayer* discrepancyLayer() const { return m_discrepancy; }
+    viewer::FindingsPanel* findingsPanel() const { return m_findings; }
     /// Registers automatically as soon as the next study is shown (the demo does).
     void setRegisterOnLoad(bool on) { m_registerOnLoad = on; }
+    /// Compares CT and sCT once the next automatic registration has finished.
+    void setAnalyzeAfterRegistration(bool on) { m_analyzeAfterRegistration = on; }
     /// The cursor (reference frame, mm) to use once the next study is shown.
     void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
 
@@ -64,6 +72,7 @@ signals:
     void studyShown();
     void loadFailed(const QString& message);
     void registrationFinished();
+    void analysisFinished();
 
 private:
     void buildMenus();
@@ -77,9 +86,12 @@ private:
     viewer::ViewState* m_state;
     PaneGrid* m_grid;
     viewer::SeriesBrowser* m_browser;
+    viewer::DiscrepancyLayer* m_discrepancy;
+    viewer::FindingsPanel* m_findings;
     std::shared_ptr<Study> m_study;
     std::optional<PatientPoint> m_requestedCursor;
     bool m_registerOnLoad = false;
+    bool m_analyzeAfterRegistration = false;
     viewer::BackgroundTask* m_task = nullptr;
     QProgressBar* m_progress;
     QPushButton* m_cancel;

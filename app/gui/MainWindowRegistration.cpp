@@ -99,6 +99,10 @@ void MainWindow::registerAutomatically() {
                static_cast<int>(links->size())),
             8000);
         emit registrationFinished();
+        if (m_analyzeAfterRegistration) {
+            m_analyzeAfterRegistration = false;
+            analyzeDiscrepancies();
+        }
     });
     runTask(task);
 }

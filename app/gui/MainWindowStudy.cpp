@@ -8,6 +8,7 @@
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
 #include "core/phantom/DemoStudy.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
@@ -105,6 +106,9 @@ void MainWindow::openDemo() {
 }
 
 void MainWindow::setStudy(std::shared_ptr<Study> study) {
+    if (study != m_study) {
+        m_discrepancy->clear();
+    }
     m_study = std::move(study);
     m_browser->setStudy(m_study);
     const auto order = viewer::defaultPaneOrder(*m_study);
@@ -153,6 +157,7 @@ void MainWindow::setFrameTransform(const std::string& fromFrame, const std::stri
         return;
     }
     m_study->transforms.set(fromFrame, toFrame, fromToTo, provenance);
+    m_discrepancy->clear();  // computed through the old transform
     // Panes keep their series; only the transform from the reference and the badge change.
     for (auto* pane : m_grid->panes()) {
         if (!pane->hasSeries()) {

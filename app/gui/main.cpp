@@ -153,8 +153,9 @@ int main(int argc, char** argv) {
     const bool loading = options.demo || !options.paths.isEmpty();
     if (!options.screenshot.isEmpty()) {
         if (loading) {
-            // The demo registers its MRI frame to the CT after loading; shoot when aligned.
-            const auto ready = options.demo ? &crosscheck::app::MainWindow::registrationFinished
+            // The demo registers its MRI frame to the CT and compares CT and sCT after
+            // loading; shoot when that is on screen.
+            const auto ready = options.demo ? &crosscheck::app::MainWindow::analysisFinished
                                             : &crosscheck::app::MainWindow::studyShown;
             QObject::connect(&window, ready, &window, [&window, &options] {
                 screenshotWhenPainted(window.paneGrid(), options.screenshot);
@@ -170,6 +171,7 @@ int main(int argc, char** argv) {
     }
     if (options.demo) {
         window.setRegisterOnLoad(true);
+        window.setAnalyzeAfterRegistration(true);
         window.openDemo();
     } else if (!options.paths.isEmpty()) {
         window.openPaths(options.paths);

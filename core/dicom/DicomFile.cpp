@@ -163,7 +163,27 @@ struct DicomFile::Impl {
     }
 };
 
+// DCMTK throws C++ exceptions of its own (std::length_error, bad_alloc, ...) on some
+// corrupt input; whatever comes out of it becomes a DicomError naming the file.
+template <class F>
+auto guarded(const std::string& path, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const DicomError&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw DicomError(path, std::string("corrupt DICOM data (") + e.what() + ")");
+    } catch (...) {
+        throw DicomError(path, "corrupt DICOM data");
+    }
+}
+
 DicomFile::DicomFile(const std::string& path) : m_path(path), m_impl(std::make_unique<Impl>()) {
+    guarded(path, [this] { load(); });
+}
+
+void DicomFile::load() {
+    const std::string& path = m_path;
     initDcmtkOnce();
     std::string why;
     if (!looksLikeDicom(path, why)) {
@@ -234,6 +254,10 @@ DicomFile::DicomFile(const std::string& path) : m_path(path), m_impl(std::make_u
 DicomFile::~DicomFile() = default;
 
 std::vector<std::string> DicomFile::referencedFiles() const {
+    return guarded(m_path, [this] { return listReferencedFiles(); });
+}
+
+std::vector<std::string> DicomFile::listReferencedFiles() const {
     std::vector<std::string> files;
     if (!m_isDicomDir) {
         return files;
@@ -272,6 +296,10 @@ std::size_t DicomFile::frameBytes() const {
 }
 
 void DicomFile::decodeFrame(int frame, void* buffer, std::size_t bufferBytes) {
+    guarded(m_path, [&] { decode(frame, buffer, bufferBytes); });
+}
+
+void DicomFile::decode(int frame, void* buffer, std::size_t bufferBytes) {
     if (frame < 0 || frame >= static_cast<int>(m_frames.size())) {
         throw DicomError(m_path, "frame " + std::to_string(frame) + " does not exist");
     }

@@ -38,6 +38,9 @@ public:
     void decodeFrame(int frame, void* buffer, std::size_t bufferBytes);
 
 private:
+    void load();
+    void decode(int frame, void* buffer, std::size_t bufferBytes);
+    std::vector<std::string> listReferencedFiles() const;
     /// The compressed bytes of one frame: all fragments of a single-frame object, or the
     /// frame's own fragment of a multi-frame one.
     std::vector<std::uint8_t> frameFragments(int frame, int numberOfFrames,

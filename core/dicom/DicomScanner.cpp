@@ -48,6 +48,8 @@ void addDicomDir(const fs::path& dicomdir, std::vector<std::string>& files,
         }
     } catch (const DicomError& e) {
         problems.push_back({e.file(), e.reason()});
+    } catch (const std::exception& e) {
+        problems.push_back({dicomdir.string(), std::string("cannot read: ") + e.what()});
     }
 }
 

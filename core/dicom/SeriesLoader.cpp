@@ -144,6 +144,8 @@ void fillSlice(void* data, std::size_t count, double value) {
     std::fill_n(static_cast<T*>(data), count, static_cast<T>(value));
 }
 
+LoadedSeries loadChecked(const SeriesInfo& series, const Progress& progress);
+
 }  // namespace
 
 std::size_t maxVolumeBytes() {
@@ -157,6 +159,22 @@ std::size_t maxVolumeBytes() {
 }
 
 LoadedSeries loadSeries(const SeriesInfo& series, const Progress& progress) {
+    try {
+        return loadChecked(series, progress);
+    } catch (const DicomError&) {
+        throw;
+    } catch (const Cancelled&) {
+        throw;
+    } catch (const std::bad_alloc&) {
+        throw DicomError("series " + series.seriesInstanceUid, "not enough memory to load it");
+    } catch (const std::exception& e) {
+        throw DicomError("series " + series.seriesInstanceUid, e.what());
+    }
+}
+
+namespace {
+
+LoadedSeries loadChecked(const SeriesInfo& series, const Progress& progress) {
     checkSize(series);
     LoadedSeries loaded;
     loaded.info = series;
@@ -277,5 +295,7 @@ LoadedSeries loadSeries(const SeriesInfo& series, const Progress& progress) {
     loaded.volume = std::move(volume);
     return loaded;
 }
+
+}  // namespace
 
 }  // namespace crosscheck

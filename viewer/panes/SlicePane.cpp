@@ -11,6 +11,7 @@
 
 #include "core/volume/Volume.h"
 #include "core/volume/VolumeStatistics.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/VolumeImageData.h"
 
 namespace crosscheck::viewer {
@@ -58,6 +59,7 @@ SlicePane::~SlicePane() = default;
 
 void SlicePane::setSeries(const PaneSeries& series) {
     m_series = series;
+    invalidateRasters();
     m_localZoomPan = ZoomPan{};
     m_localWindow.reset();
     if (!m_series.volume) {
@@ -81,6 +83,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
 
 void SlicePane::setOrientation(ViewOrientation orientation) {
     m_orientation = orientation;
+    invalidateRasters();
     if (hasSeries()) {
         computeImageBounds();
         updateReslice();
@@ -97,6 +100,14 @@ PatientPoint SlicePane::paneCursor() const {
     return isSynchronized() && m_state->linkCursor() ? m_state->cursor() : m_localCursor;
 }
 
+void SlicePane::setDiscrepancyLayer(DiscrepancyLayer* layer) {
+    m_discrepancy = layer;
+    connect(layer, &DiscrepancyLayer::changed, this, [this] {
+        invalidateRasters();
+        update();
+    });
+}
+
 void SlicePane::setPaneCursor(const PatientPoint& paneCursor) {
     if (isSynchronized()) {
         // With the cursor link off, a pane moves its own cursor, as an unsynchronized one does.
@@ -106,6 +117,7 @@ void SlicePane::setPaneCursor(const PatientPoint& paneCursor) {
         }
     }
     m_localCursor = paneCursor;
+    invalidateRasters();
     updateReslice();
     update();
 }
@@ -151,6 +163,9 @@ void SlicePane::setWindow(const WindowLevel& window) {
 void SlicePane::onStateChanged(unsigned changes) {
     if (!hasSeries()) {
         return;
+    }
+    if (changes & (ViewState::CursorChanged | ViewState::ZoomPanChanged | ViewState::LinksChanged)) {
+        invalidateRasters();
     }
     if (changes & (ViewState::CursorChanged | ViewState::LinksChanged)) {
         updateReslice();
@@ -234,6 +249,7 @@ void SlicePane::updateCamera() {
 
 void SlicePane::resizeGL(int width, int height) {
     VtkRenderWidget::resizeGL(width, height);
+    invalidateRasters();
     if (hasSeries()) {
         updateCamera();
     }

@@ -7,6 +7,7 @@
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
 #include <Eigen/Core>
+#include <QImage>
 #include <QPoint>
 #include <memory>
 #include <optional>
@@ -20,6 +21,11 @@
 #include "viewer/state/ViewState.h"
 
 class vtkImageData;
+
+namespace crosscheck::viewer {
+class DiscrepancyLayer;
+struct PixelToPatient;
+}  // namespace crosscheck::viewer
 
 namespace crosscheck::viewer {
 
@@ -45,6 +51,10 @@ public:
 
     void setOrientation(ViewOrientation orientation);
     ViewOrientation orientation() const { return m_orientation; }
+
+    /// The CT-versus-sCT analysis to draw: the difference on a CT pane, the flagged
+    /// regions' outlines on every synchronized pane, a warning banner on an sCT pane.
+    void setDiscrepancyLayer(DiscrepancyLayer* layer);
 
     /// The cursor this pane slices through, in its pane frame.
     PatientPoint paneCursor() const;
@@ -97,6 +107,12 @@ private:
     double mmPerPixel() const;
     void applyPreset(int number);
     PaneOverlay buildOverlay() const;
+    PixelToPatient pixelMapping() const;
+    void paintDiscrepancy(QPainter& painter);
+    void paintDifferenceLegend(QPainter& painter) const;
+    void paintMissBanner(QPainter& painter) const;
+    QRect regionsFootprint() const;
+    void invalidateRasters() { m_rastersValid = false; }
 
     ViewState* m_state;
     PaneSeries m_series;
@@ -115,6 +131,13 @@ private:
     QPoint m_pressPos;
     QPoint m_lastPos;
     bool m_dragged = false;
+
+    DiscrepancyLayer* m_discrepancy = nullptr;
+    // The overlays rasterized for the current plane, zoom and size; redone only when one
+    // of those changes, not on every frame.
+    QImage m_differenceRaster;
+    QImage m_outlineRaster;
+    bool m_rastersValid = false;
 
     vtkNew<vtkImageReslice> m_reslice;
     vtkNew<vtkImageSliceMapper> m_mapper;

@@ -67,7 +67,10 @@ PaneOverlay SlicePane::buildOverlay() const {
 }
 
 void SlicePane::paintOverlay(QPainter& painter) {
+    paintDiscrepancy(painter);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
+    paintMissBanner(painter);
+    paintDifferenceLegend(painter);
 }
 
 }  // namespace crosscheck::viewer

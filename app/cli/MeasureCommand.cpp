@@ -1,0 +1,147 @@
+#include "app/cli/MeasureCommand.h"
+
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
+
+#include "core/model/Study.h"
+#include "core/registration/TransformFile.h"
+#include "core/roi/RoiJson.h"
+#include "core/roi/StudyMeasurement.h"
+
+namespace crosscheck::cli {
+
+namespace {
+
+struct MeasureArgs {
+    std::string study, roi, transform;
+    double thresholdHu = 200.0;
+    std::optional<double> mrThreshold;
+    double ringMm = 3.0;
+    bool json = false;
+};
+
+std::string cell(const std::optional<double>& v, int precision = 1) {
+    if (!v) {
+        return "-";
+    }
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(precision) << *v;
+    return s.str();
+}
+
+void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
+    std::cout << toString(roi.shape) << " in frame " << roi.frameOfReferenceUid << "\n";
+    std::cout << std::left << std::setw(6) << "role" << std::right << std::setw(10) << "unit"
+              << std::setw(10) << "mean" << std::setw(9) << "sd" << std::setw(9) << "median"
+              << std::setw(9) << "min" << std::setw(9) << "max" << std::setw(8) << "count"
+              << std::setw(10) << "extent" << std::setw(10) << "contrast"
+              << "  warnings\n";
+    for (const auto& r : rows) {
+        const RoiMeasurement& m = r.measurement;
+        auto num = [&](double v) { return m.hasNumbers ? std::optional<double>(v) : std::nullopt; };
+        std::string warnings;
+        for (const auto& w : m.warnings) {
+            warnings += (warnings.empty() ? "" : "; ") + w;
+        }
+        std::cout << std::left << std::setw(6) << toString(r.role) << std::right << std::setw(10)
+                  << m.unit << std::setw(10) << cell(num(m.values.mean)) << std::setw(9)
+                  << cell(num(m.values.sd)) << std::setw(9) << cell(num(m.values.median))
+                  << std::setw(9) << cell(num(m.values.min)) << std::setw(9)
+                  << cell(num(m.values.max)) << std::setw(8)
+                  << cell(num(m.values.count), 0) << std::setw(10)
+                  << cell(m.hasNumbers ? m.visibleExtentMm : std::nullopt) << std::setw(10)
+                  << cell(m.hasNumbers ? m.contrast : std::nullopt) << "  " << warnings << "\n";
+    }
+    if (!rows.empty()) {
+        const RoiSize& s = rows.front().measurement.size;
+        std::cout << "size: " << (s.volumeMm3 ? "volume " + cell(s.volumeMm3) + " mm3"
+                                              : "area " + cell(s.areaMm2) + " mm2")
+                  << ", long axis " << cell(s.longAxisMm) << " mm, short axis "
+                  << cell(s.shortAxisMm) << " mm\n";
+    }
+    if (const auto d = compareCtSct(rows)) {
+        std::cout << "CT - sCT: mean " << cell(d->deltaMeanHu) << " HU, visible extent "
+                  << cell(d->deltaExtentMm) << " mm" << (d->flagged ? "  FLAGGED" : "") << "\n";
+    }
+}
+
+int runMeasure(const MeasureArgs& args) {
+    const Roi roi = readRoiFile(args.roi);
+    Study study = loadStudy({args.study});
+    for (const auto& p : study.problems) {
+        std::cerr << "warning: " << p.file << ": " << p.reason << "\n";
+    }
+    if (study.series.empty()) {
+        std::cerr << "crosscheck-cli measure: " << args.study << ": no series could be loaded\n";
+        return 1;
+    }
+    if (!args.transform.empty()) {
+        const TransformFile file = readTransformFile(args.transform);
+        if (file.movingFrameUid != file.fixedFrameUid) {
+            try {
+                study.transforms.set(file.movingFrameUid, file.fixedFrameUid, file.movingToFixed,
+                                     provenanceOf(file));
+            } catch (const std::invalid_argument& e) {
+                std::cerr << "crosscheck-cli measure: " << args.transform << ": " << e.what()
+                          << "\n";
+                return 1;
+            }
+        }
+    }
+    MeasureOptions options;
+    options.visibleThresholdHu = args.thresholdHu;
+    options.visibleThresholdIntensity = args.mrThreshold;
+    options.ringWidthMm = args.ringMm;
+    const std::vector<SeriesMeasurement> rows = measureInStudy(roi, study, options);
+    bool anyNumbers = false;
+    for (const auto& r : rows) {
+        anyNumbers = anyNumbers || r.measurement.hasNumbers;
+        for (const auto& w : r.measurement.warnings) {
+            std::cerr << "warning: " << toString(r.role) << " " << r.seriesInstanceUid << ": " << w
+                      << "\n";
+        }
+    }
+    if (!anyNumbers) {
+        std::cerr << "warning: the ROI (frame " << roi.frameOfReferenceUid
+                  << ") measured no series; is the frame right, or is --transform missing?\n";
+    }
+    if (args.json) {
+        nlohmann::json j;
+        j["roi"] = toJson(roi);
+        j["measurements"] = nlohmann::json::array();
+        for (const auto& r : rows) {
+            j["measurements"].push_back(toJson(r, options));
+        }
+        const auto diff = compareCtSct(rows);
+        j["ct_minus_sct"] = diff ? toJson(*diff) : nlohmann::json(nullptr);
+        std::cout << j.dump(2) << "\n";
+    } else {
+        printTable(roi, rows);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void addMeasureCommand(CLI::App& app, CommandAction& action) {
+    auto args = std::make_shared<MeasureArgs>();
+    CLI::App* cmd = app.add_subcommand("measure", "Sample one ROI in every series of a study");
+    cmd->add_option("STUDY", args->study, "A folder holding the study's series")->required();
+    cmd->add_option("--roi", args->roi, "ROI.json (see docs/roi-json.md)")->required();
+    cmd->add_option("--transform", args->transform,
+                    "A registration result (crosscheck-cli register) linking two frames");
+    cmd->add_option("--threshold", args->thresholdHu,
+                    "Visible-extent threshold for CT and sCT, HU (default 200)");
+    cmd->add_option("--mr-threshold", args->mrThreshold,
+                    "Visible-extent threshold for MR series (intensity; none by default)");
+    cmd->add_option("--ring-mm", args->ringMm, "Width of the contrast ring, mm (default 3)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--json", args->json, "Print one JSON document on stdout");
+    cmd->callback([args, &action] { action = [args] { return runMeasure(*args); }; });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "app/cli/CliCommand.h"
+
+namespace crosscheck::cli {
+
+/// `measure STUDY --roi ROI.json [--transform FILE.json] [--json]`: samples one ROI in every
+/// series of the study (../shared/CLI.md); extra options --threshold, --mr-threshold,
+/// --ring-mm.
+void addMeasureCommand(CLI::App& app, CommandAction& action);
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,77 @@
+// The CT-versus-sCT discrepancy analysis, run off the GUI thread and shown in every pane
+// and in the findings panel.
+#include <QDockWidget>
+#include <QStatusBar>
+
+#include "app/gui/MainWindow.h"
+#include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/model/Study.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
+#include "viewer/state/ViewState.h"
+#include "viewer/tasks/BackgroundTask.h"
+
+namespace crosscheck::app {
+
+namespace {
+
+/// The analysis inputs when the study has a CT in the reference frame and an sCT whose
+/// transform from it is known; the MR series with a known transform judge visibility.
+std::optional<DiscrepancyInputs> analysisInputs(const Study& study) {
+    const LoadedSeries* ct = study.find(SeriesRole::CT);
+    const LoadedSeries* sct = study.find(SeriesRole::sCT);
+    if (!ct || !sct || ct->info.frameOfReferenceUid != study.referenceFrameUid) {
+        return std::nullopt;
+    }
+    const auto ctToSct = study.referenceToSeries(*sct);
+    if (!ctToSct) {
+        return std::nullopt;
+    }
+    DiscrepancyInputs inputs;
+    inputs.ct = ct->volume;
+    inputs.sct = sct->volume;
+    inputs.ctToSct = *ctToSct;
+    for (SeriesRole role : {SeriesRole::T1w, SeriesRole::T2w}) {
+        if (const LoadedSeries* mr = study.find(role)) {
+            if (const auto ctToMr = study.referenceToSeries(*mr)) {
+                inputs.mr.push_back(MrSeriesView{toString(role), mr->volume.get(), *ctToMr});
+            }
+        }
+    }
+    return inputs;
+}
+
+}  // namespace
+
+void MainWindow::analyzeDiscrepancies() {
+    if (!m_study) {
+        return;
+    }
+    const auto inputs = analysisInputs(*m_study);
+    if (!inputs) {
+        const QString message = tr("The analysis needs a CT and an sCT with a known transform between them "
+                                   "(Registration > Register to reference automatically).");
+        statusBar()->showMessage(message, 10000);
+        emit analysisFinished();
+        return;
+    }
+    auto result = std::make_shared<DiscrepancyResult>();
+    std::shared_ptr<const Study> study = m_study;
+    auto* task = new viewer::BackgroundTask(tr("Comparing CT and sCT"), [inputs = *inputs, result](const Progress& p) {
+        *result = analyzeDiscrepancy(inputs, {}, {}, p);
+    }, this);
+    connect(task, &viewer::BackgroundTask::succeeded, this, [this, study, result] {
+        finishTask();
+        if (study != m_study) {
+            return;
+        }
+        m_discrepancy->setResult(result);
+        findChild<QDockWidget*>(QStringLiteral("findingsDock"))->show();
+        statusBar()->showMessage(tr("CT vs sCT: %n finding(s) in %1 ms", "", static_cast<int>(result->regions.size()))
+                                     .arg(result->totalMs, 0, 'f', 0),
+                                 10000);
+        emit analysisFinished();
+    });
+    runTask(task);
+}
+
+}  // namespace crosscheck::app

@@ -1,0 +1,27 @@
+#include "core/analysis/DiscrepancyKind.h"
+
+namespace crosscheck {
+
+const char* toString(DiscrepancyKind kind) {
+    switch (kind) {
+        case DiscrepancyKind::CtDenseSctNot:
+            return "ct_dense_sct_not";
+        case DiscrepancyKind::SctDenseCtNot:
+            return "sct_dense_ct_not";
+        case DiscrepancyKind::LargeDifference:
+        default:
+            return "large_difference";
+    }
+}
+
+std::optional<DiscrepancyKind> discrepancyKindFromString(const std::string& text) {
+    for (DiscrepancyKind kind : {DiscrepancyKind::CtDenseSctNot, DiscrepancyKind::SctDenseCtNot,
+                                 DiscrepancyKind::LargeDifference}) {
+        if (text == toString(kind)) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace crosscheck

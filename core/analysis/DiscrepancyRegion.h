@@ -1,0 +1,67 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/analysis/DiscrepancyKind.h"
+
+namespace crosscheck {
+
+/// A run of voxels of one region along a row of the CT grid: voxels (iBegin..iEnd-1, j, k).
+struct VoxelRun {
+    int j = 0;
+    int k = 0;
+    int iBegin = 0;
+    int iEnd = 0;
+};
+
+/// How one MR series sees a region: mean inside the region and in a shell around it,
+/// the shell's SD, and contrast = |meanInside - meanShell| / sdShell.
+struct MrContrast {
+    std::string role;  ///< "T1w", "T2w"
+    double meanInside = 0.0;
+    double meanShell = 0.0;
+    double sdShell = 0.0;
+    double contrast = 0.0;
+    int samplesInside = 0;
+    int samplesShell = 0;
+};
+
+/// One flagged discrepancy region (issue 9): a connected set of CT-grid voxels of one
+/// kind, with the numbers that justify the flag.
+///
+/// Positions are in the CT's patient coordinates (LPS, mm): centroidMm is the mean of the
+/// voxel centres, bboxMinMm/bboxMaxMm the axis-aligned box of the voxel centres widened
+/// by half a voxel; extentMm is the length of the region along its principal axes
+/// (the rows of principalAxes, unit vectors, largest first), measured over the voxels
+/// (max - min projection of the centres plus one voxel's footprint along that axis).
+/// Means are over the region's voxels, sCT values as resampled into the CT grid.
+/// score = volumeMm3 * meanAbsDifferenceHu ranks the regions (rank 1 = highest).
+/// `runs` lists the voxels (CT grid rows) for outlines and label volumes.
+struct DiscrepancyRegion {
+    DiscrepancyKind kind = DiscrepancyKind::LargeDifference;
+    int rank = 0;  ///< 1-based, in the order of the returned list
+    Eigen::Vector3d centroidMm = Eigen::Vector3d::Zero();
+    Eigen::Vector3d bboxMinMm = Eigen::Vector3d::Zero();
+    Eigen::Vector3d bboxMaxMm = Eigen::Vector3d::Zero();
+    Eigen::Vector3i indexMin = Eigen::Vector3i::Zero();  ///< CT voxel index box, inclusive
+    Eigen::Vector3i indexMax = Eigen::Vector3i::Zero();
+    int voxelCount = 0;
+    int coreVoxelCount = 0;  ///< voxels left after a one-voxel (6-neighbour) erosion
+    double volumeMm3 = 0.0;
+    Eigen::Vector3d extentMm = Eigen::Vector3d::Zero();
+    Eigen::Matrix3d principalAxes = Eigen::Matrix3d::Identity();
+    double ctMeanHu = 0.0;
+    double sctMeanHu = 0.0;
+    double meanDifferenceHu = 0.0;     ///< mean of CT - sCT
+    double meanAbsDifferenceHu = 0.0;  ///< mean of |CT - sCT|
+    double score = 0.0;
+    /// Set by assessMrVisibility when at least one MR series was given.
+    std::optional<bool> visibleOnMr;
+    std::vector<MrContrast> mrContrast;
+    std::vector<VoxelRun> runs;
+};
+
+}  // namespace crosscheck

@@ -1,0 +1,243 @@
+#include "core/roi/RoiSampler.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "core/roi/PlanarShape.h"
+
+namespace crosscheck {
+
+namespace {
+
+/// Index box (inclusive) of a volume covering a set of patient points, one voxel of margin.
+struct IndexBox {
+    Eigen::Vector3i lo = Eigen::Vector3i::Zero();
+    Eigen::Vector3i hi = -Eigen::Vector3i::Ones();
+
+    bool empty() const { return (hi.array() < lo.array()).any(); }
+};
+
+IndexBox boxAround(const VolumeGeometry& g, const std::vector<Eigen::Vector3d>& pointsMm) {
+    Eigen::Vector3d lo = Eigen::Vector3d::Constant(1e300), hi = Eigen::Vector3d::Constant(-1e300);
+    for (const auto& p : pointsMm) {
+        const Eigen::Vector3d ijk = g.toIndex(PatientPoint{p}).ijk;
+        lo = lo.cwiseMin(ijk);
+        hi = hi.cwiseMax(ijk);
+    }
+    IndexBox box;
+    for (int a = 0; a < 3; ++a) {
+        box.lo[a] = std::max(0, static_cast<int>(std::floor(lo[a])) - 1);
+        box.hi[a] = std::min(g.dims()[a] - 1, static_cast<int>(std::ceil(hi[a])) + 1);
+    }
+    return box;
+}
+
+/// The 8 corners of an axis-aligned box in plane coordinates lifted by +-h along the normal.
+std::vector<Eigen::Vector3d> slabCorners(const RoiPlane& plane, const Eigen::Vector2d& lo,
+                                         const Eigen::Vector2d& hi, double h) {
+    std::vector<Eigen::Vector3d> out;
+    const Eigen::Vector3d n = plane.normal();
+    for (int c = 0; c < 8; ++c) {
+        const Eigen::Vector2d uv((c & 1) ? hi.x() : lo.x(), (c & 2) ? hi.y() : lo.y());
+        out.push_back(plane.fromPlane(uv) + ((c & 4) ? h : -h) * n);
+    }
+    return out;
+}
+
+template <class F>
+void forEachVoxel(const IndexBox& box, F&& f) {
+    for (int k = box.lo[2]; k <= box.hi[2]; ++k) {
+        for (int j = box.lo[1]; j <= box.hi[1]; ++j) {
+            for (int i = box.lo[0]; i <= box.hi[0]; ++i) {
+                f(i, j, k);
+            }
+        }
+    }
+}
+
+SampledVoxel voxelAt(const Volume& v, int i, int j, int k) {
+    SampledVoxel s;
+    s.ijk = {i, j, k};
+    s.positionMm = v.geometry().toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
+    s.value = v.value(i, j, k);
+    return s;
+}
+
+void samplePlanar(const Roi& roi, const Volume& volume, double ringMm, RoiSamples& out) {
+    const PlanarShape shape(roi);
+    const RoiPlane& plane = shape.plane();
+    const VolumeGeometry& g = volume.geometry();
+    const Eigen::Vector3d n = plane.normal();
+    const Eigen::Matrix3d steps = g.indexToPatient().topLeftCorner<3, 3>();
+    const double h = 0.5 * (std::abs(steps.col(0).dot(n)) + std::abs(steps.col(1).dot(n)) +
+                            std::abs(steps.col(2).dot(n)));
+    const Eigen::Vector2d margin = Eigen::Vector2d::Constant(ringMm);
+    const Eigen::Vector2d lo = shape.boundsMin() - margin, hi = shape.boundsMax() + margin;
+    const IndexBox box = boxAround(g, slabCorners(plane, lo, hi, h));
+    if (box.empty()) {
+        return;
+    }
+    forEachVoxel(box, [&](int i, int j, int k) {
+        const Eigen::Vector3d p = g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
+        const double d = plane.distance(p);
+        if (!(d >= -h && d < h)) {
+            return;
+        }
+        const Eigen::Vector2d uv = plane.toPlane(p);
+        if ((uv.array() < lo.array()).any() || (uv.array() > hi.array()).any()) {
+            return;
+        }
+        if (shape.contains(uv)) {
+            out.inside.push_back(voxelAt(volume, i, j, k));
+        } else if (ringMm > 0.0 && shape.distanceOutside(uv) <= ringMm) {
+            out.ring.push_back(voxelAt(volume, i, j, k));
+        }
+    });
+}
+
+void sampleSegments(const Roi& roi, const Volume& volume, RoiSamples& out) {
+    const VolumeGeometry& g = volume.geometry();
+    const double step = 0.1 * g.spacingMm().minCoeff();
+    std::unordered_set<long long> seen;
+    for (std::size_t s = 0; s + 1 < roi.pointsMm.size(); s += 2) {
+        const Eigen::Vector3d a = roi.pointsMm[s], b = roi.pointsMm[s + 1];
+        const int n = std::max(1, static_cast<int>(std::ceil((b - a).norm() / step)));
+        for (int t = 0; t <= n; ++t) {
+            const Eigen::Vector3d p = a + (b - a) * (static_cast<double>(t) / n);
+            const Eigen::Vector3d ijk = g.toIndex(PatientPoint{p}).ijk;
+            const Eigen::Vector3i r(static_cast<int>(std::lround(ijk.x())),
+                                    static_cast<int>(std::lround(ijk.y())),
+                                    static_cast<int>(std::lround(ijk.z())));
+            if ((r.array() < 0).any() || (r.array() >= g.dims().array()).any()) {
+                continue;
+            }
+            const long long key = (static_cast<long long>(r.z()) * g.dims()[1] + r.y()) *
+                                      g.dims()[0] +
+                                  r.x();
+            if (seen.insert(key).second) {
+                out.inside.push_back(voxelAt(volume, r.x(), r.y(), r.z()));
+            }
+        }
+    }
+}
+
+void sampleSphere(const Roi& roi, const Volume& volume, double ringMm, RoiSamples& out) {
+    const VolumeGeometry& g = volume.geometry();
+    const double reach = roi.radiusMm + std::max(0.0, ringMm);
+    std::vector<Eigen::Vector3d> corners;
+    for (int c = 0; c < 8; ++c) {
+        corners.push_back(roi.centerMm + reach * Eigen::Vector3d((c & 1) ? 1 : -1,
+                                                                 (c & 2) ? 1 : -1,
+                                                                 (c & 4) ? 1 : -1));
+    }
+    forEachVoxel(boxAround(g, corners), [&](int i, int j, int k) {
+        const Eigen::Vector3d p = g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
+        const double r = (p - roi.centerMm).norm();
+        if (r <= roi.radiusMm) {
+            out.inside.push_back(voxelAt(volume, i, j, k));
+        } else if (ringMm > 0.0 && r <= reach) {
+            out.ring.push_back(voxelAt(volume, i, j, k));
+        }
+    });
+}
+
+/// True when a labelled mask voxel centre lies within `reachMm` of p.
+bool nearMask(const BrushMask& mask, const Eigen::Vector3d& p, double reachMm) {
+    const VolumeGeometry& mg = mask.geometry;
+    const Eigen::Vector3d c = mg.toIndex(PatientPoint{p}).ijk;
+    const Eigen::Vector3d spacing = mg.spacingMm();
+    int lo[3], hi[3];
+    for (int a = 0; a < 3; ++a) {
+        lo[a] = std::max(0, static_cast<int>(std::floor(c[a] - reachMm / spacing[a])) - 1);
+        hi[a] = std::min(mg.dims()[a] - 1, static_cast<int>(std::ceil(c[a] + reachMm / spacing[a])) + 1);
+    }
+    for (int k = lo[2]; k <= hi[2]; ++k) {
+        for (int j = lo[1]; j <= hi[1]; ++j) {
+            for (int i = lo[0]; i <= hi[0]; ++i) {
+                if (mask.at(i, j, k) != 0 &&
+                    (mg.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm - p).norm() <= reachMm) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+void sampleBrush(const Roi& roi, const Volume& volume, double ringMm, RoiSamples& out) {
+    if (!roi.mask || !roi.mask->isValid()) {
+        return;
+    }
+    const BrushMask& mask = *roi.mask;
+    const VolumeGeometry& mg = mask.geometry;
+    const auto& md = mg.dims();
+    Eigen::Vector3i lo = md, hi = -Eigen::Vector3i::Ones();
+    for (int k = 0; k < md[2]; ++k) {
+        for (int j = 0; j < md[1]; ++j) {
+            for (int i = 0; i < md[0]; ++i) {
+                if (mask.at(i, j, k) != 0) {
+                    lo = lo.cwiseMin(Eigen::Vector3i(i, j, k));
+                    hi = hi.cwiseMax(Eigen::Vector3i(i, j, k));
+                }
+            }
+        }
+    }
+    if ((hi.array() < lo.array()).any()) {
+        return;
+    }
+    // Corners of the labelled box, grown by half a mask voxel and the ring.
+    const double grow = std::max(0.0, ringMm) / mg.spacingMm().minCoeff() + 0.5;
+    std::vector<Eigen::Vector3d> corners;
+    for (int c = 0; c < 8; ++c) {
+        const Eigen::Vector3d ijk((c & 1) ? hi.x() + grow : lo.x() - grow,
+                                  (c & 2) ? hi.y() + grow : lo.y() - grow,
+                                  (c & 4) ? hi.z() + grow : lo.z() - grow);
+        corners.push_back(mg.toPatient(VoxelIndex{ijk}).mm);
+    }
+    const VolumeGeometry& g = volume.geometry();
+    forEachVoxel(boxAround(g, corners), [&](int i, int j, int k) {
+        const Eigen::Vector3d p = g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
+        if (mask.labelAt(p) != 0) {
+            out.inside.push_back(voxelAt(volume, i, j, k));
+        } else if (ringMm > 0.0 && nearMask(mask, p, ringMm)) {
+            out.ring.push_back(voxelAt(volume, i, j, k));
+        }
+    });
+}
+
+}  // namespace
+
+RoiSamples sampleRoi(const Roi& roi, const Volume& volume, double ringWidthMm) {
+    RoiSamples out;
+    switch (roi.shape) {
+        case RoiShape::Ellipse:
+        case RoiShape::Rectangle:
+        case RoiShape::Polygon:
+            samplePlanar(roi, volume, ringWidthMm, out);
+            break;
+        case RoiShape::Ruler:
+        case RoiShape::Bidirectional:
+            sampleSegments(roi, volume, out);
+            break;
+        case RoiShape::Point: {
+            const auto ijk = volume.geometry().toIndex(PatientPoint{roi.centerMm}).ijk;
+            const Eigen::Vector3i r(static_cast<int>(std::lround(ijk.x())),
+                                    static_cast<int>(std::lround(ijk.y())),
+                                    static_cast<int>(std::lround(ijk.z())));
+            if ((r.array() >= 0).all() && (r.array() < volume.geometry().dims().array()).all()) {
+                out.inside.push_back(voxelAt(volume, r.x(), r.y(), r.z()));
+            }
+            break;
+        }
+        case RoiShape::Sphere:
+            sampleSphere(roi, volume, ringWidthMm, out);
+            break;
+        case RoiShape::Brush:
+            sampleBrush(roi, volume, ringWidthMm, out);
+            break;
+    }
+    return out;
+}
+
+}  // namespace crosscheck

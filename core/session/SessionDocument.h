@@ -1,0 +1,87 @@
+#pragma once
+
+#include <Eigen/Core>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/model/SeriesRole.h"
+#include "core/registration/FrameTransforms.h"
+#include "core/roi/Roi.h"
+
+namespace crosscheck {
+
+/// One annotation of a session: an ROI with a stable id (unique within the session) and a
+/// label the user typed. Its JSON is the ROI object of ROI.json plus "id" and "label".
+struct Annotation {
+    std::string id;
+    std::string label;
+    Roi roi;
+
+    bool operator==(const Annotation& o) const {
+        return id == o.id && label == o.label && roi == o.roi;
+    }
+    bool operator!=(const Annotation& o) const { return !(*this == o); }
+};
+
+/// A series the session refers to: found again by its UID under `path` (a folder or file as
+/// it was opened), with the role the user confirmed.
+struct SessionSeries {
+    std::string seriesInstanceUid;
+    std::string frameOfReferenceUid;
+    std::string path;
+    SeriesRole role = SeriesRole::Other;
+
+    bool operator==(const SessionSeries& o) const {
+        return seriesInstanceUid == o.seriesInstanceUid &&
+               frameOfReferenceUid == o.frameOfReferenceUid && path == o.path && role == o.role;
+    }
+};
+
+/// Window centre and width (HU for CT/sCT, intensity for MR).
+struct WindowLevel {
+    double center = 0.0;
+    double width = 1.0;
+    bool operator==(const WindowLevel& o) const { return center == o.center && width == o.width; }
+};
+
+/// Thrown when a session document cannot be read; names the file and the key.
+class SessionFormatError : public std::runtime_error {
+public:
+    explicit SessionFormatError(const std::string& what) : std::runtime_error(what) {}
+};
+
+/// Everything a `*.crosscheck.json` file holds: the series (by UID and path) and their
+/// roles, the reference frame, the transforms between frames (matrix, from -> to, and
+/// provenance), the annotations, the layout name, the windows per group (keys such as
+/// "CT", "sCT", "T1w", "T2w") and the cursor (reference frame, LPS mm).
+///
+/// Plain data: the viewer keeps its live state elsewhere (Study, FrameTransforms,
+/// AnnotationHistory) and fills a SessionDocument to save it. Versioned: `kFormatVersion`
+/// is written; reading refuses a newer version with a clear message and accepts older ones.
+struct SessionDocument {
+    static constexpr int kFormatVersion = 1;
+
+    std::vector<SessionSeries> series;
+    std::string referenceFrameUid;
+    std::vector<FrameLink> transforms;
+    std::vector<Annotation> annotations;
+    std::string layout = "2x2";
+    std::map<std::string, WindowLevel> windows;
+    std::optional<Eigen::Vector3d> cursorMm;
+
+    bool operator==(const SessionDocument& o) const;
+    bool operator!=(const SessionDocument& o) const { return !(*this == o); }
+};
+
+nlohmann::json toJson(const Annotation& annotation);
+Annotation annotationFromJson(const nlohmann::json& json, const std::string& source);
+
+nlohmann::json toJson(const SessionDocument& document);
+/// `source` names the origin in error messages (the path).
+SessionDocument sessionFromJson(const nlohmann::json& json, const std::string& source);
+
+}  // namespace crosscheck

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include "core/session/AtomicFile.h"
+#include "core/session/FileStamp.h"
+#include "core/session/SessionDocument.h"
+
+namespace crosscheck {
+
+/// Thrown by saveSession when the file on disk is no longer the one this session read or
+/// last wrote: the viewer asks the user, then saves with `expectedOnDisk = nullptr`.
+class SessionChangedOnDisk : public std::runtime_error {
+public:
+    explicit SessionChangedOnDisk(const std::string& what) : std::runtime_error(what) {}
+};
+
+/// A session read from disk, with the stamp of the file as read.
+struct LoadedSession {
+    SessionDocument document;
+    FileStamp stamp;
+};
+
+/// The extension of session files.
+inline constexpr const char* kSessionExtension = ".crosscheck.json";
+
+/// Reads a session file. Throws SessionFormatError naming the file and the reason (cannot
+/// open, not JSON, wrong format or version, a bad key).
+LoadedSession loadSession(const std::filesystem::path& path);
+
+/// Writes the session atomically (writeFileAtomically: the previous file is untouched on
+/// any error) and returns the new file's stamp. With `expectedOnDisk`, first checks that
+/// the file still matches it and throws SessionChangedOnDisk otherwise. Throws
+/// FileWriteError naming the file and the reason ("No space left on device", ...).
+FileStamp saveSession(const SessionDocument& document, const std::filesystem::path& path,
+                      const FileStamp* expectedOnDisk = nullptr,
+                      const AtomicWriteOptions& options = {});
+
+/// Where autosave keeps recovery files: $XDG_STATE_HOME/crosscheck/recovery, else
+/// ~/.local/state/crosscheck/recovery, else /tmp/crosscheck-recovery-<uid>. Not created.
+std::filesystem::path recoveryDirectory();
+
+/// The recovery file for a session: for a saved session, "<name>-<hash of its absolute
+/// path>.recovery.crosscheck.json" (two sessions with the same name do not collide); for an
+/// untitled one, "untitled-<pid>.recovery.crosscheck.json". In recoveryDirectory() unless
+/// `directory` is given.
+std::filesystem::path recoveryPathFor(const std::optional<std::filesystem::path>& sessionPath,
+                                      const std::optional<std::filesystem::path>& directory = {});
+
+/// The recovery files left in the directory (default recoveryDirectory()), newest first: what
+/// the viewer offers to recover at start. Delete a file once recovered or declined.
+std::vector<std::filesystem::path> findRecoveryFiles(
+    const std::optional<std::filesystem::path>& directory = {});
+
+}  // namespace crosscheck

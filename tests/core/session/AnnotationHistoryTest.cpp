@@ -1,0 +1,107 @@
+#include <catch2/catch.hpp>
+
+#include "core/session/AnnotationHistory.h"
+
+using namespace crosscheck;
+
+namespace {
+
+Annotation ellipseAt(double x, const std::string& label = "") {
+    return {"", label, Roi::ellipse("f", {x, 0, 0}, {1, 0, 0}, {0, 1, 0}, {5, 4})};
+}
+
+}  // namespace
+
+TEST_CASE("undo and redo walk back and forth through each state of the annotations",
+          "[session]") {
+    AnnotationHistory h;
+    std::vector<std::vector<Annotation>> states{h.annotations()};
+    const std::string a = h.add(ellipseAt(0, "tumour"));
+    states.push_back(h.annotations());
+    const std::string b = h.add({"", "canal", Roi::ruler("f", {0, 0, 0}, {0, 20, 0})});
+    states.push_back(h.annotations());
+    CHECK(a != b);
+    Annotation moved = *h.find(a);
+    moved.roi.centerMm.x() = 12.5;
+    CHECK(h.modify(moved));
+    states.push_back(h.annotations());
+    CHECK(h.remove(b));
+    states.push_back(h.annotations());
+    CHECK(h.annotations().size() == 1);
+    CHECK(h.undoText() == "Remove ruler");
+
+    for (std::size_t s = states.size() - 1; s > 0; --s) {
+        REQUIRE(h.undo());
+        CHECK(h.annotations() == states[s - 1]);
+    }
+    CHECK_FALSE(h.undo());
+    for (std::size_t s = 1; s < states.size(); ++s) {
+        REQUIRE(h.redo());
+        CHECK(h.annotations() == states[s]);
+    }
+    CHECK_FALSE(h.redo());
+
+    SECTION("a new edit after undo drops the redo branch") {
+        h.undo();
+        h.undo();
+        h.add(ellipseAt(3));
+        CHECK_FALSE(h.canRedo());
+        h.undo();
+        CHECK(h.annotations() == states[2]);
+    }
+}
+
+TEST_CASE("a drag is one undo step", "[session]") {
+    AnnotationHistory h;
+    const std::string id = h.add(ellipseAt(0));
+    const auto beforeDrag = h.annotations();
+    const std::uint64_t drag = h.beginMerge();
+    Annotation a = *h.find(id);
+    for (int step = 1; step <= 25; ++step) {
+        a.roi.centerMm.x() = 0.5 * step;
+        h.modify(a, drag);
+    }
+    CHECK(h.find(id)->roi.centerMm.x() == 12.5);
+    const auto afterDrag = h.annotations();
+    // A second drag is its own step.
+    const std::uint64_t drag2 = h.beginMerge();
+    a.roi.radiiMm = {8, 6};
+    h.modify(a, drag2);
+    a.roi.radiiMm = {9, 7};
+    h.modify(a, drag2);
+    REQUIRE(h.undo());
+    CHECK(h.annotations() == afterDrag);
+    REQUIRE(h.undo());
+    CHECK(h.annotations() == beforeDrag);
+    REQUIRE(h.undo());
+    CHECK(h.annotations().empty());
+    CHECK_FALSE(h.canUndo());
+}
+
+TEST_CASE("listeners hear every change; the saved state is tracked", "[session]") {
+    AnnotationHistory h;
+    std::vector<std::pair<AnnotationChange::Kind, std::string>> heard;
+    const int listener =
+        h.addListener([&](const AnnotationChange& c) { heard.emplace_back(c.kind, c.id); });
+    CHECK_FALSE(h.isModified());
+    const std::string id = h.add(ellipseAt(1));
+    CHECK(h.isModified());
+    h.markSaved();
+    CHECK_FALSE(h.isModified());
+    h.remove(id);
+    CHECK(h.isModified());
+    h.undo();
+    CHECK_FALSE(h.isModified());
+    h.undo();
+    using K = AnnotationChange::Kind;
+    CHECK(heard == std::vector<std::pair<K, std::string>>{
+                       {K::Added, id}, {K::Removed, id}, {K::Added, id}, {K::Removed, id}});
+    h.removeListener(listener);
+    h.redo();
+    CHECK(heard.size() == 4);
+    h.reset({ellipseAt(7)});
+    CHECK_FALSE(h.canUndo());
+    CHECK_FALSE(h.isModified());
+    CHECK_FALSE(h.remove("no-such-id"));
+    CHECK_FALSE(h.canUndo());
+}

@@ -1,0 +1,117 @@
+#include "viewer/analysis/FindingsPanel.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSlider>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "viewer/analysis/DiscrepancyLayer.h"
+
+namespace crosscheck::viewer {
+
+namespace {
+
+QString kindText(DiscrepancyKind kind) {
+    switch (kind) {
+        case DiscrepancyKind::CtDenseSctNot:
+            return QObject::tr("dense on CT, not on sCT");
+        case DiscrepancyKind::SctDenseCtNot:
+            return QObject::tr("dense on sCT, not on CT");
+        case DiscrepancyKind::LargeDifference:
+            return QObject::tr("large difference");
+    }
+    return {};
+}
+
+QTableWidgetItem* cell(const QString& text, const QVariant& sortValue = {}) {
+    auto* item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    if (sortValue.isValid()) {
+        item->setData(Qt::UserRole, sortValue);
+    }
+    return item;
+}
+
+}  // namespace
+
+FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
+    : QWidget(parent), m_layer(layer), m_table(new QTableWidget(this)), m_summary(new QLabel(this)), m_metrics(new QLabel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+    m_table->setColumnCount(7);
+    m_table->setHorizontalHeaderLabels(
+        {tr("#"), tr("Kind"), tr("Size (mm)"), tr("Volume (mm³)"), tr("CT HU"), tr("sCT HU"), tr("Seen on MRI")});
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    layout->addWidget(m_table, 1);
+    m_metrics->setWordWrap(true);
+    layout->addWidget(m_metrics);
+    auto* controls = new QHBoxLayout;
+    auto* show = new QCheckBox(tr("Difference overlay on CT"), this);
+    show->setChecked(layer->showDifference());
+    auto* opacity = new QSlider(Qt::Horizontal, this);
+    opacity->setRange(0, 100);
+    opacity->setValue(static_cast<int>(layer->differenceOpacity() * 100));
+    opacity->setToolTip(tr("Overlay opacity"));
+    controls->addWidget(show);
+    controls->addWidget(new QLabel(tr("Opacity"), this));
+    controls->addWidget(opacity, 1);
+    layout->addLayout(controls);
+    connect(show, &QCheckBox::toggled, layer, &DiscrepancyLayer::setShowDifference);
+    connect(opacity, &QSlider::valueChanged, layer, [layer](int v) { layer->setDifferenceOpacity(v / 100.0); });
+    connect(layer, &DiscrepancyLayer::changed, this, &FindingsPanel::refresh);
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        const auto& result = m_layer->result();
+        const int index = m_table->item(row, 0)->data(Qt::UserRole).toInt();
+        if (result && index >= 0 && index < static_cast<int>(result->regions.size())) {
+            emit findingActivated(result->regions[static_cast<std::size_t>(index)].centroidMm);
+        }
+    });
+    refresh();
+}
+
+void FindingsPanel::refresh() {
+    const auto& result = m_layer->result();
+    const int count = result ? static_cast<int>(result->regions.size()) : 0;
+    if (m_table->rowCount() == count && count > 0) {
+        return;  // display settings changed, not the findings
+    }
+    m_table->setRowCount(count);
+    if (!result) {
+        m_summary->setText(tr("No analysis yet: Analysis > Compare CT and sCT (Ctrl+D)."));
+        m_metrics->clear();
+        return;
+    }
+    const int missed = m_layer->missedDenseCount();
+    m_summary->setText(missed > 0 ? tr("<b style='color:#d02020'>The sCT misses %n dense region(s) seen on CT.</b>", "", missed)
+                                  : tr("No dense region of the CT is missing on the sCT."));
+    for (int row = 0; row < count; ++row) {
+        const auto& r = result->regions[static_cast<std::size_t>(row)];
+        m_table->setItem(row, 0, cell(QString::number(r.rank), row));
+        m_table->setItem(row, 1, cell(kindText(r.kind)));
+        m_table->setItem(row, 2, cell(QStringLiteral("%1 x %2 x %3").arg(r.extentMm[0], 0, 'f', 1).arg(r.extentMm[1], 0, 'f', 1).arg(r.extentMm[2], 0, 'f', 1)));
+        m_table->setItem(row, 3, cell(QString::number(r.volumeMm3, 'f', 0)));
+        m_table->setItem(row, 4, cell(QString::number(r.ctMeanHu, 'f', 0)));
+        m_table->setItem(row, 5, cell(QString::number(r.sctMeanHu, 'f', 0)));
+        m_table->setItem(row, 6, cell(!r.visibleOnMr ? tr("not judged") : (*r.visibleOnMr ? tr("yes") : tr("no"))));
+        if (r.kind == DiscrepancyKind::CtDenseSctNot) {
+            for (int c = 0; c < m_table->columnCount(); ++c) {
+                m_table->item(row, c)->setForeground(QColor(220, 40, 40));
+            }
+        }
+    }
+    const auto& m = result->difference->metrics();
+    m_metrics->setText(tr("Inside the body: MAE %1 HU, ME %2 HU, RMSE %3 HU, SSIM %4, bone Dice %5")
+                           .arg(m.maeHu, 0, 'f', 1)
+                           .arg(m.meHu, 0, 'f', 1)
+                           .arg(m.rmseHu, 0, 'f', 1)
+                           .arg(m.ssim, 0, 'f', 3)
+                           .arg(m.boneDice, 0, 'f', 3));
+}
+
+}  // namespace crosscheck::viewer
