@@ -1,0 +1,111 @@
+// The CT-versus-sCT findings on screen: on the phantom whose sCT misses the calcified
+// tumour, the findings panel lists it first, a click on it moves every pane to it, its
+// outline is drawn in every pane, and the sCT pane carries the red miss banner.
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "core/model/Study.h"
+#include "core/phantom/PhantomWriter.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
+#include "viewer/analysis/FindingsPanel.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/render/SurfaceFormat.h"
+#include "viewer/state/ViewState.h"
+
+using crosscheck::app::MainWindow;
+using crosscheck::viewer::SlicePane;
+namespace cc = crosscheck;
+
+class DiscrepancyViewTest : public QObject {
+    Q_OBJECT
+private slots:
+    void theMissedTumourIsListedOutlinedAndBannered();
+};
+
+namespace {
+
+int countPixels(const QImage& image, const QRect& area, const std::function<bool(const QColor&)>& match) {
+    int n = 0;
+    const QRect box = area.intersected(image.rect());
+    for (int y = box.top(); y <= box.bottom(); ++y) {
+        for (int x = box.left(); x <= box.right(); ++x) {
+            n += match(image.pixelColor(x, y)) ? 1 : 0;
+        }
+    }
+    return n;
+}
+
+bool isOutline(const QColor& c) { return c.red() > 200 && c.green() < 90 && c.blue() > 150; }
+bool isBanner(const QColor& c) { return c.red() > 170 && c.green() < 60 && c.blue() < 60; }
+
+}  // namespace
+
+void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
+    QTemporaryDir dir;
+    cc::PhantomOptions options;
+    options.size = cc::PhantomSize::Small;
+    options.seed = 11;
+    const cc::PhantomGroundTruth truth = cc::writePhantomStudy(dir.path().toStdString(), options).front();
+
+    MainWindow window;
+    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::studyShown);
+    window.openPaths({dir.path()});
+    QVERIFY(shown.wait(60000));
+    cc::TransformProvenance basis;
+    basis.basis = cc::TransformBasis::File;
+    window.setFrameTransform(truth.ctFrameUid, truth.mrFrameUid, truth.ctToMr, basis);
+
+    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+    window.analyzeDiscrepancies();
+    QVERIFY(analysed.wait(120000));
+    QVERIFY(window.discrepancyLayer()->hasResult());
+    QCOMPARE(window.discrepancyLayer()->missedDenseCount(), 1);
+
+    // The first row is the missed tumour; clicking it puts the cursor on its centroid.
+    QTableWidget* table = window.findingsPanel()->table();
+    QVERIFY(table->rowCount() >= 1);
+    QVERIFY(table->item(0, 1)->text().contains(QStringLiteral("dense on CT")));
+    const QRect firstRow = table->visualItemRect(table->item(0, 1));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, firstRow.center());
+    window.viewState()->flush();
+    const Eigen::Vector3d centroid = window.discrepancyLayer()->result()->regions.front().centroidMm;
+    QVERIFY((window.viewState()->cursor().mm - centroid).norm() < 1e-9);
+    QVERIFY((centroid - truth.tumor.centerCtMm).norm() < 3.0);
+
+    for (SlicePane* pane : window.paneGrid()->panes()) {
+        QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+        pane->update();
+        QVERIFY(swapped.wait(20000));
+        const QImage image = pane->grabFramebuffer();
+        const qreal ratio = image.devicePixelRatio();
+        const QPointF c = pane->referenceToWidget(cc::PatientPoint{centroid}) * ratio;
+        const QRect around(QPoint(int(c.x()) - 80, int(c.y()) - 80), QSize(160, 160));
+        const int outline = countPixels(image, around, isOutline);
+        QVERIFY2(outline > 20, qPrintable(QStringLiteral("%1: %2 outline pixels")
+                                              .arg(QLatin1String(cc::toString(pane->series().role)))
+                                              .arg(outline)));
+        const int banner = countPixels(image, QRect(0, 0, image.width(), int(160 * ratio)), isBanner);
+        if (pane->series().role == cc::SeriesRole::sCT) {
+            QVERIFY2(banner > 2000, qPrintable(QStringLiteral("sCT banner pixels: %1").arg(banner)));
+        } else if (pane->series().role != cc::SeriesRole::CT) {  // the CT's difference map is red by design
+            QVERIFY2(banner < 200, qPrintable(QStringLiteral("banner pixels on a non-sCT pane: %1").arg(banner)));
+        }
+    }
+}
+
+int main(int argc, char** argv) {
+    crosscheck::viewer::prepareOpenGlForVtk();
+    QApplication app(argc, argv);
+    DiscrepancyViewTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "DiscrepancyViewTest.moc"
