@@ -51,15 +51,16 @@ void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
                   << m.unit << std::setw(10) << cell(num(m.values.mean)) << std::setw(9)
                   << cell(num(m.values.sd)) << std::setw(9) << cell(num(m.values.median))
                   << std::setw(9) << cell(num(m.values.min)) << std::setw(9)
-                  << cell(num(m.values.max)) << std::setw(8)
-                  << cell(num(m.values.count), 0) << std::setw(10)
-                  << cell(m.hasNumbers ? m.visibleExtentMm : std::nullopt) << std::setw(10)
-                  << cell(m.hasNumbers ? m.contrast : std::nullopt) << "  " << warnings << "\n";
+                  << cell(num(m.values.max)) << std::setw(8) << cell(num(m.values.count), 0)
+                  << std::setw(10) << cell(m.hasNumbers ? m.visibleExtentMm : std::nullopt)
+                  << std::setw(10) << cell(m.hasNumbers ? m.contrast : std::nullopt) << "  "
+                  << warnings << "\n";
     }
     if (!rows.empty()) {
         const RoiSize& s = rows.front().measurement.size;
-        std::cout << "size: " << (s.volumeMm3 ? "volume " + cell(s.volumeMm3) + " mm3"
-                                              : "area " + cell(s.areaMm2) + " mm2")
+        std::cout << "size: "
+                  << (s.volumeMm3 ? "volume " + cell(s.volumeMm3) + " mm3"
+                                  : "area " + cell(s.areaMm2) + " mm2")
                   << ", long axis " << cell(s.longAxisMm) << " mm, short axis "
                   << cell(s.shortAxisMm) << " mm\n";
     }

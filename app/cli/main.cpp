@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "app/cli/AnalyzeCommand.h"
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
 #include "app/cli/InfoCommand.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     cli::addConvertCommand(app, action);
     cli::addRegisterCommand(app, action);
     cli::addPhantomCommand(app, action);
+    cli::addAnalyzeCommand(app, action);
     cli::addMeasureCommand(app, action);
     try {
         app.parse(argc, argv);

@@ -17,6 +17,8 @@
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/browser/SeriesBrowser.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/roi/MeasurementTable.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/tasks/BackgroundTask.h"
@@ -35,7 +37,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_grid(new PaneGrid(m_state, this)),
       m_browser(new viewer::SeriesBrowser(this)),
       m_discrepancy(new viewer::DiscrepancyLayer(this)),
-      m_findings(new viewer::FindingsPanel(m_discrepancy, this)) {
+      m_findings(new viewer::FindingsPanel(m_discrepancy, this)),
+      m_annotations(new viewer::AnnotationLayer(this)),
+      m_measurements(new viewer::MeasurementTable(m_annotations, this)) {
     setWindowTitle(QStringLiteral("Crosscheck"));
     setCentralWidget(m_grid);
     auto* dock = new QDockWidget(tr("Series"), this);
@@ -50,8 +54,21 @@ MainWindow::MainWindow(QWidget* parent)
     findingsDock->hide();
     connect(m_findings, &viewer::FindingsPanel::findingActivated, this,
             [this](const Eigen::Vector3d& centroid) { m_state->setCursor(PatientPoint{centroid}); });
+    auto* measurementDock = new QDockWidget(tr("Measurements"), this);
+    measurementDock->setObjectName(QStringLiteral("measurementDock"));
+    measurementDock->setWidget(m_measurements);
+    addDockWidget(Qt::BottomDockWidgetArea, measurementDock);
+    measurementDock->hide();
+    connect(m_measurements, &viewer::MeasurementTable::roiActivated, this,
+            [this](const Eigen::Vector3d& centre) { m_state->setCursor(PatientPoint{centre}); });
+    connect(m_annotations, &viewer::AnnotationLayer::changed, this, [this, measurementDock] {
+        if (!m_annotations->history().annotations().empty()) {
+            measurementDock->show();
+        }
+    });
     for (auto* pane : m_grid->panes()) {
         pane->setDiscrepancyLayer(m_discrepancy);
+        pane->setAnnotationLayer(m_annotations);
     }
     connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this,
             &MainWindow::assignSeriesToPane);
@@ -74,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
         }
     });
     buildMenus();
+    buildToolMenus();
     buildStatusBar();
 }
 

@@ -22,6 +22,8 @@ class BackgroundTask;
 class SeriesBrowser;
 class DiscrepancyLayer;
 class FindingsPanel;
+class AnnotationLayer;
+class MeasurementTable;
 }  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
@@ -61,6 +63,8 @@ public:
     void analyzeDiscrepancies();
     viewer::DiscrepancyLayer* discrepancyLayer() const { return m_discrepancy; }
     viewer::FindingsPanel* findingsPanel() const { return m_findings; }
+    viewer::AnnotationLayer* annotationLayer() const { return m_annotations; }
+    viewer::MeasurementTable* measurementTable() const { return m_measurements; }
     /// Registers automatically as soon as the next study is shown (the demo does).
     void setRegisterOnLoad(bool on) { m_registerOnLoad = on; }
     /// Compares CT and sCT once the next automatic registration has finished.
@@ -77,6 +81,7 @@ signals:
 private:
     void buildMenus();
     void buildStatusBar();
+    void buildToolMenus();
     void runTask(viewer::BackgroundTask* task);
     void finishTask();
     void reportProblems();
@@ -88,6 +93,8 @@ private:
     viewer::SeriesBrowser* m_browser;
     viewer::DiscrepancyLayer* m_discrepancy;
     viewer::FindingsPanel* m_findings;
+    viewer::AnnotationLayer* m_annotations;
+    viewer::MeasurementTable* m_measurements;
     std::shared_ptr<Study> m_study;
     std::optional<PatientPoint> m_requestedCursor;
     bool m_registerOnLoad = false;

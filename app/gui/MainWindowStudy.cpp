@@ -10,6 +10,8 @@
 #include "core/phantom/DemoStudy.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/browser/SeriesBrowser.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/roi/MeasurementTable.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/study/StudyPanes.h"
@@ -106,10 +108,15 @@ void MainWindow::openDemo() {
 }
 
 void MainWindow::setStudy(std::shared_ptr<Study> study) {
-    if (study != m_study) {
+    const bool newStudy = study != m_study;
+    if (newStudy) {
         m_discrepancy->clear();
     }
     m_study = std::move(study);
+    if (newStudy) {
+        m_annotations->reset(m_study->referenceFrameUid);
+    }
+    m_measurements->setStudy(m_study);
     m_browser->setStudy(m_study);
     const auto order = viewer::defaultPaneOrder(*m_study);
     const auto& panes = m_grid->panes();
@@ -158,6 +165,7 @@ void MainWindow::setFrameTransform(const std::string& fromFrame, const std::stri
     }
     m_study->transforms.set(fromFrame, toFrame, fromToTo, provenance);
     m_discrepancy->clear();  // computed through the old transform
+    m_measurements->setStudy(m_study);
     // Panes keep their series; only the transform from the reference and the badge change.
     for (auto* pane : m_grid->panes()) {
         if (!pane->hasSeries()) {

@@ -1,6 +1,8 @@
 #include "core/analysis/BodyMask.h"
 
 #include <algorithm>
+#include <cstring>
+#include <numeric>
 
 #include "core/util/ParallelFor.h"
 
@@ -8,70 +10,119 @@ namespace crosscheck {
 
 namespace {
 
-/// Labels the 4-connected components of `mask` (value 1) in one slice; returns their
-/// areas (label l has area areas[l - 1]). `labels` gets 0 for background.
-std::vector<int> labelComponents(const std::uint8_t* mask, int nx, int ny, std::vector<int>& labels,
-                                 std::vector<int>& stack) {
-    std::fill(labels.begin(), labels.end(), 0);
-    std::vector<int> areas;
-    const int n = nx * ny;
-    for (int seed = 0; seed < n; ++seed) {
-        if (!mask[seed] || labels[seed] != 0) {
-            continue;
+/// Pixels [begin, end) of one row of a slice.
+struct Span {
+    int row = 0;
+    int begin = 0;
+    int end = 0;
+};
+
+/// The spans of a slice and, per row, where its spans start (rowFirst[j] .. rowFirst[j+1]).
+struct SpanTable {
+    std::vector<Span> spans;
+    std::vector<int> rowFirst;
+    std::vector<int> parent;
+
+    int root(int a) {
+        while (parent[a] != a) {
+            parent[a] = parent[parent[a]];
+            a = parent[a];
         }
-        const int label = static_cast<int>(areas.size()) + 1;
-        int area = 0;
-        stack.clear();
-        stack.push_back(seed);
-        labels[seed] = label;
-        while (!stack.empty()) {
-            const int p = stack.back();
-            stack.pop_back();
-            ++area;
-            const int x = p % nx, y = p / nx;
-            const int neighbours[4] = {x > 0 ? p - 1 : -1, x + 1 < nx ? p + 1 : -1,
-                                       y > 0 ? p - nx : -1, y + 1 < ny ? p + nx : -1};
-            for (int q : neighbours) {
-                if (q >= 0 && mask[q] && labels[q] == 0) {
-                    labels[q] = label;
-                    stack.push_back(q);
+        return a;
+    }
+    /// 4-connected components: spans of neighbouring rows that share a column.
+    void connect(int rows) {
+        parent.resize(spans.size());
+        std::iota(parent.begin(), parent.end(), 0);
+        for (int j = 1; j < rows; ++j) {
+            int a = rowFirst[j], b = rowFirst[j - 1];
+            while (a < rowFirst[j + 1] && b < rowFirst[j]) {
+                if (spans[a].begin < spans[b].end && spans[b].begin < spans[a].end) {
+                    const int ra = root(a), rb = root(b);
+                    if (ra != rb) {
+                        parent[std::max(ra, rb)] = std::min(ra, rb);
+                    }
+                }
+                if (spans[a].end < spans[b].end) {
+                    ++a;
+                } else {
+                    ++b;
                 }
             }
         }
-        areas.push_back(area);
+        for (std::size_t s = 0; s < spans.size(); ++s) {
+            parent[s] = root(static_cast<int>(s));
+        }
     }
-    return areas;
+};
+
+/// Spans where `inside(value)` holds, row by row.
+template <class Pred>
+void collectSpans(SpanTable& t, int nx, int ny, Pred&& inside) {
+    t.spans.clear();
+    t.rowFirst.assign(static_cast<std::size_t>(ny) + 1, 0);
+    for (int j = 0; j < ny; ++j) {
+        t.rowFirst[j] = static_cast<int>(t.spans.size());
+        int i = 0;
+        while (i < nx) {
+            while (i < nx && !inside(i, j)) {
+                ++i;
+            }
+            if (i == nx) {
+                break;
+            }
+            const int begin = i;
+            while (i < nx && inside(i, j)) {
+                ++i;
+            }
+            t.spans.push_back({j, begin, i});
+        }
+    }
+    t.rowFirst[ny] = static_cast<int>(t.spans.size());
 }
 
-/// Sets to 1 every background pixel not reachable from the slice border (4-connected).
-void fillHoles(std::uint8_t* mask, int nx, int ny, std::vector<int>& stack) {
-    // 2 marks background reached from the border.
-    stack.clear();
-    auto push = [&](int p) {
-        if (mask[p] == 0) {
-            mask[p] = 2;
-            stack.push_back(p);
+template <class T>
+void maskSlice(const T* v, std::uint8_t* m, int nx, int ny, double thresholdHu, SpanTable& body,
+               SpanTable& background, std::vector<long long>& area,
+               std::vector<std::uint8_t>& flag) {
+    // Components of the thresholded slice, by spans.
+    collectSpans(body, nx, ny, [&](int i, int j) {
+        return static_cast<double>(v[static_cast<std::size_t>(j) * nx + i]) > thresholdHu;
+    });
+    std::memset(m, 0, static_cast<std::size_t>(nx) * ny);
+    if (body.spans.empty()) {
+        return;
+    }
+    body.connect(ny);
+    area.assign(body.spans.size(), 0);
+    for (std::size_t s = 0; s < body.spans.size(); ++s) {
+        area[body.parent[s]] += body.spans[s].end - body.spans[s].begin;
+    }
+    const long long largest = *std::max_element(area.begin(), area.end());
+    for (std::size_t s = 0; s < body.spans.size(); ++s) {
+        if (area[body.parent[s]] * 10 >= largest) {
+            const Span& span = body.spans[s];
+            std::memset(m + static_cast<std::size_t>(span.row) * nx + span.begin, 1,
+                        static_cast<std::size_t>(span.end - span.begin));
         }
-    };
-    for (int x = 0; x < nx; ++x) {
-        push(x);
-        push((ny - 1) * nx + x);
     }
-    for (int y = 0; y < ny; ++y) {
-        push(y * nx);
-        push(y * nx + nx - 1);
+    // Holes: background components that do not reach the slice border.
+    collectSpans(background, nx, ny,
+                 [&](int i, int j) { return m[static_cast<std::size_t>(j) * nx + i] == 0; });
+    background.connect(ny);
+    flag.assign(background.spans.size(), 0);
+    for (std::size_t s = 0; s < background.spans.size(); ++s) {
+        const Span& span = background.spans[s];
+        if (span.row == 0 || span.row == ny - 1 || span.begin == 0 || span.end == nx) {
+            flag[background.parent[s]] = 1;
+        }
     }
-    while (!stack.empty()) {
-        const int p = stack.back();
-        stack.pop_back();
-        const int x = p % nx, y = p / nx;
-        if (x > 0) push(p - 1);
-        if (x + 1 < nx) push(p + 1);
-        if (y > 0) push(p - nx);
-        if (y + 1 < ny) push(p + nx);
-    }
-    for (int p = 0; p < nx * ny; ++p) {
-        mask[p] = mask[p] == 2 ? 0 : 1;
+    for (std::size_t s = 0; s < background.spans.size(); ++s) {
+        if (!flag[background.parent[s]]) {
+            const Span& span = background.spans[s];
+            std::memset(m + static_cast<std::size_t>(span.row) * nx + span.begin, 1,
+                        static_cast<std::size_t>(span.end - span.begin));
+        }
     }
 }
 
@@ -83,28 +134,17 @@ std::vector<std::uint8_t> bodyMask(const Volume& ct, double thresholdHu, const P
     const std::size_t sliceSize = static_cast<std::size_t>(nx) * ny;
     std::vector<std::uint8_t> mask(ct.geometry().voxelCount());
     parallelFor(d[2], [&](int begin, int end) {
-        std::vector<int> labels(sliceSize), stack;
-        stack.reserve(sliceSize / 4);
+        SpanTable body, background;
+        std::vector<long long> area;
+        std::vector<std::uint8_t> flag;
         for (int k = begin; k < end; ++k) {
             if (progress.cancelled()) {
                 throw Cancelled();
             }
-            std::uint8_t* m = mask.data() + k * sliceSize;
             ct.visit([&](const auto* voxels) {
-                const auto* v = voxels + k * sliceSize;
-                for (std::size_t p = 0; p < sliceSize; ++p) {
-                    m[p] = static_cast<double>(v[p]) > thresholdHu ? 1 : 0;
-                }
+                maskSlice(voxels + k * sliceSize, mask.data() + k * sliceSize, nx, ny, thresholdHu,
+                          body, background, area, flag);
             });
-            const std::vector<int> areas = labelComponents(m, nx, ny, labels, stack);
-            if (areas.empty()) {
-                continue;
-            }
-            const int largest = *std::max_element(areas.begin(), areas.end());
-            for (std::size_t p = 0; p < sliceSize; ++p) {
-                m[p] = labels[p] != 0 && areas[labels[p] - 1] * 10 >= largest ? 1 : 0;
-            }
-            fillHoles(m, nx, ny, stack);
         }
     });
     return mask;

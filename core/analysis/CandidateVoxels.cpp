@@ -35,9 +35,15 @@ CandidateVoxels CandidateVoxels::fromDifference(const Volume& ct, const Volume& 
             }
         }
     });
+    return assemble(floorHu, ny, rowCounts, perSlice);
+}
+
+CandidateVoxels CandidateVoxels::assemble(
+    double floorHu, int rowsPerSlice, const std::vector<std::uint32_t>& rowCounts,
+    const std::vector<std::vector<CandidateVoxel>>& perSlice) {
     CandidateVoxels result;
     result.m_floorHu = floorHu;
-    result.m_rowsPerSlice = ny;
+    result.m_rowsPerSlice = rowsPerSlice;
     result.m_rowStart.assign(rowCounts.size() + 1, 0);
     for (std::size_t r = 0; r < rowCounts.size(); ++r) {
         result.m_rowStart[r + 1] = result.m_rowStart[r] + rowCounts[r];

@@ -34,6 +34,12 @@ public:
     static CandidateVoxels fromDifference(const Volume& ct, const Volume& difference,
                                           const std::vector<std::uint8_t>& domain, double floorHu);
 
+    /// Assembles the list from per-slice parts: perSlice[k] holds slice k's candidates in
+    /// scan order, rowCounts[j + k * rowsPerSlice] how many of them lie in row j.
+    static CandidateVoxels assemble(double floorHu, int rowsPerSlice,
+                                    const std::vector<std::uint32_t>& rowCounts,
+                                    const std::vector<std::vector<CandidateVoxel>>& perSlice);
+
     double floorHu() const { return m_floorHu; }
     /// Rows are numbered j + k * rows; row r's voxels are voxels()[rowStart(r) .. rowStart(r+1)).
     int rowCount() const { return static_cast<int>(m_rowStart.size()) - 1; }

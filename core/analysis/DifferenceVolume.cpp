@@ -56,12 +56,14 @@ DiscrepancyMetrics metricsFrom(const SliceSums& s) {
     }
     m.psnrDb = m.rmseHu > 0.0 ? 20.0 * std::log10(4095.0 / m.rmseHu)
                               : std::numeric_limits<double>::infinity();
-    m.boneDice = s.ctBone + s.sctBone > 0 ? 2.0 * s.bothBone / static_cast<double>(s.ctBone + s.sctBone)
-                                          : 1.0;
+    m.boneDice = s.ctBone + s.sctBone > 0
+                     ? 2.0 * s.bothBone / static_cast<double>(s.ctBone + s.sctBone)
+                     : 1.0;
     TissueError* classes[3] = {&m.bone, &m.softTissue, &m.air};
     for (int c = 0; c < 3; ++c) {
         classes[c]->voxels = s.classCount[c];
-        classes[c]->maeHu = s.classCount[c] > 0 ? static_cast<double>(s.classAbs[c]) / s.classCount[c] : 0.0;
+        classes[c]->maeHu =
+            s.classCount[c] > 0 ? static_cast<double>(s.classAbs[c]) / s.classCount[c] : 0.0;
     }
     return m;
 }
@@ -81,17 +83,21 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
     result->m_ctToSct = ctToSct;
     DifferenceTimings& t = result->m_timings;
 
+    // Body first, so that only body voxels are resampled.
     auto start = Clock::now();
-    Progress resampleProgress = progress;
-    resampleProgress.report = [&progress](double f, const std::string& stage) { progress(0.6 * f, stage); };
-    std::shared_ptr<Volume> sctOnCt = resampleToGrid(sct, ct->geometry(), ctToSct, resampleProgress);
-    result->m_sct = sctOnCt;
-    t.resampleMs = msSince(start);
-
-    start = Clock::now();
-    progress(0.6, "body mask");
+    progress(0.0, "body mask");
     result->m_domain = bodyMask(*ct, options.bodyThresholdHu, progress);
     t.bodyMaskMs = msSince(start);
+
+    start = Clock::now();
+    Progress resampleProgress = progress;
+    resampleProgress.report = [&progress](double f, const std::string& stage) {
+        progress(0.1 + 0.5 * f, stage);
+    };
+    std::shared_ptr<Volume> sctOnCt =
+        resampleToGrid(sct, ct->geometry(), ctToSct, resampleProgress, &result->m_domain);
+    result->m_sct = sctOnCt;
+    t.resampleMs = msSince(start);
 
     start = Clock::now();
     progress(0.7, "difference");
@@ -99,6 +105,10 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
     const Eigen::Vector3i d = ct->geometry().dims();
     const std::size_t sliceSize = static_cast<std::size_t>(d[0]) * d[1];
     std::vector<SliceSums> sums(static_cast<std::size_t>(d[2]));
+    // The candidate list is collected in the same pass (CandidateVoxels).
+    const int floor = static_cast<int>(std::ceil(options.candidateFloorHu));
+    std::vector<std::vector<CandidateVoxel>> candidates(static_cast<std::size_t>(d[2]));
+    std::vector<std::uint32_t> rowCounts(static_cast<std::size_t>(d[1]) * d[2], 0);
     const std::int16_t* c = ct->voxels<std::int16_t>();
     const std::int16_t* s = sctOnCt->voxels<std::int16_t>();
     std::int16_t* out = difference->voxels<std::int16_t>();
@@ -110,6 +120,7 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
             }
             SliceSums& acc = sums[static_cast<std::size_t>(k)];
             const std::size_t first = static_cast<std::size_t>(k) * sliceSize;
+            auto& sliceCandidates = candidates[static_cast<std::size_t>(k)];
             for (std::size_t o = first; o < first + sliceSize; ++o) {
                 if (!domain[o] || s[o] == kNoSampleValue) {
                     domain[o] = 0;
@@ -119,8 +130,16 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
                 const int ctHu = c[o], sctHu = s[o];
                 const int diff = ctHu - sctHu;
                 // CT and sCT within int16 but their difference may not be: clamp.
-                out[o] = static_cast<std::int16_t>(diff < -32767 ? -32767 : diff > 32767 ? 32767 : diff);
+                out[o] = static_cast<std::int16_t>(diff < -32767  ? -32767
+                                                   : diff > 32767 ? 32767
+                                                                  : diff);
                 const int absDiff = diff < 0 ? -diff : diff;
+                if (absDiff >= floor) {
+                    const std::size_t inSlice = o - first;
+                    sliceCandidates.push_back({static_cast<std::int32_t>(inSlice % d[0]),
+                                               static_cast<std::int16_t>(ctHu), out[o]});
+                    ++rowCounts[static_cast<std::size_t>(k) * d[1] + inSlice / d[0]];
+                }
                 ++acc.count;
                 acc.sum += diff;
                 acc.sumAbs += absDiff;
@@ -149,9 +168,8 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
     t.ssimMs = msSince(start);
 
     start = Clock::now();
-    progress(0.95, "candidates");
     result->m_candidates =
-        CandidateVoxels::fromDifference(*ct, *difference, result->m_domain, options.candidateFloorHu);
+        CandidateVoxels::assemble(options.candidateFloorHu, d[1], rowCounts, candidates);
     t.candidatesMs = msSince(start);
     progress(1.0, "difference done");
     return result;

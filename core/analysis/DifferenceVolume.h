@@ -37,7 +37,8 @@ struct DifferenceTimings {
 /// compute() resamples the sCT into the CT grid (resampleToGrid, trilinear, `ctToSct`
 /// maps CT patient coordinates to sCT patient coordinates, LPS mm), builds the CT body
 /// mask (bodyMask), and keeps:
-/// - sctOnCtGrid(): int16 HU, kNoSampleValue where the CT voxel lies outside the sCT;
+/// - sctOnCtGrid(): int16 HU inside the CT body; kNoSampleValue where the CT voxel lies
+///   outside the sCT or outside the body (not resampled: the body is a fraction of the grid);
 /// - difference(): int16 CT - sCT in HU on the CT grid, 0 outside the domain, so it can be
 ///   shown directly as a diverging overlay on the CT;
 /// - domain(): one byte per CT voxel, 1 where the body mask holds and the sCT has a

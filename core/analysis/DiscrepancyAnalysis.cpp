@@ -26,15 +26,16 @@ DiscrepancyResult analyzeDiscrepancy(const DiscrepancyInputs& inputs,
     differenceProgress.report = [&progress](double f, const std::string& stage) {
         progress(0.9 * f, stage);
     };
-    result.difference =
-        DifferenceVolume::compute(inputs.ct, *inputs.sct, inputs.ctToSct, options, differenceProgress);
+    result.difference = DifferenceVolume::compute(inputs.ct, *inputs.sct, inputs.ctToSct, options,
+                                                  differenceProgress);
     auto step = Clock::now();
     progress(0.9, "regions");
     result.regions = extractRegions(*result.difference, thresholds);
     result.regionsMs = msSince(step);
     step = Clock::now();
     progress(0.95, "MR visibility");
-    assessMrVisibility(result.regions, inputs.ct->geometry(), result.difference->domain(), inputs.mr);
+    assessMrVisibility(result.regions, inputs.ct->geometry(), result.difference->domain(),
+                       inputs.mr);
     result.visibilityMs = msSince(step);
     result.totalMs = msSince(start);
     progress(1.0, "analysis done");
@@ -77,12 +78,10 @@ nlohmann::json toJson(const DiscrepancyMetrics& m) {
     j["psnr_db"] = std::isfinite(m.psnrDb) ? nlohmann::json(m.psnrDb) : nlohmann::json(nullptr);
     j["ssim"] = m.ssim;
     j["bone_dice"] = m.boneDice;
-    j["mae_by_tissue_hu"] = {{"bone", m.bone.maeHu},
-                             {"soft_tissue", m.softTissue.maeHu},
-                             {"air", m.air.maeHu}};
-    j["voxels_by_tissue"] = {{"bone", m.bone.voxels},
-                             {"soft_tissue", m.softTissue.voxels},
-                             {"air", m.air.voxels}};
+    j["mae_by_tissue_hu"] = {
+        {"bone", m.bone.maeHu}, {"soft_tissue", m.softTissue.maeHu}, {"air", m.air.maeHu}};
+    j["voxels_by_tissue"] = {
+        {"bone", m.bone.voxels}, {"soft_tissue", m.softTissue.voxels}, {"air", m.air.voxels}};
     j["voxels"] = m.voxels;
     return j;
 }

@@ -33,10 +33,12 @@ struct MrContrast {
 /// kind, with the numbers that justify the flag.
 ///
 /// Positions are in the CT's patient coordinates (LPS, mm): centroidMm is the mean of the
-/// voxel centres, bboxMinMm/bboxMaxMm the axis-aligned box of the voxel centres widened
-/// by half a voxel; extentMm is the length of the region along its principal axes
-/// (the rows of principalAxes, unit vectors, largest first), measured over the voxels
-/// (max - min projection of the centres plus one voxel's footprint along that axis).
+/// voxel centres; bboxMinMm/bboxMaxMm the patient-axis box around the region's voxels
+/// (the corners of its CT index box, widened by half a voxel: exact for an axis-aligned
+/// CT, slightly larger for an oblique one); extentMm is the length of the region along
+/// its principal axes (the rows of principalAxes, unit vectors, largest variance first),
+/// measured over the voxels (max - min projection of the centres plus one voxel's
+/// footprint along that axis), sorted largest first.
 /// Means are over the region's voxels, sCT values as resampled into the CT grid.
 /// score = volumeMm3 * meanAbsDifferenceHu ranks the regions (rank 1 = highest).
 /// `runs` lists the voxels (CT grid rows) for outlines and label volumes.

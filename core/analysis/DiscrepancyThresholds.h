@@ -11,14 +11,20 @@ namespace crosscheck {
 /// - large_difference when |CT - sCT| >= largeDifferenceHu, it is neither of the above, and
 ///   the two images do not agree on the tissue class (bone on both, air on both; see
 ///   ignoreWithinBone, ignoreWithinAir).
-/// Regions are 26-connected components of one kind (large_difference voxels are joined
-/// only to voxels of the same sign of CT - sCT: the two sides of an edge that the two
-/// images blur differently would otherwise merge into one band twice as thick). A region
-/// is dropped when its volume is below minVolumeMm3, or (dropSlivers) when it is a
-/// sliver: nothing, or less than minCoreFraction of it, survives a one-voxel erosion with
-/// the 6-neighbour cross. "Vanishes under erosion" alone is not enough: the edge bands
-/// of resampling and misregistration along a whole vertebra or bowel loop are one or two
-/// voxels thick, but where two surfaces meet a handful of voxels survive and keep the
+/// Regions are 26-connected components of voxels of one sign of CT - sCT: where the sCT
+/// is too low (ct_dense_sct_not and positive large_difference voxels) or too high
+/// (sct_dense_ct_not and negative large_difference). Splitting by sign keeps apart the
+/// two sides of an edge that the two images blur differently (together they would make
+/// one band twice as thick, which erosion no longer removes); joining the dense class
+/// with the large differences of the same sign keeps a clumpy calcification whose
+/// voxels straddle denseHu one region. A region's kind is that of most of its voxels:
+/// ct_dense_sct_not (or sct_dense_ct_not) when at least half are of that class, else
+/// large_difference. A region is dropped when its volume is below minVolumeMm3, or
+/// (dropSlivers) when it is a sliver: nothing, or less than minCoreFraction of it,
+/// survives a one-voxel erosion with the 6-neighbour cross. "Vanishes under erosion"
+/// alone is not enough: the edge bands of resampling and misregistration along a whole
+/// vertebra or bowel loop are one or two voxels thick, but where two surfaces meet a
+/// handful of voxels survive and keep the
 /// whole band (phantom, full size: such bands keep 1 to 26 core voxels of 100s to 10000s,
 /// under 5 %; the calcified tumour keeps 76 %, and at the small size about 30 %).
 struct DiscrepancyThresholds {

@@ -43,7 +43,8 @@ struct Accumulator {
     }
     double mean() const { return count > 0 ? sum / count : 0.0; }
     double sd() const {
-        return count > 1 ? std::sqrt(std::max(0.0, (sumSquares - sum * sum / count) / (count - 1))) : 0.0;
+        return count > 1 ? std::sqrt(std::max(0.0, (sumSquares - sum * sum / count) / (count - 1)))
+                         : 0.0;
     }
 };
 
@@ -51,7 +52,8 @@ struct Accumulator {
 
 void assessMrVisibility(std::vector<DiscrepancyRegion>& regions, const VolumeGeometry& ctGrid,
                         const std::vector<std::uint8_t>& body,
-                        const std::vector<MrSeriesView>& series, const MrVisibilityOptions& options) {
+                        const std::vector<MrSeriesView>& series,
+                        const MrVisibilityOptions& options) {
     if (series.empty()) {
         return;
     }
@@ -70,7 +72,8 @@ void assessMrVisibility(std::vector<DiscrepancyRegion>& regions, const VolumeGeo
             (region.indexMax + margin).cwiseMin(dims - Eigen::Vector3i::Ones());
         const Eigen::Vector3i n = hi - lo + Eigen::Vector3i::Ones();
         auto local = [&](int i, int j, int k) {
-            return (static_cast<std::size_t>(k - lo.z()) * n.y() + (j - lo.y())) * n.x() + (i - lo.x());
+            return (static_cast<std::size_t>(k - lo.z()) * n.y() + (j - lo.y())) * n.x() +
+                   (i - lo.x());
         };
         std::vector<std::uint8_t> inside(static_cast<std::size_t>(n.prod()), 0);
         for (const VoxelRun& run : region.runs) {
@@ -116,13 +119,15 @@ void assessMrVisibility(std::vector<DiscrepancyRegion>& regions, const VolumeGeo
                     for (int i = lo.x(); i <= hi.x(); ++i) {
                         const std::size_t l = local(i, j, k);
                         const bool isRegion = inside[l] != 0;
-                        const bool isShell = !isRegion && distance[l] > options.gapMm &&
-                                             distance[l] <= outerMm &&
-                                             body[ctGrid.dims()[0] * (static_cast<std::size_t>(k) * dims[1] + j) + i];
+                        const bool isShell =
+                            !isRegion && distance[l] > options.gapMm && distance[l] <= outerMm &&
+                            body[ctGrid.dims()[0] * (static_cast<std::size_t>(k) * dims[1] + j) +
+                                 i];
                         if (!isRegion && !isShell) {
                             continue;
                         }
-                        const Eigen::Vector3d p = (indexToMr * Eigen::Vector4d(i, j, k, 1.0)).head<3>();
+                        const Eigen::Vector3d p =
+                            (indexToMr * Eigen::Vector4d(i, j, k, 1.0)).head<3>();
                         const auto v = mr.volume->sampleLinear(PatientPoint{p});
                         if (!v) {
                             continue;
@@ -140,7 +145,8 @@ void assessMrVisibility(std::vector<DiscrepancyRegion>& regions, const VolumeGeo
             c.samplesShell = shell.count;
             const double delta = std::abs(c.meanInside - c.meanShell);
             c.contrast = c.sdShell > 0.0 ? delta / c.sdShell : (delta > 0.0 ? 1e9 : 0.0);
-            if (in.count > 0 && shell.count >= options.minShellSamples && c.contrast >= options.minContrast) {
+            if (in.count > 0 && shell.count >= options.minShellSamples &&
+                c.contrast >= options.minContrast) {
                 visible = true;
             }
             region.mrContrast.push_back(c);

@@ -14,21 +14,25 @@ namespace crosscheck {
 namespace {
 
 constexpr std::uint8_t kNone = 255;
-// Run kinds: DiscrepancyKind values, with large_difference split by the sign of CT - sCT.
+// Voxel classes: the DiscrepancyKind values, with large_difference split by the sign of
+// CT - sCT.
+constexpr std::uint8_t kCtDense = static_cast<std::uint8_t>(DiscrepancyKind::CtDenseSctNot);
+constexpr std::uint8_t kSctDense = static_cast<std::uint8_t>(DiscrepancyKind::SctDenseCtNot);
 constexpr std::uint8_t kLargePositive = static_cast<std::uint8_t>(DiscrepancyKind::LargeDifference);
 constexpr std::uint8_t kLargeNegative = kLargePositive + 1;
-
-DiscrepancyKind publicKind(std::uint8_t runKind) {
-    return runKind >= kLargePositive ? DiscrepancyKind::LargeDifference
-                                     : static_cast<DiscrepancyKind>(runKind);
+// Regions are components of one sign: 0 where the sCT is too low, 1 where too high.
+std::uint8_t signGroup(std::uint8_t voxelClass) {
+    return (voxelClass == kCtDense || voxelClass == kLargePositive) ? 0 : 1;
 }
 
-/// Voxels i in [iBegin, iEnd) of one row, all of one kind.
+/// Voxels i in [iBegin, iEnd) of one row, all of one sign group; denseVoxels of them are
+/// of the dense-versus-not class (ct_dense_sct_not or sct_dense_ct_not).
 struct Run {
     int iBegin = 0;
     int iEnd = 0;
     int row = 0;
-    std::uint8_t kind = kNone;
+    std::uint8_t kind = kNone;  // sign group
+    int denseVoxels = 0;
     std::size_t firstVoxel = 0;  // index into CandidateVoxels::voxels()
 };
 
@@ -45,10 +49,10 @@ struct Classifier {
     std::uint8_t operator()(const CandidateVoxel& v) const {
         const int ct = v.ctHu, diff = v.differenceHu, sct = ct - diff;
         if (ct >= dense && sct < notDense) {
-            return static_cast<std::uint8_t>(DiscrepancyKind::CtDenseSctNot);
+            return kCtDense;
         }
         if (sct >= dense && ct < notDense) {
-            return static_cast<std::uint8_t>(DiscrepancyKind::SctDenseCtNot);
+            return kSctDense;
         }
         if ((withinBoneIgnored && ct >= dense && sct >= dense) ||
             (withinAirIgnored && ct < air && sct < air)) {
@@ -102,16 +106,19 @@ RunTable buildRuns(const CandidateVoxels& candidates, const Classifier& classify
         const std::size_t end = candidates.rowStart(r + 1);
         Run* open = nullptr;
         for (std::size_t v = candidates.rowStart(r); v < end; ++v) {
-            const std::uint8_t kind = classify(voxels[v]);
-            if (kind == kNone) {
+            const std::uint8_t voxelClass = classify(voxels[v]);
+            if (voxelClass == kNone) {
                 open = nullptr;
                 continue;
             }
             const int i = voxels[v].i;
-            if (open != nullptr && open->kind == kind && open->iEnd == i) {
+            const std::uint8_t group = signGroup(voxelClass);
+            const int dense = voxelClass == kCtDense || voxelClass == kSctDense ? 1 : 0;
+            if (open != nullptr && open->kind == group && open->iEnd == i) {
                 ++open->iEnd;
+                open->denseVoxels += dense;
             } else {
-                table.runs.push_back({i, i + 1, r, kind, v});
+                table.runs.push_back({i, i + 1, r, group, dense, v});
                 open = &table.runs.back();
             }
         }
@@ -195,7 +202,7 @@ struct Moments {
     double n = 0.0;
     Eigen::Vector3d sum = Eigen::Vector3d::Zero();
     Eigen::Matrix3d outer = Eigen::Matrix3d::Zero();
-    double ctSum = 0.0, diffSum = 0.0, absDiffSum = 0.0;
+    double ctSum = 0.0, diffSum = 0.0, absDiffSum = 0.0, denseVoxels = 0.0;
     Eigen::Vector3i lo = Eigen::Vector3i::Constant(std::numeric_limits<int>::max());
     Eigen::Vector3i hi = Eigen::Vector3i::Constant(std::numeric_limits<int>::min());
 };
@@ -208,9 +215,11 @@ void addRun(Moments& m, const Run& run, int j, int k, const CandidateVoxels& can
     const double sii = squares(b) - squares(a - 1.0);
     const double jd = j, kd = k;
     m.n += n;
+    m.denseVoxels += run.denseVoxels;
     m.sum += Eigen::Vector3d(si, n * jd, n * kd);
     Eigen::Matrix3d o;
-    o << sii, si * jd, si * kd, si * jd, n * jd * jd, n * jd * kd, si * kd, n * jd * kd, n * kd * kd;
+    o << sii, si * jd, si * kd, si * jd, n * jd * jd, n * jd * kd, si * kd, n * jd * kd,
+        n * kd * kd;
     m.outer += o;
     m.lo = m.lo.cwiseMin(Eigen::Vector3i(run.iBegin, j, k));
     m.hi = m.hi.cwiseMax(Eigen::Vector3i(run.iEnd - 1, j, k));
@@ -226,7 +235,13 @@ void addRun(Moments& m, const Run& run, int j, int k, const CandidateVoxels& can
 DiscrepancyRegion makeRegion(std::uint8_t kind, const Moments& m, std::vector<VoxelRun> runs,
                              const VolumeGeometry& grid) {
     DiscrepancyRegion r;
-    r.kind = publicKind(kind);
+    // The kind of most of its voxels: a clumpy calcification is one region even where
+    // some voxels fall short of denseHu and count only as a large difference.
+    if (2.0 * m.denseVoxels >= m.n) {
+        r.kind = kind == 0 ? DiscrepancyKind::CtDenseSctNot : DiscrepancyKind::SctDenseCtNot;
+    } else {
+        r.kind = DiscrepancyKind::LargeDifference;
+    }
     const Eigen::Matrix4d& toPatient = grid.indexToPatient();
     const Eigen::Matrix3d linear = toPatient.topLeftCorner<3, 3>();
     const double voxelMm3 = std::abs(linear.determinant());
@@ -258,7 +273,8 @@ DiscrepancyRegion makeRegion(std::uint8_t kind, const Moments& m, std::vector<Vo
         double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
         for (const VoxelRun& run : runs) {
             for (int i : {run.iBegin, run.iEnd - 1}) {
-                const double t = u.dot((toPatient * Eigen::Vector4d(i, run.j, run.k, 1.0)).head<3>());
+                const double t =
+                    u.dot((toPatient * Eigen::Vector4d(i, run.j, run.k, 1.0)).head<3>());
                 lo = std::min(lo, t);
                 hi = std::max(hi, t);
             }
@@ -290,7 +306,8 @@ std::vector<DiscrepancyRegion> extractRegions(const CandidateVoxels& candidates,
     std::iota(parent.begin(), parent.end(), 0);
     // 26-connectivity: the rows before this one in scan order that can touch it.
     for (int row = 0; row < candidates.rowCount(); ++row) {
-        if (table.rowRuns[static_cast<std::size_t>(row)] == table.rowRuns[static_cast<std::size_t>(row) + 1]) {
+        if (table.rowRuns[static_cast<std::size_t>(row)] ==
+            table.rowRuns[static_cast<std::size_t>(row) + 1]) {
             continue;
         }
         const int j = row % ny, k = row / ny;
@@ -312,7 +329,8 @@ std::vector<DiscrepancyRegion> extractRegions(const CandidateVoxels& candidates,
     std::vector<double> voxelsPerRoot(static_cast<std::size_t>(runCount), 0.0);
     for (int r = 0; r < runCount; ++r) {
         const Run& run = table.runs[static_cast<std::size_t>(r)];
-        voxelsPerRoot[static_cast<std::size_t>(parent[static_cast<std::size_t>(r)])] += run.iEnd - run.iBegin;
+        voxelsPerRoot[static_cast<std::size_t>(parent[static_cast<std::size_t>(r)])] +=
+            run.iEnd - run.iBegin;
     }
     const double voxelMm3 = std::abs(ctGrid.indexToPatient().topLeftCorner<3, 3>().determinant());
     // 0 dropped, 1 kept pending the erosion test, 2 kept.
@@ -367,8 +385,9 @@ std::vector<DiscrepancyRegion> extractRegions(const CandidateVoxels& candidates,
         regions.push_back(makeRegion(kinds[g], moments[g], std::move(regionRuns[g]), ctGrid));
         regions.back().coreVoxelCount = coreOfRegion[g];
     }
-    std::stable_sort(regions.begin(), regions.end(),
-                     [](const DiscrepancyRegion& a, const DiscrepancyRegion& b) { return a.score > b.score; });
+    std::stable_sort(
+        regions.begin(), regions.end(),
+        [](const DiscrepancyRegion& a, const DiscrepancyRegion& b) { return a.score > b.score; });
     for (std::size_t g = 0; g < regions.size(); ++g) {
         regions[g].rank = static_cast<int>(g) + 1;
     }
@@ -381,9 +400,9 @@ std::vector<DiscrepancyRegion> extractRegions(const DifferenceVolume& difference
     if (thresholds.smallestDifferenceHu() >= cached.floorHu()) {
         return extractRegions(cached, difference.ct().geometry(), thresholds);
     }
-    const CandidateVoxels wider =
-        CandidateVoxels::fromDifference(difference.ct(), difference.difference(), difference.domain(),
-                                        std::max(0.0, thresholds.smallestDifferenceHu()));
+    const CandidateVoxels wider = CandidateVoxels::fromDifference(
+        difference.ct(), difference.difference(), difference.domain(),
+        std::max(0.0, thresholds.smallestDifferenceHu()));
     return extractRegions(wider, difference.ct().geometry(), thresholds);
 }
 

@@ -19,12 +19,13 @@ namespace crosscheck {
 /// smallestDifferenceHu() is below that floor rebuild a candidate list from the
 /// difference volume first (one pass over it, still no resampling).
 ///
-/// Method: each candidate is classified (DiscrepancyThresholds); runs of one kind along
-/// CT rows are joined into 26-connected components by union-find over runs; components
-/// below minVolumeMm3 or without a voxel surviving a 6-neighbour erosion are dropped;
-/// positions and principal axes come from the runs (exact sums), means from the voxels.
+/// Method: each candidate is classified (DiscrepancyThresholds); runs of one sign of
+/// CT - sCT along CT rows are joined into 26-connected components by union-find over
+/// runs; components below minVolumeMm3, or slivers (less than minCoreFraction left after
+/// a 6-neighbour erosion), are dropped; the kind is the class of most voxels; positions
+/// and principal axes come from the runs (exact sums), means from the voxels.
 /// Deterministic; single-threaded (the work is proportional to the candidates, not to
-/// the grid).
+/// the grid): about 15-20 ms for the full-size phantom's 560 000 candidates.
 std::vector<DiscrepancyRegion> extractRegions(const DifferenceVolume& difference,
                                               const DiscrepancyThresholds& thresholds);
 

@@ -17,8 +17,8 @@ double shifted(std::int16_t hu) {
 }
 }  // namespace
 
-double structuralSimilarity(const Volume& a, const Volume& b, const std::vector<std::uint8_t>& domain,
-                            int window) {
+double structuralSimilarity(const Volume& a, const Volume& b,
+                            const std::vector<std::uint8_t>& domain, int window) {
     const Eigen::Vector3i d = a.geometry().dims();
     const int nx = d[0], ny = d[1], nz = d[2];
     const int half = window / 2;
@@ -27,48 +27,82 @@ double structuralSimilarity(const Volume& a, const Volume& b, const std::vector<
     const std::int16_t* va = a.voxels<std::int16_t>();
     const std::int16_t* vb = b.voxels<std::int16_t>();
     parallelFor(nz, [&](int begin, int end) {
-        // Summed-area tables of n, x, y, x^2, y^2, xy (all exact integers in double).
-        const std::size_t w = static_cast<std::size_t>(nx) + 1;
-        std::vector<std::array<double, 6>> table(w * (static_cast<std::size_t>(ny) + 1));
+        // Running window sums: per column, the vertical window sums of n, x, y, x^2, y^2,
+        // xy (exact integers in double), updated as the window moves down a row; the
+        // horizontal window runs over those column sums. Memory: six rows.
+        std::vector<std::array<double, 6>> column(static_cast<std::size_t>(nx));
         for (int k = begin; k < end; ++k) {
             const std::size_t sliceOffset = static_cast<std::size_t>(k) * nx * ny;
-            for (std::size_t x = 0; x < w; ++x) {
-                table[x].fill(0.0);
-            }
+            // The rows and columns holding domain voxels, widened by the window.
+            int rowLo = ny, rowHi = -1, colLo = nx, colHi = -1;
             for (int j = 0; j < ny; ++j) {
-                std::array<double, 6> row{};
-                table[(j + 1) * w].fill(0.0);
+                const std::uint8_t* m =
+                    domain.data() + sliceOffset + static_cast<std::size_t>(j) * nx;
                 for (int i = 0; i < nx; ++i) {
-                    const std::size_t o = sliceOffset + static_cast<std::size_t>(j) * nx + i;
-                    if (domain[o]) {
-                        const double x = shifted(va[o]), y = shifted(vb[o]);
-                        row[0] += 1.0;
-                        row[1] += x;
-                        row[2] += y;
-                        row[3] += x * x;
-                        row[4] += y * y;
-                        row[5] += x * y;
-                    }
-                    auto& cell = table[(j + 1) * w + i + 1];
-                    const auto& above = table[j * w + i + 1];
-                    for (int c = 0; c < 6; ++c) {
-                        cell[c] = above[c] + row[c];
+                    if (m[i]) {
+                        rowLo = std::min(rowLo, j);
+                        rowHi = j;
+                        colLo = std::min(colLo, i);
+                        colHi = std::max(colHi, i);
                     }
                 }
             }
-            double sum = 0.0;
-            long long count = 0;
-            for (int j = 0; j < ny; ++j) {
-                const int j0 = std::max(0, j - half), j1 = std::min(ny, j + half + 1);
-                for (int i = 0; i < nx; ++i) {
-                    if (!domain[sliceOffset + static_cast<std::size_t>(j) * nx + i]) {
+            if (rowHi < 0) {
+                continue;
+            }
+            const int c0 = std::max(0, colLo - half), c1 = std::min(nx - 1, colHi + half);
+            for (int i = c0; i <= c1; ++i) {
+                column[static_cast<std::size_t>(i)].fill(0.0);
+            }
+            auto addRow = [&](int j, double sign) {
+                if (j < 0 || j >= ny) {
+                    return;
+                }
+                const std::size_t rowOffset = sliceOffset + static_cast<std::size_t>(j) * nx;
+                for (int i = c0; i <= c1; ++i) {
+                    const std::size_t o = rowOffset + static_cast<std::size_t>(i);
+                    if (!domain[o]) {
                         continue;
                     }
-                    const int i0 = std::max(0, i - half), i1 = std::min(nx, i + half + 1);
-                    std::array<double, 6> s;
+                    const double x = shifted(va[o]), y = shifted(vb[o]);
+                    auto& c = column[static_cast<std::size_t>(i)];
+                    c[0] += sign;
+                    c[1] += sign * x;
+                    c[2] += sign * y;
+                    c[3] += sign * x * x;
+                    c[4] += sign * y * y;
+                    c[5] += sign * x * y;
+                }
+            };
+            for (int j = rowLo - half; j < rowLo + half; ++j) {
+                addRow(j, 1.0);
+            }
+            double sum = 0.0;
+            long long count = 0;
+            for (int j = rowLo; j <= rowHi; ++j) {
+                addRow(j + half, 1.0);
+                std::array<double, 6> s{};
+                for (int i = c0; i <= std::min(c1, colLo + half - 1); ++i) {
                     for (int c = 0; c < 6; ++c) {
-                        s[c] = table[j1 * w + i1][c] - table[j0 * w + i1][c] -
-                               table[j1 * w + i0][c] + table[j0 * w + i0][c];
+                        s[c] += column[static_cast<std::size_t>(i)][c];
+                    }
+                }
+                const std::uint8_t* m =
+                    domain.data() + sliceOffset + static_cast<std::size_t>(j) * nx;
+                for (int i = colLo; i <= colHi; ++i) {
+                    // Window [i - half, i + half] over the column sums.
+                    if (i + half <= c1) {
+                        for (int c = 0; c < 6; ++c) {
+                            s[c] += column[static_cast<std::size_t>(i + half)][c];
+                        }
+                    }
+                    if (i - half - 1 >= c0) {
+                        for (int c = 0; c < 6; ++c) {
+                            s[c] -= column[static_cast<std::size_t>(i - half - 1)][c];
+                        }
+                    }
+                    if (!m[i]) {
+                        continue;
                     }
                     const double n = s[0];
                     const double mx = s[1] / n, my = s[2] / n;
@@ -79,6 +113,7 @@ double structuralSimilarity(const Volume& a, const Volume& b, const std::vector<
                            ((mx * mx + my * my + kC1) * (vx + vy + kC2));
                     ++count;
                 }
+                addRow(j - half, -1.0);
             }
             sliceSums[static_cast<std::size_t>(k)] = sum;
             sliceCounts[static_cast<std::size_t>(k)] = count;

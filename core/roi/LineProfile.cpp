@@ -13,8 +13,8 @@ std::vector<ProfileSample> lineProfile(const Volume& volume, const Eigen::Matrix
     const double length = (b - a).norm();
     stepMm = stepMm > 0.0 ? stepMm : 0.5;
     const int steps = static_cast<int>(std::floor(length / stepMm + 1e-9));
-    const Eigen::Vector3d dir = length > 0.0 ? Eigen::Vector3d((b - a) / length)
-                                             : Eigen::Vector3d::Zero();
+    const Eigen::Vector3d dir =
+        length > 0.0 ? Eigen::Vector3d((b - a) / length) : Eigen::Vector3d::Zero();
     auto sampleAt = [&](double t) {
         const Eigen::Vector3d p = (roiToVolume * (a + t * dir).homogeneous()).head<3>();
         out.push_back({t, volume.sampleLinear(PatientPoint{p})});

@@ -84,8 +84,8 @@ double RoiPlane::distance(const Eigen::Vector3d& pointMm) const {
     return (pointMm - originMm).dot(normal());
 }
 
-Roi Roi::ellipse(const std::string& frame, const Eigen::Vector3d& center,
-                 const Eigen::Vector3d& u, const Eigen::Vector3d& v, const Eigen::Vector2d& radii) {
+Roi Roi::ellipse(const std::string& frame, const Eigen::Vector3d& center, const Eigen::Vector3d& u,
+                 const Eigen::Vector3d& v, const Eigen::Vector2d& radii) {
     Roi r;
     r.shape = RoiShape::Ellipse;
     r.frameOfReferenceUid = frame;
@@ -97,7 +97,8 @@ Roi Roi::ellipse(const std::string& frame, const Eigen::Vector3d& center,
 }
 
 Roi Roi::rectangle(const std::string& frame, const Eigen::Vector3d& center,
-                   const Eigen::Vector3d& u, const Eigen::Vector3d& v, const Eigen::Vector2d& size) {
+                   const Eigen::Vector3d& u, const Eigen::Vector3d& v,
+                   const Eigen::Vector2d& size) {
     Roi r = ellipse(frame, center, u, v, Eigen::Vector2d::Zero());
     r.shape = RoiShape::Rectangle;
     r.sizeMm = size;
@@ -150,8 +151,7 @@ Roi Roi::brush(const std::string& frame, std::shared_ptr<const BrushMask> mask) 
 }
 
 bool Roi::hasArea() const {
-    return shape == RoiShape::Ellipse || shape == RoiShape::Rectangle ||
-           shape == RoiShape::Polygon;
+    return shape == RoiShape::Ellipse || shape == RoiShape::Rectangle || shape == RoiShape::Polygon;
 }
 
 bool Roi::isLinear() const {
@@ -215,7 +215,8 @@ Roi Roi::transformed(const Eigen::Matrix4d& m, const std::string& toFrame) const
     }
     if (mask) {
         auto moved = std::make_shared<BrushMask>(*mask);
-        moved->geometry = VolumeGeometry(mask->geometry.dims(), m * mask->geometry.indexToPatient());
+        moved->geometry =
+            VolumeGeometry(mask->geometry.dims(), m * mask->geometry.indexToPatient());
         r.mask = moved;
     }
     return r;
@@ -256,8 +257,9 @@ std::string Roi::validate() const {
         case RoiShape::Ruler:
             return pointsMm.size() == 2 ? std::string() : "a ruler needs exactly 2 points";
         case RoiShape::Bidirectional:
-            return pointsMm.size() == 4 ? std::string()
-                                        : "a bidirectional needs 2 long-axis and 2 short-axis points";
+            return pointsMm.size() == 4
+                       ? std::string()
+                       : "a bidirectional needs 2 long-axis and 2 short-axis points";
         case RoiShape::Point:
             return {};
         case RoiShape::Sphere:

@@ -63,12 +63,14 @@ std::vector<Eigen::Vector3d> points(const nlohmann::json& j, const std::string& 
         fail(source, key, "expected a list of [x, y, z] points");
     }
     if (exactCount > 0 && v.size() != exactCount) {
-        fail(source, key, "expected exactly " + std::to_string(exactCount) + " points, got " +
-                              std::to_string(v.size()));
+        fail(source, key,
+             "expected exactly " + std::to_string(exactCount) + " points, got " +
+                 std::to_string(v.size()));
     }
     if (v.size() < minCount) {
-        fail(source, key, "expected at least " + std::to_string(minCount) + " points, got " +
-                              std::to_string(v.size()));
+        fail(source, key,
+             "expected at least " + std::to_string(minCount) + " points, got " +
+                 std::to_string(v.size()));
     }
     std::vector<Eigen::Vector3d> out;
     for (const auto& p : v) {
@@ -116,8 +118,8 @@ std::shared_ptr<BrushMask> brushFromJson(const nlohmann::json& j, const std::str
         }
         dims[a] = static_cast<int>(dimsD[a]);
     }
-    const Eigen::Matrix4d m = matrixFromRows(member(grid, "index_to_patient", source),
-                                             "grid.index_to_patient", source);
+    const Eigen::Matrix4d m =
+        matrixFromRows(member(grid, "index_to_patient", source), "grid.index_to_patient", source);
     if (std::abs(m.topLeftCorner<3, 3>().determinant()) < 1e-9) {
         fail(source, "grid.index_to_patient", "the voxel steps are degenerate");
     }

@@ -30,7 +30,8 @@ std::pair<double, double> feretAxes(const std::vector<Eigen::Vector3d>& pts) {
         across.push_back(d - d.dot(dir) * dir);
     }
     const auto [c, e] = farthestPointPair(across);
-    return {length, (across[static_cast<std::size_t>(c)] - across[static_cast<std::size_t>(e)]).norm()};
+    return {length,
+            (across[static_cast<std::size_t>(c)] - across[static_cast<std::size_t>(e)]).norm()};
 }
 
 }  // namespace
@@ -61,7 +62,8 @@ RoiSize measureRoiSize(const Roi& roi) {
         }
         case RoiShape::Ruler:
             s.areaMm2 = 0.0;
-            s.longAxisMm = roi.pointsMm.size() == 2 ? (roi.pointsMm[1] - roi.pointsMm[0]).norm() : 0.0;
+            s.longAxisMm =
+                roi.pointsMm.size() == 2 ? (roi.pointsMm[1] - roi.pointsMm[0]).norm() : 0.0;
             break;
         case RoiShape::Bidirectional:
             s.areaMm2 = 0.0;
@@ -90,7 +92,8 @@ RoiSize measureRoiSize(const Roi& roi) {
                 for (int j = 0; j < d[1]; ++j) {
                     for (int i = 0; i < d[0]; ++i) {
                         if (m.at(i, j, k) != 0) {
-                            pts.push_back(m.geometry.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm);
+                            pts.push_back(
+                                m.geometry.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm);
                         }
                     }
                 }

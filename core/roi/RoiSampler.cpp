@@ -112,9 +112,8 @@ void sampleSegments(const Roi& roi, const Volume& volume, RoiSamples& out) {
             if ((r.array() < 0).any() || (r.array() >= g.dims().array()).any()) {
                 continue;
             }
-            const long long key = (static_cast<long long>(r.z()) * g.dims()[1] + r.y()) *
-                                      g.dims()[0] +
-                                  r.x();
+            const long long key =
+                (static_cast<long long>(r.z()) * g.dims()[1] + r.y()) * g.dims()[0] + r.x();
             if (seen.insert(key).second) {
                 out.inside.push_back(voxelAt(volume, r.x(), r.y(), r.z()));
             }
@@ -127,8 +126,7 @@ void sampleSphere(const Roi& roi, const Volume& volume, double ringMm, RoiSample
     const double reach = roi.radiusMm + std::max(0.0, ringMm);
     std::vector<Eigen::Vector3d> corners;
     for (int c = 0; c < 8; ++c) {
-        corners.push_back(roi.centerMm + reach * Eigen::Vector3d((c & 1) ? 1 : -1,
-                                                                 (c & 2) ? 1 : -1,
+        corners.push_back(roi.centerMm + reach * Eigen::Vector3d((c & 1) ? 1 : -1, (c & 2) ? 1 : -1,
                                                                  (c & 4) ? 1 : -1));
     }
     forEachVoxel(boxAround(g, corners), [&](int i, int j, int k) {
@@ -150,7 +148,8 @@ bool nearMask(const BrushMask& mask, const Eigen::Vector3d& p, double reachMm) {
     int lo[3], hi[3];
     for (int a = 0; a < 3; ++a) {
         lo[a] = std::max(0, static_cast<int>(std::floor(c[a] - reachMm / spacing[a])) - 1);
-        hi[a] = std::min(mg.dims()[a] - 1, static_cast<int>(std::ceil(c[a] + reachMm / spacing[a])) + 1);
+        hi[a] = std::min(mg.dims()[a] - 1,
+                         static_cast<int>(std::ceil(c[a] + reachMm / spacing[a])) + 1);
     }
     for (int k = lo[2]; k <= hi[2]; ++k) {
         for (int j = lo[1]; j <= hi[1]; ++j) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/roi/RoiSampler.h"
+
 namespace crosscheck {
 
 namespace {
@@ -21,7 +23,8 @@ std::string rounded(double v) {
 }  // namespace
 
 SeriesMeasurement measureInSeries(const Roi& roi, const LoadedSeries& series,
-                                  const FrameTransforms& transforms, const MeasureOptions& options) {
+                                  const FrameTransforms& transforms,
+                                  const MeasureOptions& options) {
     SeriesMeasurement row;
     row.role = series.info.role;
     row.seriesInstanceUid = series.info.seriesInstanceUid;
@@ -49,6 +52,35 @@ std::vector<SeriesMeasurement> measureInStudy(const Roi& roi, const Study& study
         rows.push_back(measureInSeries(roi, s, study.transforms, options));
     }
     return rows;
+}
+
+std::optional<std::vector<double>> valuesInSeries(const Roi& roi, const LoadedSeries& series,
+                                                  const FrameTransforms& transforms) {
+    const auto roiToSeries =
+        transforms.transform(roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
+    if (!roiToSeries || !series.volume || !roi.validate().empty()) {
+        return std::nullopt;
+    }
+    const RoiSamples samples = sampleRoi(
+        roi.transformed(*roiToSeries, series.info.frameOfReferenceUid), *series.volume, 0.0);
+    std::vector<double> values;
+    values.reserve(samples.inside.size());
+    for (const auto& v : samples.inside) {
+        values.push_back(v.value);
+    }
+    return values;
+}
+
+std::optional<std::vector<ProfileSample>> profileInSeries(const Roi& ruler,
+                                                          const LoadedSeries& series,
+                                                          const FrameTransforms& transforms,
+                                                          double stepMm) {
+    const auto roiToSeries =
+        transforms.transform(ruler.frameOfReferenceUid, series.info.frameOfReferenceUid);
+    if (!roiToSeries || !series.volume || ruler.pointsMm.size() < 2) {
+        return std::nullopt;
+    }
+    return lineProfile(*series.volume, *roiToSeries, ruler.pointsMm[0], ruler.pointsMm[1], stepMm);
 }
 
 nlohmann::json toJson(const SeriesMeasurement& row, const MeasureOptions& options) {

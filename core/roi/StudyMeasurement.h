@@ -8,6 +8,7 @@
 #include "core/dicom/SeriesLoader.h"
 #include "core/model/Study.h"
 #include "core/registration/FrameTransforms.h"
+#include "core/roi/LineProfile.h"
 #include "core/roi/RoiMeasurement.h"
 
 namespace crosscheck {
@@ -30,6 +31,18 @@ SeriesMeasurement measureInSeries(const Roi& roi, const LoadedSeries& series,
 /// measureInSeries for every series of the study, in the study's order.
 std::vector<SeriesMeasurement> measureInStudy(const Roi& roi, const Study& study,
                                               const MeasureOptions& options = {});
+
+/// The values of the voxels an ROI takes in one series (for its histogram, with
+/// makeHistogram); empty when no transform joins the frames or the series is not loaded.
+std::optional<std::vector<double>> valuesInSeries(const Roi& roi, const LoadedSeries& series,
+                                                  const FrameTransforms& transforms);
+
+/// The profile of a ruler (its two points; or the long axis of a bidirectional) in one
+/// series, every stepMm, distances in the ROI's frame; empty without a transform.
+std::optional<std::vector<ProfileSample>> profileInSeries(const Roi& ruler,
+                                                          const LoadedSeries& series,
+                                                          const FrameTransforms& transforms,
+                                                          double stepMm = 0.5);
 
 /// One row as `crosscheck-cli measure --json` prints it (../shared/CLI.md): role,
 /// series_instance_uid, unit, mean, sd, median, min, max, p5, p95, count, area_mm2 or

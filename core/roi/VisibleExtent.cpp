@@ -6,7 +6,6 @@
 
 namespace crosscheck {
 
-
 std::pair<int, int> farthestPointPair(const std::vector<Eigen::Vector3d>& pts) {
     if (pts.empty()) {
         return {0, 0};
@@ -171,8 +170,8 @@ std::pair<double, double> longestRun(const Volume& v, const Eigen::Vector3d& a,
             runStart = (s > 0 && prev) ? t - step + step * (threshold - *prev) / (*ft - *prev) : t;
         }
         if (!above && runStart) {
-            const double end = (ft && prev) ? t - step + step * (*prev - threshold) / (*prev - *ft)
-                                            : t - step;
+            const double end =
+                (ft && prev) ? t - step + step * (*prev - threshold) / (*prev - *ft) : t - step;
             if (end - *runStart > best.second - best.first) {
                 best = {*runStart, end};
             }
@@ -243,7 +242,8 @@ std::optional<Roi> fitBidirectional(const Roi& searchRoi, const Volume& volume, 
         return std::nullopt;
     }
     const RoiSamples samples = sampleRoi(searchRoi, volume, 0.0);
-    const VisibleExtent longAxis = measureVisibleExtent(searchRoi, volume, samples.inside, threshold);
+    const VisibleExtent longAxis =
+        measureVisibleExtent(searchRoi, volume, samples.inside, threshold);
     if (longAxis.voxelCount == 0 || longAxis.lengthMm <= 0.0) {
         return std::nullopt;
     }

@@ -43,8 +43,11 @@ bool AnnotationHistory::remove(const std::string& id) {
     if (i < 0) {
         return false;
     }
-    Command c{AnnotationChange::Kind::Removed, static_cast<std::size_t>(i),
-              m_annotations[static_cast<std::size_t>(i)], {}, 0};
+    Command c{AnnotationChange::Kind::Removed,
+              static_cast<std::size_t>(i),
+              m_annotations[static_cast<std::size_t>(i)],
+              {},
+              0};
     apply(c, true);
     push(std::move(c));
     return true;

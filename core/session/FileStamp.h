@@ -29,6 +29,7 @@ FileStamp stampFile(const std::filesystem::path& path);
 bool changedOnDisk(const std::filesystem::path& path, const FileStamp& stamp);
 
 /// FNV-1a, 64 bit.
-std::uint64_t fnv1a64(const void* data, std::size_t size, std::uint64_t seed = 14695981039346656037ull);
+std::uint64_t fnv1a64(const void* data, std::size_t size,
+                      std::uint64_t seed = 14695981039346656037ull);
 
 }  // namespace crosscheck

@@ -44,9 +44,9 @@ double numberKey(const nlohmann::json& j, const std::string& key, const std::str
 }
 
 std::optional<TransformBasis> basisFromString(const std::string& s) {
-    for (TransformBasis b : {TransformBasis::SameFrame, TransformBasis::Landmarks,
-                             TransformBasis::AutomaticMi, TransformBasis::File,
-                             TransformBasis::Manual}) {
+    for (TransformBasis b :
+         {TransformBasis::SameFrame, TransformBasis::Landmarks, TransformBasis::AutomaticMi,
+          TransformBasis::File, TransformBasis::Manual}) {
         if (s == toString(b)) {
             return b;
         }
@@ -57,8 +57,8 @@ std::optional<TransformBasis> basisFromString(const std::string& s) {
 nlohmann::json linkToJson(const FrameLink& link) {
     nlohmann::json rows = nlohmann::json::array();
     for (int r = 0; r < 4; ++r) {
-        rows.push_back({link.fromToTo(r, 0), link.fromToTo(r, 1), link.fromToTo(r, 2),
-                        link.fromToTo(r, 3)});
+        rows.push_back(
+            {link.fromToTo(r, 0), link.fromToTo(r, 1), link.fromToTo(r, 2), link.fromToTo(r, 3)});
     }
     const TransformProvenance& p = link.provenance;
     return {{"from_frame_uid", link.fromFrame},
@@ -203,8 +203,7 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
     if (version.get<int>() > SessionDocument::kFormatVersion) {
         fail(source, "version",
              "written by a newer Crosscheck (format " + std::to_string(version.get<int>()) +
-                 ", this one reads up to " + std::to_string(SessionDocument::kFormatVersion) +
-                 ")");
+                 ", this one reads up to " + std::to_string(SessionDocument::kFormatVersion) + ")");
     }
     SessionDocument d;
     d.referenceFrameUid = stringKey(j, "reference_frame_uid", source, false);
@@ -234,7 +233,8 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
     }
     n = 0;
     for (const auto& t : list("transforms")) {
-        d.transforms.push_back(linkFromJson(t, source + " transforms[" + std::to_string(n++) + "]"));
+        d.transforms.push_back(
+            linkFromJson(t, source + " transforms[" + std::to_string(n++) + "]"));
     }
     n = 0;
     for (const auto& a : list("annotations")) {
@@ -249,7 +249,8 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
         }
         for (const auto& [group, value] : w.items()) {
             const std::string where = source + " windows." + group;
-            d.windows[group] = {numberKey(value, "center", where), numberKey(value, "width", where)};
+            d.windows[group] = {numberKey(value, "center", where),
+                                numberKey(value, "width", where)};
         }
     }
     if (j.contains("cursor_mm")) {

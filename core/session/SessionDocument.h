@@ -42,10 +42,10 @@ struct SessionSeries {
 };
 
 /// Window centre and width (HU for CT/sCT, intensity for MR).
-struct WindowLevel {
+struct SessionWindow {
     double center = 0.0;
     double width = 1.0;
-    bool operator==(const WindowLevel& o) const { return center == o.center && width == o.width; }
+    bool operator==(const SessionWindow& o) const { return center == o.center && width == o.width; }
 };
 
 /// Thrown when a session document cannot be read; names the file and the key.
@@ -70,7 +70,7 @@ struct SessionDocument {
     std::vector<FrameLink> transforms;
     std::vector<Annotation> annotations;
     std::string layout = "2x2";
-    std::map<std::string, WindowLevel> windows;
+    std::map<std::string, SessionWindow> windows;
     std::optional<Eigen::Vector3d> cursorMm;
 
     bool operator==(const SessionDocument& o) const;

@@ -62,7 +62,8 @@ std::filesystem::path recoveryPathFor(const std::optional<std::filesystem::path>
     if (!sessionPath) {
         return dir / ("untitled-" + std::to_string(::getpid()) + kRecoverySuffix);
     }
-    const std::string absolute = std::filesystem::absolute(*sessionPath).lexically_normal().string();
+    const std::string absolute =
+        std::filesystem::absolute(*sessionPath).lexically_normal().string();
     std::string name = sessionPath->filename().string();
     const std::string ext = kSessionExtension;
     if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) {
@@ -87,7 +88,8 @@ std::vector<std::filesystem::path> findRecoveryFiles(
             found.emplace_back(entry.last_write_time(ec), entry.path());
         }
     }
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<std::filesystem::path> out;
     for (auto& f : found) {
         out.push_back(f.second);

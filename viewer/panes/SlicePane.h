@@ -23,6 +23,7 @@
 class vtkImageData;
 
 namespace crosscheck::viewer {
+class AnnotationLayer;
 class DiscrepancyLayer;
 struct PixelToPatient;
 }  // namespace crosscheck::viewer
@@ -55,6 +56,8 @@ public:
     /// The CT-versus-sCT analysis to draw: the difference on a CT pane, the flagged
     /// regions' outlines on every synchronized pane, a warning banner on an sCT pane.
     void setDiscrepancyLayer(DiscrepancyLayer* layer);
+    /// The annotations to draw where they cross this pane's plane, and the drawing tools.
+    void setAnnotationLayer(AnnotationLayer* layer);
 
     /// The cursor this pane slices through, in its pane frame.
     PatientPoint paneCursor() const;
@@ -113,6 +116,9 @@ private:
     void paintMissBanner(QPainter& painter) const;
     QRect regionsFootprint() const;
     void invalidateRasters() { m_rastersValid = false; }
+    void paintAnnotations(QPainter& painter) const;
+    bool isDrawing() const;
+    void finishDrawing();
 
     ViewState* m_state;
     PaneSeries m_series;
@@ -133,6 +139,10 @@ private:
     bool m_dragged = false;
 
     DiscrepancyLayer* m_discrepancy = nullptr;
+    AnnotationLayer* m_annotations = nullptr;
+    // While a drawing tool drags: the two corners (pane frame, mm).
+    std::optional<PatientPoint> m_drawStart;
+    PatientPoint m_drawEnd;
     // The overlays rasterized for the current plane, zoom and size; redone only when one
     // of those changes, not on every frame.
     QImage m_differenceRaster;

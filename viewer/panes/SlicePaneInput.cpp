@@ -19,6 +19,12 @@ const char* const kSeriesMime = "application/x-crosscheck-series";
 }  // namespace
 
 void SlicePane::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton && isDrawing()) {
+        m_drawStart = widgetToPane(event->position());
+        m_drawEnd = *m_drawStart;
+        event->accept();
+        return;
+    }
     m_dragButton = event->button();
     m_pressPos = event->position().toPoint();
     m_lastPos = m_pressPos;
@@ -32,6 +38,11 @@ void SlicePane::mouseMoveEvent(QMouseEvent* event) {
         const PatientPoint underMouse = widgetToPane(event->position());
         m_state->setProbe(isSynchronized() ? std::optional<PatientPoint>(underMouse)
                                            : std::nullopt);
+    }
+    if (m_drawStart) {
+        m_drawEnd = widgetToPane(event->position());
+        update();
+        return;
     }
     if (m_dragButton == Qt::NoButton || !hasSeries()) {
         return;
@@ -66,6 +77,11 @@ void SlicePane::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void SlicePane::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_drawStart && event->button() == Qt::LeftButton) {
+        m_drawEnd = widgetToPane(event->position());
+        finishDrawing();
+        return;
+    }
     if (event->button() == Qt::LeftButton && !m_dragged && hasSeries()) {
         setPaneCursor(widgetToPane(event->position()));
     }

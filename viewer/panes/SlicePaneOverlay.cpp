@@ -69,6 +69,7 @@ PaneOverlay SlicePane::buildOverlay() const {
 void SlicePane::paintOverlay(QPainter& painter) {
     paintDiscrepancy(painter);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
+    paintAnnotations(painter);
     paintMissBanner(painter);
     paintDifferenceLegend(painter);
 }

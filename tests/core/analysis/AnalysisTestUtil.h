@@ -11,9 +11,10 @@ namespace crosscheck::test {
 
 /// An int16 volume with the given dims and spacing (axis-aligned, origin at 0) filled
 /// by value(i, j, k).
-inline std::shared_ptr<Volume> makeHuVolume(const Eigen::Vector3i& dims, const Eigen::Vector3d& spacing,
-                                            const std::function<int(int, int, int)>& value,
-                                            const Eigen::Vector3d& origin = Eigen::Vector3d::Zero()) {
+inline std::shared_ptr<Volume> makeHuVolume(
+    const Eigen::Vector3i& dims, const Eigen::Vector3d& spacing,
+    const std::function<int(int, int, int)>& value,
+    const Eigen::Vector3d& origin = Eigen::Vector3d::Zero()) {
     Eigen::Matrix4d m = Eigen::Matrix4d::Identity();
     m(0, 0) = spacing.x();
     m(1, 1) = spacing.y();
@@ -31,9 +32,10 @@ inline std::shared_ptr<Volume> makeHuVolume(const Eigen::Vector3i& dims, const E
     return v;
 }
 
-inline bool inBox(int i, int j, int k, const Eigen::Vector3i& lo, const Eigen::Vector3i& hiExclusive) {
-    return i >= lo.x() && j >= lo.y() && k >= lo.z() && i < hiExclusive.x() && j < hiExclusive.y() &&
-           k < hiExclusive.z();
+inline bool inBox(int i, int j, int k, const Eigen::Vector3i& lo,
+                  const Eigen::Vector3i& hiExclusive) {
+    return i >= lo.x() && j >= lo.y() && k >= lo.z() && i < hiExclusive.x() &&
+           j < hiExclusive.y() && k < hiExclusive.z();
 }
 
 }  // namespace crosscheck::test

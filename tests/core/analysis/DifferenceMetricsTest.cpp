@@ -15,8 +15,10 @@ TEST_CASE("the body mask fills holes and drops specks outside the body", "[analy
     // speck (40 HU) in a corner, all in -1000 HU air.
     const auto ct = makeHuVolume({30, 30, 2}, {1, 1, 1}, [](int i, int j, int) {
         const double r = std::hypot(i - 15.0, j - 15.0);
-        if (i < 2 && j < 2) return 40;
-        if (r <= 3.0) return -1000;
+        if (i < 2 && j < 2)
+            return 40;
+        if (r <= 3.0)
+            return -1000;
         return r <= 8.0 ? 40 : -1000;
     });
     const auto mask = bodyMask(*ct);
@@ -31,9 +33,10 @@ TEST_CASE("metrics of a known difference match the hand calculation", "[analysis
     // Everything is body (40 HU soft tissue); the sCT has a 10 x 10 x 10 block at 240 HU.
     const Eigen::Vector3i dims(20, 20, 20);
     const Eigen::Vector3i lo(5, 5, 5), hi(15, 15, 15);
-    std::shared_ptr<const Volume> ct = makeHuVolume(dims, {1, 1, 1}, [](int, int, int) { return 40; });
-    const auto sct = makeHuVolume(dims, {1, 1, 1},
-                                  [&](int i, int j, int k) { return inBox(i, j, k, lo, hi) ? 240 : 40; });
+    std::shared_ptr<const Volume> ct =
+        makeHuVolume(dims, {1, 1, 1}, [](int, int, int) { return 40; });
+    const auto sct = makeHuVolume(
+        dims, {1, 1, 1}, [&](int i, int j, int k) { return inBox(i, j, k, lo, hi) ? 240 : 40; });
     const auto diff = DifferenceVolume::compute(ct, *sct, Eigen::Matrix4d::Identity());
     const DiscrepancyMetrics& m = diff->metrics();
     const double n = 8000.0, block = 1000.0;
@@ -54,7 +57,8 @@ TEST_CASE("metrics of a known difference match the hand calculation", "[analysis
 TEST_CASE("SSIM of two uniform images is the luminance term alone", "[analysis]") {
     // Constant images: zero variances, so SSIM = (2 mx my + C1) / (mx^2 + my^2 + C1)
     // with the values shifted by +1024.
-    std::shared_ptr<const Volume> ct = makeHuVolume({12, 12, 3}, {1, 1, 1}, [](int, int, int) { return 40; });
+    std::shared_ptr<const Volume> ct =
+        makeHuVolume({12, 12, 3}, {1, 1, 1}, [](int, int, int) { return 40; });
     const auto sct = makeHuVolume({12, 12, 3}, {1, 1, 1}, [](int, int, int) { return 440; });
     const auto diff = DifferenceVolume::compute(ct, *sct, Eigen::Matrix4d::Identity());
     const double x = 1064.0, y = 1464.0, c1 = (0.01 * 4095) * (0.01 * 4095);
@@ -62,7 +66,8 @@ TEST_CASE("SSIM of two uniform images is the luminance term alone", "[analysis]"
     REQUIRE(diff->metrics().boneDice == Approx(0.0));
 }
 
-TEST_CASE("the analysis domain excludes voxels outside the sCT and outside the body", "[analysis]") {
+TEST_CASE("the analysis domain excludes voxels outside the sCT and outside the body",
+          "[analysis]") {
     // CT: body (40 HU) in the left half, air (-1000) in the right half. The sCT covers
     // only the first 10 slices of the CT's 20.
     std::shared_ptr<const Volume> ct =

@@ -53,9 +53,10 @@ std::string describe(const std::vector<DiscrepancyRegion>& regions) {
 
 }  // namespace
 
-TEST_CASE("the default phantom gives one flag: the calcified tumour, at its place and size, "
-          "visible on MRI",
-          "[analysis][phantom]") {
+TEST_CASE(
+    "the default phantom gives one flag: the calcified tumour, at its place and size, "
+    "visible on MRI",
+    "[analysis][phantom]") {
     const PhantomStudy& study = defaultStudy();
     const auto& tumour = study.truth.tumor;
     const DiscrepancyResult result = analyzeDiscrepancy(inputsOf(study, study.truth.ctToMr));
@@ -130,12 +131,14 @@ TEST_CASE("the metrics of the default phantom are those of a good sCT except for
     REQUIRE(m.psnrDb == Approx(20.0 * std::log10(4095.0 / m.rmseHu)));
 }
 
-TEST_CASE("raising the dense threshold above the tumour's HU reuses the difference volume",
-          "[analysis][phantom]") {
+TEST_CASE(
+    "a stricter not-dense threshold turns the tumour into a large difference, reusing the "
+    "difference volume",
+    "[analysis][phantom]") {
     const PhantomStudy& study = defaultStudy();
     const DiscrepancyResult result = analyzeDiscrepancy(inputsOf(study, study.truth.ctToMr));
     DiscrepancyThresholds t;
-    t.denseHu = 2000.0;  // nothing is dense: the tumour is now only a large difference
+    t.notDenseHu = 0.0;  // the sCT's tumour (about 20 HU) no longer counts as "not dense"
     const auto regions = extractRegions(*result.difference, t);
     REQUIRE(regions.size() == 1);
     REQUIRE(regions[0].kind == DiscrepancyKind::LargeDifference);
@@ -166,9 +169,10 @@ TEST_CASE("a cohort of five patients has five of five tumours flagged", "[analys
     REQUIRE(flagged == 5);
 }
 
-TEST_CASE("the different-frame study gives the same flag through the ground-truth transform "
-          "and through automatic registration",
-          "[analysis][phantom][registration]") {
+TEST_CASE(
+    "the different-frame study gives the same flag through the ground-truth transform "
+    "and through automatic registration",
+    "[analysis][phantom][registration]") {
     const PhantomStudy& study = defaultStudy();
     REQUIRE_FALSE(study.truth.ctToMr.isIdentity());
     const RigidMiResult registration = registerRigidMi(*study.byRole(SeriesRole::CT).volume,

@@ -10,7 +10,8 @@ using namespace crosscheck::test;
 
 namespace {
 // Soft tissue everywhere (all body); `ct` and `sct` give the differing voxels.
-std::shared_ptr<const DifferenceVolume> pair(const Eigen::Vector3i& dims, const Eigen::Vector3d& spacing,
+std::shared_ptr<const DifferenceVolume> pair(const Eigen::Vector3i& dims,
+                                             const Eigen::Vector3d& spacing,
                                              const std::function<int(int, int, int)>& ct,
                                              const std::function<int(int, int, int)>& sct) {
     std::shared_ptr<const Volume> ctVolume = makeHuVolume(dims, spacing, ct);
@@ -24,8 +25,9 @@ TEST_CASE("a dense box missing on the sCT is one region with exact position, siz
           "[analysis]") {
     // CT: a 20 x 10 x 6 voxel box at 500 HU (voxels 0.5 x 1 x 2 mm -> 10 x 10 x 12 mm).
     const Eigen::Vector3i lo(10, 8, 4), hi(30, 18, 10);
-    const auto diff = pair({40, 30, 16}, {0.5, 1.0, 2.0},
-                           [&](int i, int j, int k) { return inBox(i, j, k, lo, hi) ? 500 : 40; }, soft);
+    const auto diff = pair(
+        {40, 30, 16}, {0.5, 1.0, 2.0},
+        [&](int i, int j, int k) { return inBox(i, j, k, lo, hi) ? 500 : 40; }, soft);
     const auto regions = extractRegions(*diff, DiscrepancyThresholds{});
     REQUIRE(regions.size() == 1);
     const DiscrepancyRegion& r = regions[0];
@@ -69,7 +71,10 @@ TEST_CASE("kinds follow the thresholds: reverse density and large difference", "
             return inBox(i, j, k, bLo, bHi) ? 300 : inBox(i, j, k, cLo, cHi) ? 1000 : 40;
         },
         [&](int i, int j, int k) {
-            return inBox(i, j, k, aLo, aHi) ? 600 : inBox(i, j, k, bLo, bHi) ? 120 : inBox(i, j, k, cLo, cHi) ? 700 : 40;
+            return inBox(i, j, k, aLo, aHi)   ? 600
+                   : inBox(i, j, k, bLo, bHi) ? 120
+                   : inBox(i, j, k, cLo, cHi) ? 700
+                                              : 40;
         });
     auto regions = extractRegions(*diff, DiscrepancyThresholds{});
     REQUIRE(regions.size() == 2);
@@ -113,10 +118,14 @@ TEST_CASE("slivers and small regions are dropped, compact regions kept", "[analy
     const auto diff = pair(
         {40, 40, 30}, {1, 1, 1},
         [&](int i, int j, int k) {
-            if (inBox(i, j, k, {2, 2, 2}, {32, 32, 4})) return 500;
-            if (inBox(i, j, k, {2, 2, 10}, {32, 32, 14})) return 500;
-            if (inBox(i, j, k, {34, 34, 20}, {38, 38, 24})) return 500;
-            if (inBox(i, j, k, {2, 34, 20}, {5, 37, 23})) return 500;
+            if (inBox(i, j, k, {2, 2, 2}, {32, 32, 4}))
+                return 500;
+            if (inBox(i, j, k, {2, 2, 10}, {32, 32, 14}))
+                return 500;
+            if (inBox(i, j, k, {34, 34, 20}, {38, 38, 24}))
+                return 500;
+            if (inBox(i, j, k, {2, 34, 20}, {5, 37, 23}))
+                return 500;
             return 40;
         },
         soft);
@@ -141,7 +150,9 @@ TEST_CASE("regions touching only at a corner are one region (26-connectivity)", 
     const auto diff = pair(
         {20, 20, 20}, {1, 1, 1},
         [&](int i, int j, int k) {
-            return (inBox(i, j, k, {2, 2, 2}, {7, 7, 7}) || inBox(i, j, k, {7, 7, 7}, {12, 12, 12})) ? 500 : 40;
+            return (inBox(i, j, k, {2, 2, 2}, {7, 7, 7}) || inBox(i, j, k, {7, 7, 7}, {12, 12, 12}))
+                       ? 500
+                       : 40;
         },
         soft);
     const auto regions = extractRegions(*diff, DiscrepancyThresholds{});

@@ -8,8 +8,9 @@ using namespace crosscheck;
 using namespace crosscheck::test;
 
 TEST_CASE("resampling onto the same grid with the identity reproduces every voxel", "[analysis]") {
-    const auto source = makeHuVolume({9, 7, 5}, {1.0, 1.5, 2.0},
-                                     [](int i, int j, int k) { return i * 100 - j * 7 + k * 31 - 500; });
+    const auto source = makeHuVolume({9, 7, 5}, {1.0, 1.5, 2.0}, [](int i, int j, int k) {
+        return i * 100 - j * 7 + k * 31 - 500;
+    });
     const auto out = resampleToGrid(*source, source->geometry(), Eigen::Matrix4d::Identity());
     for (int k = 0; k < 5; ++k) {
         for (int j = 0; j < 7; ++j) {
@@ -23,7 +24,8 @@ TEST_CASE("resampling onto the same grid with the identity reproduces every voxe
 TEST_CASE("a half-voxel shift interpolates a linear ramp exactly and marks what falls outside",
           "[analysis]") {
     // Source ramp 10 HU per mm along x (spacing 2 mm: 20 HU per voxel).
-    const auto source = makeHuVolume({8, 4, 4}, {2.0, 2.0, 2.0}, [](int i, int, int) { return 20 * i; });
+    const auto source =
+        makeHuVolume({8, 4, 4}, {2.0, 2.0, 2.0}, [](int i, int, int) { return 20 * i; });
     // Target: the same grid; target patient x maps to source x + 1 mm (half a voxel).
     Eigen::Matrix4d targetToSource = Eigen::Matrix4d::Identity();
     targetToSource(0, 3) = 1.0;
@@ -46,9 +48,8 @@ TEST_CASE("a half-voxel shift interpolates a linear ramp exactly and marks what 
 TEST_CASE("resampling a rotated source follows the transform", "[analysis]") {
     // A bright voxel block in the source; the target sees the source turned 90 degrees
     // about z: target (x, y) -> source (y, -x) + offset.
-    const auto source = makeHuVolume({10, 10, 3}, {1, 1, 1}, [](int i, int j, int) {
-        return (i == 2 && j == 6) ? 1000 : 0;
-    });
+    const auto source = makeHuVolume(
+        {10, 10, 3}, {1, 1, 1}, [](int i, int j, int) { return (i == 2 && j == 6) ? 1000 : 0; });
     Eigen::Matrix4d targetToSource = Eigen::Matrix4d::Identity();
     targetToSource.topLeftCorner<3, 3>() << 0, 1, 0, -1, 0, 0, 0, 0, 1;
     targetToSource(1, 3) = 9.0;  // source y = 9 - target x

@@ -61,9 +61,8 @@ const WrittenPhantom& writtenPhantom() {
         w->study = w->dir.path() / "study";
         writePhantomStudy(w->study, p);
         std::filesystem::remove(w->study / "ground_truth.json");  // keep the folder DICOM only
-        w->roi = Roi::ellipse(p.truth.mrFrameUid, tumor.centerMrMm,
-                              tumor.axesMr.row(0).transpose(), tumor.axesMr.row(1).transpose(),
-                              {8.0, 4.8});
+        w->roi = Roi::ellipse(p.truth.mrFrameUid, tumor.centerMrMm, tumor.axesMr.row(0).transpose(),
+                              tumor.axesMr.row(1).transpose(), {8.0, 4.8});
         TransformFile transform;
         transform.movingFrameUid = p.truth.ctFrameUid;
         transform.fixedFrameUid = p.truth.mrFrameUid;

@@ -21,23 +21,23 @@ std::string errorOf(const nlohmann::json& j) {
 }  // namespace
 
 TEST_CASE("the ROI.json examples of CLI.md are read as written", "[roi]") {
-    const auto ellipse = roiFromJson(
-        nlohmann::json::parse(R"({"shape": "ellipse", "frame_of_reference_uid": "1.2.3",
+    const auto ellipse =
+        roiFromJson(nlohmann::json::parse(R"({"shape": "ellipse", "frame_of_reference_uid": "1.2.3",
             "center_mm": [1, 2, 3], "axis_u": [1, 0, 0], "axis_v": [0, 1, 0], "radii_mm": [5, 4]})"),
-        "example");
+                    "example");
     CHECK(ellipse.shape == RoiShape::Ellipse);
     CHECK(ellipse.frameOfReferenceUid == "1.2.3");
     CHECK(ellipse.centerMm == Eigen::Vector3d(1, 2, 3));
     CHECK(ellipse.radiiMm == Eigen::Vector2d(5, 4));
-    const auto polygon = roiFromJson(
-        nlohmann::json::parse(R"({"shape": "polygon", "frame_of_reference_uid": "1.2.3",
+    const auto polygon =
+        roiFromJson(nlohmann::json::parse(R"({"shape": "polygon", "frame_of_reference_uid": "1.2.3",
             "points_mm": [[0, 0, 0], [10, 0, 0], [0, 10, 0]]})"),
-        "example");
+                    "example");
     CHECK(polygon.pointsMm.size() == 3);
-    const auto sphere = roiFromJson(
-        nlohmann::json::parse(R"({"shape": "sphere", "frame_of_reference_uid": "1.2.3",
+    const auto sphere =
+        roiFromJson(nlohmann::json::parse(R"({"shape": "sphere", "frame_of_reference_uid": "1.2.3",
             "center_mm": [0, 0, 0], "radius_mm": 7.5})"),
-        "example");
+                    "example");
     CHECK(sphere.radiusMm == 7.5);
     CHECK(roiFromJson(nlohmann::json::parse(R"({"shape": "freehand", "frame_of_reference_uid":
             "1", "points_mm": [[0, 0, 0], [1, 0, 0], [0, 1, 0]]})"),

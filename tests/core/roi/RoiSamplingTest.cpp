@@ -4,6 +4,7 @@
 
 #include "core/geometry/RigidTransform.h"
 #include "core/roi/LineProfile.h"
+#include "core/roi/RoiDrawing.h"
 #include "core/roi/RoiMeasurement.h"
 #include "core/roi/RoiSampler.h"
 
@@ -208,4 +209,40 @@ TEST_CASE("summary statistics and histograms match hand calculations", "[roi]") 
     const Histogram automatic = makeHistogram({-5, 5}, 2);
     CHECK(automatic.lower == -5);
     CHECK(automatic.counts == std::vector<int>{1, 1});
+}
+
+TEST_CASE("a pane draws the ROI whole in its plane and as chords where it crosses it", "[roi]") {
+    const Roi ellipse = Roi::ellipse("f", {0, 0, 10}, kX, kY, {10, 5});
+    RoiPlane axial;
+    axial.originMm = {0, 0, 10.4};
+    const RoiDrawing same = roiDrawingOnPlane(ellipse, axial, 0.5);
+    CHECK(same.inPlane);
+    REQUIRE(same.closedLines.size() == 1);
+    axial.originMm.z() = 11.0;
+    CHECK(roiDrawingOnPlane(ellipse, axial, 0.5).empty());
+
+    RoiPlane coronal;  // y = 3: cuts the ellipse along x where (x/10)^2 + (3/5)^2 = 1
+    coronal.originMm = {0, 3, 0};
+    coronal.axisU = kX;
+    coronal.axisV = Eigen::Vector3d::UnitZ();
+    const RoiDrawing cut = roiDrawingOnPlane(ellipse, coronal, 0.5);
+    CHECK_FALSE(cut.inPlane);
+    REQUIRE(cut.openLines.size() == 1);
+    const double halfChord = 0.5 * (cut.openLines[0][1] - cut.openLines[0][0]).norm();
+    CHECK(halfChord == Approx(8.0).margin(0.01));  // 10 * sqrt(1 - 0.36), 360-gon outline
+    CHECK(cut.openLines[0][0].y() == Approx(3.0));
+
+    const Roi sphere = Roi::sphere("f", {0, 0, 0}, 5);
+    axial.originMm = {0, 0, 3};
+    const RoiDrawing circle = roiDrawingOnPlane(sphere, axial, 0.5);
+    REQUIRE(circle.closedLines.size() == 1);
+    CHECK(circle.closedLines[0][0].norm() == Approx(5.0));  // radius 4 at height 3
+    CHECK(circle.closedLines[0][0].head<2>().norm() == Approx(4.0));
+
+    const Roi ruler = Roi::ruler("f", {0, 0, -5}, {0, 0, 5});
+    axial.originMm = {0, 0, 1};
+    const RoiDrawing pierced = roiDrawingOnPlane(ruler, axial, 0.5);
+    REQUIRE(pierced.markers.size() == 1);
+    CHECK(pierced.markers[0].z() == Approx(1.0));
+    CHECK(roiAnchorMm(ruler) == Eigen::Vector3d::Zero());
 }

@@ -80,8 +80,9 @@ inline CtCrop renderFullResolutionCtCrop() {
     m(0, 0) = 0.7;
     m(1, 1) = 0.7;
     m(2, 2) = 1.0;
-    m.block<3, 1>(0, 3) = crop.truth.centerCtMm -
-                          m.topLeftCorner<3, 3>() * (0.5 * (dims.cast<double>() - Eigen::Vector3d::Ones()));
+    m.block<3, 1>(0, 3) =
+        crop.truth.centerCtMm -
+        m.topLeftCorner<3, 3>() * (0.5 * (dims.cast<double>() - Eigen::Vector3d::Ones()));
     crop.volume = std::make_shared<Volume>(VolumeGeometry(dims, m), VoxelType::Int16);
     Volume& v = *crop.volume;
     std::vector<PhantomRenderer::Channel> channels(1);
@@ -89,7 +90,8 @@ inline CtCrop renderFullResolutionCtCrop() {
     channels[0].store = [&v](int k, const float* slice) {
         std::mt19937 random(1234u + static_cast<unsigned>(k));
         std::normal_distribution<float> noise(0.0f, 10.0f);
-        const std::size_t n = static_cast<std::size_t>(v.geometry().dims()[0]) * v.geometry().dims()[1];
+        const std::size_t n =
+            static_cast<std::size_t>(v.geometry().dims()[0]) * v.geometry().dims()[1];
         std::int16_t* out = v.voxels<std::int16_t>() + v.offset(0, 0, k);
         for (std::size_t o = 0; o < n; ++o) {
             out[o] = static_cast<std::int16_t>(
@@ -118,10 +120,10 @@ inline Section tumourSection(const PhantomLesionTruth& t, const Eigen::Vector3d&
         a += axis * axis.transpose() / std::pow(0.5 * t.diametersMm[r], 2);
     }
     const Eigen::Vector3d n = normal.normalized();
-    const Eigen::Vector3d e1 = (std::abs(n.x()) < 0.9 ? Eigen::Vector3d::UnitX()
-                                                      : Eigen::Vector3d::UnitY())
-                                   .cross(n)
-                                   .normalized();
+    const Eigen::Vector3d e1 =
+        (std::abs(n.x()) < 0.9 ? Eigen::Vector3d::UnitX() : Eigen::Vector3d::UnitY())
+            .cross(n)
+            .normalized();
     const Eigen::Vector3d e2 = n.cross(e1);
     Eigen::Matrix<double, 3, 2> basis;
     basis << e1, e2;

@@ -12,8 +12,7 @@ Annotation ellipseAt(double x, const std::string& label = "") {
 
 }  // namespace
 
-TEST_CASE("undo and redo walk back and forth through each state of the annotations",
-          "[session]") {
+TEST_CASE("undo and redo walk back and forth through each state of the annotations", "[session]") {
     AnnotationHistory h;
     std::vector<std::vector<Annotation>> states{h.annotations()};
     const std::string a = h.add(ellipseAt(0, "tumour"));

@@ -31,9 +31,9 @@ SessionDocument sampleSession() {
     link.provenance.iterations = 87;
     link.provenance.adjustedByHand = true;
     d.transforms.push_back(link);
-    d.annotations.push_back({"roi-1", "tumour",
-                             Roi::ellipse("1.2.3.ct", {1.1, -2.2, 3.3}, {1, 0, 0}, {0, 1, 0},
-                                          {9.75, 7.8})});
+    d.annotations.push_back(
+        {"roi-1", "tumour",
+         Roi::ellipse("1.2.3.ct", {1.1, -2.2, 3.3}, {1, 0, 0}, {0, 1, 0}, {9.75, 7.8})});
     d.annotations.push_back(
         {"roi-2", "canal width", Roi::ruler("1.2.3.mr", {0, 0, 0}, {0.1, 22.7, -3})});
     d.layout = "1x4";
@@ -127,8 +127,8 @@ TEST_CASE("a writer killed with SIGKILL mid-save leaves the previous file intact
 
     SessionDocument big = sampleSession();
     for (int i = 0; i < 200; ++i) {
-        big.annotations.push_back({"extra-" + std::to_string(i), "",
-                                   Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
+        big.annotations.push_back(
+            {"extra-" + std::to_string(i), "", Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
     }
     int pipeFd[2];
     REQUIRE(::pipe(pipeFd) == 0);
@@ -176,8 +176,8 @@ TEST_CASE("a full disk (RLIMIT_FSIZE) gives a clear error and leaves the previou
     const std::string before = readAll(path);
     SessionDocument big = sampleSession();
     for (int i = 0; i < 100; ++i) {
-        big.annotations.push_back({"extra-" + std::to_string(i), "",
-                                   Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
+        big.annotations.push_back(
+            {"extra-" + std::to_string(i), "", Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
     }
     int pipeFd[2];
     REQUIRE(::pipe(pipeFd) == 0);
@@ -224,8 +224,10 @@ TEST_CASE("a full disk (RLIMIT_FSIZE) gives a clear error and leaves the previou
 
 TEST_CASE("recovery files are named per session and found again, newest first", "[session]") {
     TempDir dir;
-    const auto a = recoveryPathFor(std::filesystem::path("/data/a/case.crosscheck.json"), dir.path());
-    const auto b = recoveryPathFor(std::filesystem::path("/data/b/case.crosscheck.json"), dir.path());
+    const auto a =
+        recoveryPathFor(std::filesystem::path("/data/a/case.crosscheck.json"), dir.path());
+    const auto b =
+        recoveryPathFor(std::filesystem::path("/data/b/case.crosscheck.json"), dir.path());
     const auto untitled = recoveryPathFor(std::nullopt, dir.path());
     CHECK(a != b);
     CHECK(a.parent_path() == dir.path());
@@ -234,7 +236,8 @@ TEST_CASE("recovery files are named per session and found again, newest first", 
     CHECK(findRecoveryFiles(dir.path()).empty());
     saveSession(sampleSession(), a);
     saveSession(sampleSession(), b);
-    std::filesystem::last_write_time(a, std::filesystem::last_write_time(b) - std::chrono::hours(1));
+    std::filesystem::last_write_time(a,
+                                     std::filesystem::last_write_time(b) - std::chrono::hours(1));
     std::ofstream(dir.path() / "unrelated.json") << "{}";
     CHECK(findRecoveryFiles(dir.path()) == std::vector<std::filesystem::path>{b, a});
     CHECK(loadSession(findRecoveryFiles(dir.path()).front()).document == sampleSession());

@@ -1,0 +1,306 @@
+#include "app/cli/AnalyzeCommand.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/dicom/DicomScanner.h"
+#include "core/dicom/SeriesInfoJson.h"
+#include "core/dicom/SeriesLoader.h"
+#include "core/dicom/SeriesSelection.h"
+#include "core/geometry/RigidTransform.h"
+#include "core/registration/RigidMiRegistration.h"
+#include "core/registration/TransformFile.h"
+
+namespace crosscheck::cli {
+
+namespace {
+
+struct AnalyzeArgs {
+    std::string ct, sct, ctSeries, sctSeries, ctRole, sctRole, t1w, t2w, transform;
+    DiscrepancyThresholds thresholds;
+    bool noRegister = false;
+    bool json = false;
+};
+
+/// Scans each path once (--ct and --sct often name the same study folder).
+class ScanCache {
+public:
+    const ScanResult& scan(const std::string& path) {
+        auto it = m_scans.find(path);
+        if (it == m_scans.end()) {
+            it = m_scans.emplace(path, scanPaths({path})).first;
+        }
+        return it->second;
+    }
+
+private:
+    std::map<std::string, ScanResult> m_scans;
+};
+
+/// SERIES of ../shared/CLI.md. A folder with several series and neither a UID nor a role
+/// given falls back to `fallback` (CT for --ct, sCT for --sct), so a study folder works.
+SeriesInfo resolveSeries(ScanCache& scans, const std::string& path, const std::string& uid,
+                         const std::string& roleText, SeriesRole fallback,
+                         const std::string& option) {
+    std::optional<SeriesRole> role;
+    if (!roleText.empty()) {
+        role = seriesRoleFromString(roleText);
+        if (!role) {
+            throw std::invalid_argument(option + "-role: unknown role " + roleText +
+                                        " (CT, T1w, T2w, sCT)");
+        }
+    }
+    const ScanResult& scan = scans.scan(path);
+    if (uid.empty() && !role && scan.series.size() > 1) {
+        role = fallback;
+    }
+    try {
+        return selectSeries(scan, path, uid, role);
+    } catch (const std::exception& e) {
+        if (scan.series.size() < 2) {
+            throw;
+        }
+        throw std::runtime_error(std::string(e.what()) + " (for analyze: " + option +
+                                 "-series UID or " + option + "-role ROLE)");
+    }
+}
+
+/// The T1w or T2w of the given option, else the only one of that role in the --ct or
+/// --sct folder, else none.
+std::optional<SeriesInfo> findMr(ScanCache& scans, const std::string& explicitPath, SeriesRole role,
+                                 const std::vector<std::string>& studyPaths) {
+    if (!explicitPath.empty()) {
+        const ScanResult& scan = scans.scan(explicitPath);
+        return selectSeries(scan, explicitPath, {},
+                            scan.series.size() > 1 ? std::optional(role) : std::nullopt);
+    }
+    for (const std::string& path : studyPaths) {
+        const ScanResult& scan = scans.scan(path);
+        int found = 0;
+        const SeriesInfo* match = nullptr;
+        for (const SeriesInfo& s : scan.series) {
+            if (s.role == role) {
+                ++found;
+                match = &s;
+            }
+        }
+        if (found == 1) {
+            return *match;
+        }
+    }
+    return std::nullopt;
+}
+
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+int runAnalyze(const AnalyzeArgs& args) {
+    const auto started = std::chrono::steady_clock::now();
+    ScanCache scans;
+    SeriesInfo ctInfo, sctInfo;
+    try {
+        ctInfo = resolveSeries(scans, args.ct, args.ctSeries, args.ctRole, SeriesRole::CT, "--ct");
+        sctInfo =
+            resolveSeries(scans, args.sct, args.sctSeries, args.sctRole, SeriesRole::sCT, "--sct");
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "crosscheck-cli analyze: " << e.what() << "\n";
+        return 2;
+    }
+    std::optional<TransformFile> transformFile;
+    if (!args.transform.empty()) {
+        transformFile = readTransformFile(args.transform);
+    }
+    const std::string& ctFrame = ctInfo.frameOfReferenceUid;
+    const std::string& sctFrame = sctInfo.frameOfReferenceUid;
+    // Decide the transform before loading anything, so a missing one fails fast.
+    std::optional<Eigen::Matrix4d> ctToSct;
+    std::string method;
+    if (transformFile) {
+        ctToSct = transformFile->between(ctFrame, sctFrame);
+        if (!ctToSct) {
+            std::cerr << "crosscheck-cli analyze: " << args.transform << ": joins frames "
+                      << transformFile->movingFrameUid << " and " << transformFile->fixedFrameUid
+                      << ", not the CT's (" << ctFrame << ") and the sCT's (" << sctFrame << ")\n";
+            return 1;
+        }
+        method = "transform file (" + transformFile->method + ")";
+    } else if (!ctFrame.empty() && ctFrame == sctFrame) {
+        ctToSct = Eigen::Matrix4d::Identity();
+        method = "same-frame";
+    } else if (args.noRegister) {
+        std::cerr << "crosscheck-cli analyze: " << args.sct
+                  << ": the sCT is in another frame of reference (" << sctFrame << ") than the CT ("
+                  << ctFrame
+                  << "); give --transform FILE.json (crosscheck-cli register --fixed CT --moving "
+                     "sCT --out "
+                     "FILE.json), or drop --no-register to register automatically\n";
+        return 1;
+    } else {
+        method = "rigid-mi";
+    }
+
+    std::cerr << "loading CT " << args.ct << "\n";
+    const LoadedSeries ct = loadSeries(ctInfo);
+    std::cerr << "loading sCT " << args.sct << "\n";
+    const LoadedSeries sct = loadSeries(sctInfo);
+    for (const LoadedSeries* s : {&ct, &sct}) {
+        if (s->volume->voxelType() != VoxelType::Int16) {
+            std::cerr << "crosscheck-cli analyze: " << (s == &ct ? args.ct : args.sct)
+                      << ": values do not fit int16 Hounsfield units ("
+                      << toString(s->volume->voxelType()) << "); the analysis needs CT numbers\n";
+            return 1;
+        }
+    }
+    double registrationMs = 0.0;
+    if (!ctToSct) {
+        std::cerr << "CT and sCT are in different frames and no --transform was given: registering "
+                     "the sCT "
+                     "onto the CT (rigid MI)\n";
+        const RigidMiResult reg = registerRigidMi(*ct.volume, *sct.volume);
+        ctToSct = rigidInverse(reg.movingToFixed);
+        registrationMs = reg.ms;
+    }
+
+    std::vector<LoadedSeries> mrLoaded;
+    std::vector<MrSeriesView> mrViews;
+    const std::vector<std::string> studyPaths{args.sct, args.ct};
+    for (const auto& [role, path] :
+         {std::pair{SeriesRole::T1w, args.t1w}, std::pair{SeriesRole::T2w, args.t2w}}) {
+        const std::optional<SeriesInfo> info = findMr(scans, path, role, studyPaths);
+        if (!info) {
+            continue;
+        }
+        std::optional<Eigen::Matrix4d> ctToMr;
+        if (info->frameOfReferenceUid == ctFrame) {
+            ctToMr = Eigen::Matrix4d::Identity();
+        } else if (info->frameOfReferenceUid == sctFrame) {
+            ctToMr = ctToSct;
+        } else if (transformFile) {
+            ctToMr = transformFile->between(ctFrame, info->frameOfReferenceUid);
+        }
+        if (!ctToMr) {
+            std::cerr
+                << "warning: " << toString(role) << " " << info->seriesInstanceUid
+                << " is in a frame with no known transform to the CT: not used for visible_on_mr\n";
+            continue;
+        }
+        std::cerr << "loading " << toString(role) << " " << info->seriesInstanceUid << "\n";
+        mrLoaded.push_back(loadSeries(*info));
+        mrViews.push_back({toString(role), mrLoaded.back().volume.get(), *ctToMr});
+    }
+    // mrLoaded no longer grows: the pointers in mrViews stay valid.
+
+    DiscrepancyInputs inputs;
+    inputs.ct = ct.volume;
+    inputs.sct = sct.volume;
+    inputs.ctToSct = *ctToSct;
+    inputs.mr = mrViews;
+    const DiscrepancyResult result = analyzeDiscrepancy(inputs, args.thresholds);
+    const double totalMs = msSince(started);
+
+    nlohmann::json j;
+    j["reference_frame_uid"] = ctFrame;
+    j["ct_series_instance_uid"] = ctInfo.seriesInstanceUid;
+    j["sct_series_instance_uid"] = sctInfo.seriesInstanceUid;
+    j["flags"] = nlohmann::json::array();
+    for (const DiscrepancyRegion& region : result.regions) {
+        j["flags"].push_back(toJson(region));
+    }
+    j["metrics"] = toJson(result.difference->metrics());
+    j["transform"] = {{"method", method}, {"ct_to_sct", rowMajor(*ctToSct)}};
+    j["mr_series"] = nlohmann::json::array();
+    for (const MrSeriesView& v : mrViews) {
+        j["mr_series"].push_back(v.role);
+    }
+    j["thresholds"] = {{"dense_hu", args.thresholds.denseHu},
+                       {"not_dense_hu", args.thresholds.notDenseHu},
+                       {"large_difference_hu", args.thresholds.largeDifferenceHu},
+                       {"min_volume_mm3", args.thresholds.minVolumeMm3}};
+    const DifferenceTimings& t = result.difference->timings();
+    j["timings_ms"] = {{"registration", registrationMs},
+                       {"resample", t.resampleMs},
+                       {"body_mask", t.bodyMaskMs},
+                       {"difference", t.differenceMs},
+                       {"ssim", t.ssimMs},
+                       {"candidates", t.candidatesMs},
+                       {"regions", result.regionsMs},
+                       {"visibility", result.visibilityMs},
+                       {"analysis", result.totalMs}};
+    j["ms"] = totalMs;
+    if (args.json) {
+        std::cout << j.dump(2) << "\n";
+        return 0;
+    }
+    const DiscrepancyMetrics& m = result.difference->metrics();
+    std::printf("CT %s vs sCT %s (%s)\n", ctInfo.seriesInstanceUid.c_str(),
+                sctInfo.seriesInstanceUid.c_str(), method.c_str());
+    std::printf(
+        "metrics in the body: MAE %.1f HU, ME %.1f HU, RMSE %.1f HU, PSNR %.2f dB, SSIM %.4f, bone "
+        "Dice %.4f\n",
+        m.maeHu, m.meHu, m.rmseHu, m.psnrDb, m.ssim, m.boneDice);
+    std::printf("MAE by tissue: bone %.1f HU, soft tissue %.1f HU, air %.1f HU\n", m.bone.maeHu,
+                m.softTissue.maeHu, m.air.maeHu);
+    std::printf("%zu flag(s)\n", result.regions.size());
+    for (const DiscrepancyRegion& r : result.regions) {
+        std::printf(
+            "%d. %s at (%.1f, %.1f, %.1f) mm: %.0f mm3, %.1f x %.1f x %.1f mm, CT %.0f HU vs sCT "
+            "%.0f HU%s\n",
+            r.rank, toString(r.kind), r.centroidMm.x(), r.centroidMm.y(), r.centroidMm.z(),
+            r.volumeMm3, r.extentMm[0], r.extentMm[1], r.extentMm[2], r.ctMeanHu, r.sctMeanHu,
+            !r.visibleOnMr   ? ""
+            : *r.visibleOnMr ? ", visible on MR"
+                             : ", not visible on MR");
+    }
+    std::printf("%.0f ms\n", totalMs);
+    return 0;
+}
+
+}  // namespace
+
+void addAnalyzeCommand(CLI::App& app, CommandAction& action) {
+    auto args = std::make_shared<AnalyzeArgs>();
+    CLI::App* cmd =
+        app.add_subcommand("analyze", "Where the sCT disagrees with the CT (discrepancy analysis)");
+    cmd->add_option("--ct", args->ct,
+                    "CT SERIES (folder with one series, a file, or a study folder)")
+        ->required();
+    cmd->add_option("--sct", args->sct, "sCT SERIES")->required();
+    cmd->add_option("--ct-series", args->ctSeries, "SeriesInstanceUID picking the CT in a folder");
+    cmd->add_option("--sct-series", args->sctSeries,
+                    "SeriesInstanceUID picking the sCT in a folder");
+    cmd->add_option("--ct-role", args->ctRole, "Role picking the CT in a folder (default CT)");
+    cmd->add_option("--sct-role", args->sctRole, "Role picking the sCT in a folder (default sCT)");
+    cmd->add_option(
+        "--transform", args->transform,
+        "Transform file joining the CT's and the sCT's frames (crosscheck-cli register)");
+    cmd->add_option("--t1w", args->t1w,
+                    "T1w SERIES for visible_on_mr (default: the T1w in the --sct/--ct folder)");
+    cmd->add_option("--t2w", args->t2w,
+                    "T2w SERIES for visible_on_mr (default: the T2w in the --sct/--ct folder)");
+    cmd->add_option("--dense-hu", args->thresholds.denseHu, "Dense on one image, HU")
+        ->capture_default_str();
+    cmd->add_option("--not-dense-hu", args->thresholds.notDenseHu, "Not dense on the other, HU")
+        ->capture_default_str();
+    cmd->add_option("--large-difference-hu", args->thresholds.largeDifferenceHu,
+                    "|CT - sCT| flagged, HU")
+        ->capture_default_str();
+    cmd->add_option("--min-volume-mm3", args->thresholds.minVolumeMm3,
+                    "Smallest region reported, mm3")
+        ->capture_default_str();
+    cmd->add_flag("--no-register", args->noRegister,
+                  "Fail instead of registering automatically when the frames differ and no "
+                  "--transform is given");
+    cmd->add_flag("--json", args->json, "Print one JSON document on stdout");
+    cmd->callback([args, &action] { action = [args] { return runAnalyze(*args); }; });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,125 @@
+// Drawing an ellipse with the mouse on the CT pane of the phantom, around the tumour:
+// one undoable ROI, its rows in the measurement table (CT dense, sCT not, the CT - sCT
+// row flagged), and undo / redo restoring each state.
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "core/model/Study.h"
+#include "core/phantom/PhantomWriter.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/render/SurfaceFormat.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/roi/MeasurementTable.h"
+#include "viewer/state/ViewState.h"
+
+using crosscheck::app::MainWindow;
+using crosscheck::viewer::SlicePane;
+namespace cc = crosscheck;
+
+class RoiToolTest : public QObject {
+    Q_OBJECT
+private slots:
+    void anEllipseDrawnOnTheCtIsMeasuredInEverySeries();
+};
+
+namespace {
+
+QString cellText(QTableWidget* table, int row, int column) {
+    const QTableWidgetItem* item = table->item(row, column);
+    return item ? item->text() : QString();
+}
+
+int findRow(QTableWidget* table, const QString& series) {
+    for (int r = 0; r < table->rowCount(); ++r) {
+        if (cellText(table, r, 1) == series) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
+void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
+    QTemporaryDir dir;
+    cc::PhantomOptions options;
+    options.size = cc::PhantomSize::Small;
+    options.seed = 5;
+    const cc::PhantomGroundTruth truth = cc::writePhantomStudy(dir.path().toStdString(), options).front();
+
+    MainWindow window;
+    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
+    window.resize(1400, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::studyShown);
+    window.openPaths({dir.path()});
+    QVERIFY(shown.wait(60000));
+    cc::TransformProvenance basis;
+    basis.basis = cc::TransformBasis::File;
+    window.setFrameTransform(truth.ctFrameUid, truth.mrFrameUid, truth.ctToMr, basis);
+    const Eigen::Vector3d centre = truth.tumor.centerCtMm;
+    window.viewState()->setCursor(cc::PatientPoint{centre});
+    window.viewState()->flush();
+
+    SlicePane* ct = window.paneGrid()->panes().front();
+    QCOMPARE(ct->series().role, cc::SeriesRole::CT);
+    ct->setOrientation(cc::ViewOrientation::Axial);
+    window.annotationLayer()->setTool(cc::viewer::AnnotationLayer::Tool::Ellipse);
+    // A 8 x 6 mm box around the centre on the axial plane (right = +x, up = anterior = -y).
+    const QPoint from = ct->referenceToWidget(cc::PatientPoint{centre + Eigen::Vector3d(-4, 3, 0)}).toPoint();
+    const QPoint to = ct->referenceToWidget(cc::PatientPoint{centre + Eigen::Vector3d(4, -3, 0)}).toPoint();
+    QVERIFY((to - from).manhattanLength() > 10);
+    QTest::mousePress(ct, Qt::LeftButton, {}, from);
+    QTest::mouseMove(ct, (from + to) / 2);
+    QTest::mouseMove(ct, to);
+    QTest::mouseRelease(ct, Qt::LeftButton, {}, to);
+
+    const auto& annotations = window.annotationLayer()->history().annotations();
+    QCOMPARE(annotations.size(), std::size_t{1});
+    const cc::Roi& roi = annotations.front().roi;
+    QCOMPARE(roi.shape, cc::RoiShape::Ellipse);
+    QVERIFY((roi.centerMm - centre).norm() < 1.0);
+
+    QTableWidget* table = window.measurementTable()->table();
+    QTRY_VERIFY(table->rowCount() >= 5);  // four series and the CT - sCT row
+    const int ctRow = findRow(table, QStringLiteral("CT"));
+    const int sctRow = findRow(table, QStringLiteral("sCT"));
+    const int deltaRow = findRow(table, QStringLiteral("CT - sCT"));
+    QVERIFY(ctRow >= 0 && sctRow >= 0 && deltaRow >= 0);
+    QVERIFY2(cellText(table, ctRow, 3).toDouble() > 250.0, qPrintable(cellText(table, ctRow, 3)));
+    QVERIFY2(cellText(table, sctRow, 3).toDouble() < 100.0, qPrintable(cellText(table, sctRow, 3)));
+    QVERIFY(cellText(table, sctRow, 15).contains(QStringLiteral("synthetic")));
+    QCOMPARE(table->item(deltaRow, 3)->background().color(), QColor(200, 30, 30));
+    QVERIFY(window.measurementTable()->toTsv().contains(QStringLiteral("CT - sCT")));
+
+    // For the user guide: CROSSCHECK_DOC_IMAGES=DIR saves what this test sees.
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        QSignalSpy swapped(ct, &QOpenGLWidget::frameSwapped);
+        ct->update();
+        QVERIFY(swapped.wait(20000));
+        ct->grabFramebuffer().save(docs + QStringLiteral("/roi-ellipse-ct.png"));
+        window.measurementTable()->grab().save(docs + QStringLiteral("/roi-measurement-table.png"));
+    }
+
+    window.annotationLayer()->history().undo();
+    QVERIFY(window.annotationLayer()->history().annotations().empty());
+    QTRY_COMPARE(table->rowCount(), 0);
+    window.annotationLayer()->history().redo();
+    QCOMPARE(window.annotationLayer()->history().annotations().size(), std::size_t{1});
+    QVERIFY(window.annotationLayer()->history().annotations().front().roi == roi);
+}
+
+int main(int argc, char** argv) {
+    crosscheck::viewer::prepareOpenGlForVtk();
+    QApplication app(argc, argv);
+    RoiToolTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "RoiToolTest.moc"
