@@ -69,6 +69,7 @@ MainWindow::MainWindow(QWidget* parent)
     for (auto* pane : m_grid->panes()) {
         pane->setDiscrepancyLayer(m_discrepancy);
         pane->setAnnotationLayer(m_annotations);
+        connect(pane, &viewer::SlicePane::nudgeRequested, this, &MainWindow::nudgeSeries);
     }
     connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this,
             &MainWindow::assignSeriesToPane);
@@ -118,6 +119,11 @@ void MainWindow::buildMenus() {
     QAction* automatic = registration->addAction(tr("Register to reference &automatically (MI)"));
     automatic->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(automatic, &QAction::triggered, this, &MainWindow::registerAutomatically);
+    QAction* checker = registration->addAction(tr("&Checkerboard with the reference"));
+    checker->setShortcut(QKeySequence(Qt::Key_K));
+    checker->setCheckable(true);
+    connect(checker, &QAction::toggled, this, &MainWindow::setCheckerboard);
+    registration->addAction(tr("Adjust by hand: Alt + arrows shift, Alt + PageUp/PageDown turn"))->setEnabled(false);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     QAction* compare = analysis->addAction(tr("Compare CT and s&CT"));

@@ -69,6 +69,11 @@ public:
     void setRegisterOnLoad(bool on) { m_registerOnLoad = on; }
     /// Compares CT and sCT once the next automatic registration has finished.
     void setAnalyzeAfterRegistration(bool on) { m_analyzeAfterRegistration = on; }
+    /// Moves a series' frame by a small rigid motion in reference coordinates (keyboard
+    /// correction of a registration) and re-synchronizes the panes.
+    void nudgeSeries(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);
+    /// Shows the reference CT in a checkerboard over every other pane.
+    void setCheckerboard(bool on);
     /// The cursor (reference frame, mm) to use once the next study is shown.
     void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
 
@@ -87,6 +92,7 @@ private:
     void reportProblems();
     void updateProbeMessage();
     void assignSeriesToPane(int paneIndex, const QString& seriesInstanceUid);
+    void refreshPaneTransforms();
 
     viewer::ViewState* m_state;
     PaneGrid* m_grid;

@@ -6,7 +6,10 @@
 #include "app/gui/MainWindow.h"
 #include "core/model/Study.h"
 #include "core/registration/RigidMiRegistration.h"
+#include "core/volume/VolumeStatistics.h"
+#include "viewer/panes/SlicePane.h"
 #include "viewer/tasks/BackgroundTask.h"
+#include "app/gui/PaneGrid.h"
 
 namespace crosscheck::app {
 
@@ -51,6 +54,19 @@ struct PendingLink {
 };
 
 }  // namespace
+
+void MainWindow::setCheckerboard(bool on) {
+    const LoadedSeries* reference = m_study ? referenceSeries(*m_study) : nullptr;
+    for (auto* pane : m_grid->panes()) {
+        if (on && reference) {
+            pane->setCheckerboard(reference->volume, isHounsfield(reference->info.role)
+                                                         ? ctWindowPresets()[2].window
+                                                         : automaticWindow(*reference->volume));
+        } else {
+            pane->setCheckerboard(nullptr, {});
+        }
+    }
+}
 
 void MainWindow::registerAutomatically() {
     if (!m_study) {

@@ -164,6 +164,30 @@ void MainWindow::setFrameTransform(const std::string& fromFrame, const std::stri
         return;
     }
     m_study->transforms.set(fromFrame, toFrame, fromToTo, provenance);
+    refreshPaneTransforms();
+}
+
+void MainWindow::nudgeSeries(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference) {
+    if (!m_study) {
+        return;
+    }
+    for (const auto& s : m_study->series) {
+        if (QString::fromStdString(s.info.seriesInstanceUid) != seriesInstanceUid ||
+            s.info.frameOfReferenceUid == m_study->referenceFrameUid) {
+            continue;
+        }
+        try {
+            m_study->transforms.nudge(s.info.frameOfReferenceUid, m_study->referenceFrameUid, deltaInReference);
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())), 5000);
+            return;
+        }
+        refreshPaneTransforms();
+        return;
+    }
+}
+
+void MainWindow::refreshPaneTransforms() {
     m_discrepancy->clear();  // computed through the old transform
     m_measurements->setStudy(m_study);
     // Panes keep their series; only the transform from the reference and the badge change.
@@ -172,8 +196,7 @@ void MainWindow::setFrameTransform(const std::string& fromFrame, const std::stri
             continue;
         }
         for (const auto& s : m_study->series) {
-            if (QString::fromStdString(s.info.seriesInstanceUid) ==
-                pane->series().seriesInstanceUid) {
+            if (QString::fromStdString(s.info.seriesInstanceUid) == pane->series().seriesInstanceUid) {
                 const ViewOrientation orientation = pane->orientation();
                 pane->setSeries(viewer::paneSeriesFor(*m_study, s));
                 pane->setOrientation(orientation);

@@ -24,6 +24,7 @@ struct GuiOptions {
     QStringList paths;
     std::optional<crosscheck::PatientPoint> cursor;
     double zoom = 1.0;
+    bool checkerboard = false;
 };
 
 /// "X,Y,Z" in mm; empty when malformed.
@@ -66,7 +67,9 @@ GuiOptions parseOptions(const QApplication& app) {
     const QCommandLineOption zoom(QStringLiteral("zoom"),
                                   QStringLiteral("Initial zoom of every pane (1 fits the CT)."),
                                   QStringLiteral("factor"), QStringLiteral("1"));
-    parser.addOptions({demo, layout, screenshot, cursor, zoom});
+    const QCommandLineOption checkerboard(QStringLiteral("checkerboard"),
+                                          QStringLiteral("Show the reference CT in a checkerboard over the other panes."));
+    parser.addOptions({demo, layout, screenshot, cursor, zoom, checkerboard});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QStringLiteral("Study folders or DICOM files."),
                                  QStringLiteral("[PATH...]"));
@@ -76,6 +79,7 @@ GuiOptions parseOptions(const QApplication& app) {
     options.layout = parser.value(layout);
     options.screenshot = parser.value(screenshot);
     options.paths = parser.positionalArguments();
+    options.checkerboard = parser.isSet(checkerboard);
     bool zoomOk = false;
     options.zoom = parser.value(zoom).toDouble(&zoomOk);
     if (!zoomOk || options.zoom < 0.1 || options.zoom > 40.0) {
@@ -131,6 +135,8 @@ int main(int argc, char** argv) {
     if (options.cursor) {
         window.requestCursor(*options.cursor);
     }
+    QObject::connect(&window, &crosscheck::app::MainWindow::studyShown, &window,
+                     [&window, on = options.checkerboard] { window.setCheckerboard(on); });
     QObject::connect(
         &window, &crosscheck::app::MainWindow::studyShown, &window, [&window, zoom = options.zoom] {
             if (zoom == 1.0) {

@@ -158,6 +158,10 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
     for (const SliceSums& sliceSums : sums) {
         total.add(sliceSums);
     }
+    if (total.count == 0) {
+        throw std::runtime_error(
+            "the sCT covers none of the CT's body: nothing to compare (is the transform right?)");
+    }
     result->m_metrics = metricsFrom(total);
     result->m_difference = difference;
     t.differenceMs = msSince(start);

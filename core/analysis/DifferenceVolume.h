@@ -44,7 +44,9 @@ struct DifferenceTimings {
 /// - domain(): one byte per CT voxel, 1 where the body mask holds and the sCT has a
 ///   value: the only voxels metrics and regions look at;
 /// - metrics() (DiscrepancyMetrics) and candidates() (CandidateVoxels).
-/// Both volumes must be int16 HU (CT, sCT); other types throw std::invalid_argument.
+/// Both volumes must be int16 HU (CT, sCT); other types throw std::invalid_argument. An sCT
+/// that covers none of the CT body (a wrong transform) throws std::runtime_error rather
+/// than report perfect metrics over zero voxels.
 /// Memory: three int16 volumes and one byte mask the size of the CT (about 370 MB for
 /// 512 x 512 x 200), no float copies. Immutable once computed, so it may be read from
 /// several threads.

@@ -9,6 +9,8 @@
 #include <limits>
 #include <numeric>
 
+#include "core/util/ParallelFor.h"
+
 namespace crosscheck {
 
 namespace {
@@ -97,12 +99,13 @@ struct RunTable {
     std::vector<int> rowRuns;
 };
 
-RunTable buildRuns(const CandidateVoxels& candidates, const Classifier& classify) {
-    RunTable table;
+/// The runs of rows [rowBegin, rowEnd), appended to `runs`; rowRuns[r] gets the index (in
+/// `runs`) of row r's first run.
+void appendRuns(const CandidateVoxels& candidates, const Classifier& classify, int rowBegin,
+                int rowEnd, std::vector<Run>& runs, std::vector<int>& rowRuns) {
     const auto& voxels = candidates.voxels();
-    table.rowRuns.resize(static_cast<std::size_t>(candidates.rowCount()) + 1);
-    for (int r = 0; r < candidates.rowCount(); ++r) {
-        table.rowRuns[static_cast<std::size_t>(r)] = static_cast<int>(table.runs.size());
+    for (int r = rowBegin; r < rowEnd; ++r) {
+        rowRuns[static_cast<std::size_t>(r)] = static_cast<int>(runs.size());
         const std::size_t end = candidates.rowStart(r + 1);
         Run* open = nullptr;
         for (std::size_t v = candidates.rowStart(r); v < end; ++v) {
@@ -118,10 +121,40 @@ RunTable buildRuns(const CandidateVoxels& candidates, const Classifier& classify
                 ++open->iEnd;
                 open->denseVoxels += dense;
             } else {
-                table.runs.push_back({i, i + 1, r, group, dense, v});
-                open = &table.runs.back();
+                runs.push_back({i, i + 1, r, group, dense, v});
+                open = &runs.back();
             }
         }
+    }
+}
+
+/// Classifies the candidates into runs, slices in parallel (each slice's rows are
+/// independent), then concatenated in scan order.
+RunTable buildRuns(const CandidateVoxels& candidates, const Classifier& classify) {
+    RunTable table;
+    const int rows = candidates.rowCount();
+    const int perSlice = std::max(1, candidates.rowsPerSlice());
+    const int slices = rows / perSlice;
+    table.rowRuns.assign(static_cast<std::size_t>(rows) + 1, 0);
+    std::vector<std::vector<Run>> sliceRuns(static_cast<std::size_t>(slices));
+    parallelFor(slices, [&](int begin, int end) {
+        for (int k = begin; k < end; ++k) {
+            appendRuns(candidates, classify, k * perSlice, (k + 1) * perSlice,
+                       sliceRuns[static_cast<std::size_t>(k)], table.rowRuns);
+        }
+    });
+    std::size_t total = 0;
+    for (const auto& runs : sliceRuns) {
+        total += runs.size();
+    }
+    table.runs.reserve(total);
+    for (int k = 0; k < slices; ++k) {
+        const int offset = static_cast<int>(table.runs.size());
+        for (int r = k * perSlice; r < (k + 1) * perSlice; ++r) {
+            table.rowRuns[static_cast<std::size_t>(r)] += offset;
+        }
+        const auto& runs = sliceRuns[static_cast<std::size_t>(k)];
+        table.runs.insert(table.runs.end(), runs.begin(), runs.end());
     }
     table.rowRuns.back() = static_cast<int>(table.runs.size());
     return table;

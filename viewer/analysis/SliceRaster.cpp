@@ -77,6 +77,39 @@ QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenc
     return image;
 }
 
+QImage checkerboardImage(const Volume& other, const Eigen::Matrix4d& referenceToVolume,
+                         const PixelToPatient& pixels, const QSize& size, double windowLow, double windowHigh,
+                         double squareMm, int stride) {
+    const int w = std::max(1, size.width() / stride);
+    const int h = std::max(1, size.height() / stride);
+    QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    const PixelSampler sampler(other, referenceToVolume, pixels);
+    const double mmX = pixels.stepX.norm();
+    const double mmY = pixels.stepY.norm();
+    const double outside = -1e30;
+    for (int y = 0; y < h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        const double py = (y + 0.5) * stride - 0.5;
+        const int row = static_cast<int>(std::floor(py * mmY / squareMm));
+        for (int x = 0; x < w; ++x) {
+            const double px = (x + 0.5) * stride - 0.5;
+            const int column = static_cast<int>(std::floor(px * mmX / squareMm));
+            if ((row + column) % 2 != 0) {
+                continue;
+            }
+            const double value = sampler.at(px, py, outside);
+            if (value == outside) {
+                continue;
+            }
+            const double t = std::clamp((value - windowLow) / std::max(windowHigh - windowLow, 1e-6), 0.0, 1.0);
+            const int grey = static_cast<int>(std::lround(255.0 * t));
+            line[x] = qRgba(grey, grey, grey, 255);
+        }
+    }
+    return image;
+}
+
 QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
                          const PixelToPatient& pixels, const QSize& size, const QRect& area, QRgb colour) {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);

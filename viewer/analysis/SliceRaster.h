@@ -34,6 +34,13 @@ QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenc
 QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
                          const PixelToPatient& pixels, const QSize& size, const QRect& area, QRgb colour);
 
+/// A checkerboard of another series over the pane, for judging a registration: squares
+/// of `squareMm` (in plane coordinates u, v of the pixel grid) alternately show the
+/// other series in grey through `window` (opaque) and nothing (transparent).
+QImage checkerboardImage(const Volume& other, const Eigen::Matrix4d& referenceToVolume,
+                         const PixelToPatient& pixels, const QSize& size, double windowLow,
+                         double windowHigh, double squareMm, int stride = 2);
+
 /// The colour `differenceImage` gives a difference of `hu` at full opacity.
 QRgb differenceColour(double hu, double fullHu);
 

@@ -77,12 +77,14 @@ void drawBadge(QPainter& p, const QString& text, bool warning, int width) {
     p.drawText(box, Qt::AlignCenter, text);
 }
 
-void drawWatermark(QPainter& p, const QString& text, int width, int height) {
+void drawWatermark(QPainter& p, const QString& fullText, int width, int height) {
     QFont font = p.font();
     font.setBold(true);
     font.setPixelSize(font.pixelSize() * 13 / 10);
     p.setFont(font);
     const QFontMetrics fm(font);
+    // A narrow pane gets the short form rather than a clipped label.
+    const QString text = fm.horizontalAdvance(fullText) + 24 <= width ? fullText : QObject::tr("SYNTHETIC (from MRI)");
     const int w = fm.horizontalAdvance(text) + 16;
     const QRect box((width - w) / 2, height - 3 * fm.height(), w, fm.height() + 6);
     p.fillRect(box, QColor(230, 140, 0, 170));

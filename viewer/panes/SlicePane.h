@@ -58,6 +58,10 @@ public:
     void setDiscrepancyLayer(DiscrepancyLayer* layer);
     /// The annotations to draw where they cross this pane's plane, and the drawing tools.
     void setAnnotationLayer(AnnotationLayer* layer);
+    /// Shows the reference series (reference frame) over this pane's series in a
+    /// checkerboard, to judge their registration; null turns it off.
+    void setCheckerboard(std::shared_ptr<const Volume> referenceVolume, const WindowLevel& window);
+    bool showsCheckerboard() const { return m_checker != nullptr; }
 
     /// The cursor this pane slices through, in its pane frame.
     PatientPoint paneCursor() const;
@@ -77,6 +81,9 @@ signals:
     void maximizeToggled(SlicePane* pane);
     /// A series (by SeriesInstanceUID) was dropped here from the series browser.
     void seriesDropped(const QString& seriesInstanceUid);
+    /// Alt + arrows / PageUp / PageDown: move this pane's series by `deltaInReference`
+    /// (a small rigid motion in reference coordinates) to correct its registration.
+    void nudgeRequested(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);
 
 protected:
     void resizeGL(int width, int height) override;
@@ -117,6 +124,8 @@ private:
     QRect regionsFootprint() const;
     void invalidateRasters() { m_rastersValid = false; }
     void paintAnnotations(QPainter& painter) const;
+    void paintCheckerboard(QPainter& painter);
+    bool handleNudgeKey(QKeyEvent* event);
     bool isDrawing() const;
     void finishDrawing();
 
@@ -147,6 +156,9 @@ private:
     // of those changes, not on every frame.
     QImage m_differenceRaster;
     QImage m_outlineRaster;
+    QImage m_checkerRaster;
+    std::shared_ptr<const Volume> m_checker;
+    WindowLevel m_checkerWindow;
     bool m_rastersValid = false;
 
     vtkNew<vtkImageReslice> m_reslice;

@@ -65,6 +65,28 @@ void SlicePane::paintDiscrepancy(QPainter& painter) {
     painter.drawImage(0, 0, m_outlineRaster);
 }
 
+void SlicePane::setCheckerboard(std::shared_ptr<const Volume> referenceVolume, const WindowLevel& window) {
+    m_checker = std::move(referenceVolume);
+    m_checkerWindow = window;
+    m_checkerRaster = QImage();
+    update();
+}
+
+void SlicePane::paintCheckerboard(QPainter& painter) {
+    if (!m_checker || !hasSeries() || !isSynchronized() || m_checker == m_series.volume) {
+        return;
+    }
+    if (m_checkerRaster.isNull() || !m_rastersValid) {
+        const double low = m_checkerWindow.level - 0.5 * m_checkerWindow.width;
+        m_checkerRaster = checkerboardImage(*m_checker, Eigen::Matrix4d::Identity(), pixelMapping(), size(), low,
+                                            low + m_checkerWindow.width, 16.0);
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
+    painter.drawImage(rect(), m_checkerRaster);
+    painter.restore();
+}
+
 void SlicePane::paintDifferenceLegend(QPainter& painter) const {
     if (!m_discrepancy || !m_discrepancy->hasResult() || m_series.role != SeriesRole::CT ||
         !m_discrepancy->showDifference() || !isSynchronized()) {

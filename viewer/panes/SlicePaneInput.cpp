@@ -7,6 +7,7 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QWheelEvent>
+#include <Eigen/Geometry>
 #include <cmath>
 
 #include "viewer/panes/SlicePane.h"
@@ -110,7 +111,53 @@ void SlicePane::wheelEvent(QWheelEvent* event) {
     event->accept();
 }
 
+bool SlicePane::handleNudgeKey(QKeyEvent* event) {
+    if (!(event->modifiers() & Qt::AltModifier) || !hasSeries() || !isSynchronized()) {
+        return false;
+    }
+    constexpr double kStepMm = 0.5;
+    constexpr double kStepDegrees = 0.5;
+    const ViewPlane plane = ViewPlane::standard(m_orientation);
+    Eigen::Vector3d translation = Eigen::Vector3d::Zero();
+    double degrees = 0.0;
+    switch (event->key()) {
+        case Qt::Key_Left:
+            translation = -kStepMm * plane.right;
+            break;
+        case Qt::Key_Right:
+            translation = kStepMm * plane.right;
+            break;
+        case Qt::Key_Up:
+            translation = kStepMm * plane.up;
+            break;
+        case Qt::Key_Down:
+            translation = -kStepMm * plane.up;
+            break;
+        case Qt::Key_PageUp:
+            degrees = kStepDegrees;
+            break;
+        case Qt::Key_PageDown:
+            degrees = -kStepDegrees;
+            break;
+        default:
+            return false;
+    }
+    // A turn about the pane's normal through the cursor, or a shift in the pane's plane.
+    const Eigen::Vector3d pivot = paneCursor().mm;
+    const Eigen::Matrix3d rotation =
+        Eigen::AngleAxisd(degrees * 3.14159265358979323846 / 180.0, plane.normal).toRotationMatrix();
+    Eigen::Matrix4d delta = Eigen::Matrix4d::Identity();
+    delta.topLeftCorner<3, 3>() = rotation;
+    delta.block<3, 1>(0, 3) = pivot - rotation * pivot + translation;
+    emit nudgeRequested(m_series.seriesInstanceUid, delta);
+    return true;
+}
+
 void SlicePane::keyPressEvent(QKeyEvent* event) {
+    if (handleNudgeKey(event)) {
+        event->accept();
+        return;
+    }
     switch (event->key()) {
         case Qt::Key_Up:
             stepSlices(1);

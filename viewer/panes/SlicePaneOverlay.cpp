@@ -67,6 +67,7 @@ PaneOverlay SlicePane::buildOverlay() const {
 }
 
 void SlicePane::paintOverlay(QPainter& painter) {
+    paintCheckerboard(painter);
     paintDiscrepancy(painter);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
     paintAnnotations(painter);

@@ -1,6 +1,7 @@
 // DifferenceVolume, its metrics and the body mask (core/analysis), against hand calculations.
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <stdexcept>
 
 #include "AnalysisTestUtil.h"
 #include "core/analysis/BodyMask.h"
@@ -80,4 +81,13 @@ TEST_CASE("the analysis domain excludes voxels outside the sCT and outside the b
     REQUIRE(diff->domain()[ct->offset(5, 5, 15)] == 0);
     REQUIRE(diff->sctOnCtGrid().value(5, 5, 15) == kNoSampleValue);
     REQUIRE(diff->difference().value(5, 5, 15) == 0);
+}
+
+TEST_CASE("an sCT that covers none of the CT body is refused, not scored", "[analysis]") {
+    std::shared_ptr<const Volume> ct =
+        makeHuVolume({10, 10, 10}, {1, 1, 1}, [](int, int, int) { return 40; });
+    const auto sct = makeHuVolume({10, 10, 10}, {1, 1, 1}, [](int, int, int) { return 40; });
+    Eigen::Matrix4d farAway = Eigen::Matrix4d::Identity();
+    farAway(0, 3) = 500.0;
+    REQUIRE_THROWS_AS(DifferenceVolume::compute(ct, *sct, farAway), std::runtime_error);
 }
