@@ -12,6 +12,7 @@
 #include "app/cli/MeasureCommand.h"
 #include "app/cli/PhantomCommand.h"
 #include "app/cli/RegisterCommand.h"
+#include "app/cli/ReportCommand.h"
 #include "app/cli/ScanCommand.h"
 #include "core/Version.h"
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
     cli::addPhantomCommand(app, action);
     cli::addAnalyzeCommand(app, action);
     cli::addMeasureCommand(app, action);
+    cli::addReportCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

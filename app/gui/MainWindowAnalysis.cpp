@@ -56,15 +56,16 @@ void MainWindow::analyzeDiscrepancies() {
     }
     auto result = std::make_shared<DiscrepancyResult>();
     std::shared_ptr<const Study> study = m_study;
-    auto* task = new viewer::BackgroundTask(tr("Comparing CT and sCT"), [inputs = *inputs, result](const Progress& p) {
-        *result = analyzeDiscrepancy(inputs, {}, {}, p);
+    const DiscrepancyThresholds thresholds = m_discrepancy->thresholds();
+    auto* task = new viewer::BackgroundTask(tr("Comparing CT and sCT"), [inputs = *inputs, result, thresholds](const Progress& p) {
+        *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
     }, this);
-    connect(task, &viewer::BackgroundTask::succeeded, this, [this, study, result] {
+    connect(task, &viewer::BackgroundTask::succeeded, this, [this, study, result, inputs = *inputs, thresholds] {
         finishTask();
         if (study != m_study) {
             return;
         }
-        m_discrepancy->setResult(result);
+        m_discrepancy->setResult(result, inputs, thresholds);
         findChild<QDockWidget*>(QStringLiteral("findingsDock"))->show();
         statusBar()->showMessage(tr("CT vs sCT: %n finding(s) in %1 ms", "", static_cast<int>(result->regions.size()))
                                      .arg(result->totalMs, 0, 'f', 0),

@@ -15,7 +15,13 @@ class DiscrepancyLayer : public QObject {
 public:
     explicit DiscrepancyLayer(QObject* parent = nullptr);
 
-    void setResult(std::shared_ptr<const DiscrepancyResult> result);
+    /// A new analysis; `inputs` are kept to judge MRI visibility again on a threshold change.
+    void setResult(std::shared_ptr<const DiscrepancyResult> result, const DiscrepancyInputs& inputs = {},
+                   const DiscrepancyThresholds& thresholds = {});
+    /// Finds the regions again for new thresholds from the kept difference volume (no
+    /// resampling: tens of milliseconds on a full-size CT).
+    void setThresholds(const DiscrepancyThresholds& thresholds);
+    const DiscrepancyThresholds& thresholds() const { return m_thresholds; }
     void clear();
     const std::shared_ptr<const DiscrepancyResult>& result() const { return m_result; }
     /// uint16 on the CT grid: 0 outside regions, else the region's rank.
@@ -36,6 +42,8 @@ signals:
 private:
     std::shared_ptr<const DiscrepancyResult> m_result;
     std::shared_ptr<const Volume> m_labels;
+    DiscrepancyInputs m_inputs;
+    DiscrepancyThresholds m_thresholds;
     double m_opacity = 0.5;
     bool m_showDifference = true;
 };

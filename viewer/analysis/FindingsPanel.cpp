@@ -1,6 +1,7 @@
 #include "viewer/analysis/FindingsPanel.h"
 
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -62,6 +63,31 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
     controls->addWidget(new QLabel(tr("Opacity"), this));
     controls->addWidget(opacity, 1);
     layout->addLayout(controls);
+    auto* limits = new QHBoxLayout;
+    auto* dense = new QDoubleSpinBox(this);
+    dense->setRange(50, 3000);
+    dense->setSingleStep(25);
+    dense->setSuffix(QStringLiteral(" HU"));
+    dense->setValue(layer->thresholds().denseHu);
+    dense->setToolTip(tr("Dense on CT from this value (the sCT below the 'not dense' value)"));
+    auto* minVolume = new QDoubleSpinBox(this);
+    minVolume->setRange(0, 100000);
+    minVolume->setSingleStep(10);
+    minVolume->setSuffix(QStringLiteral(" mm³"));
+    minVolume->setValue(layer->thresholds().minVolumeMm3);
+    limits->addWidget(new QLabel(tr("Dense from"), this));
+    limits->addWidget(dense);
+    limits->addWidget(new QLabel(tr("Smallest region"), this));
+    limits->addWidget(minVolume);
+    layout->addLayout(limits);
+    auto apply = [layer, dense, minVolume] {
+        DiscrepancyThresholds t = layer->thresholds();
+        t.denseHu = dense->value();
+        t.minVolumeMm3 = minVolume->value();
+        layer->setThresholds(t);
+    };
+    connect(dense, &QDoubleSpinBox::editingFinished, this, apply);
+    connect(minVolume, &QDoubleSpinBox::editingFinished, this, apply);
     connect(show, &QCheckBox::toggled, layer, &DiscrepancyLayer::setShowDifference);
     connect(opacity, &QSlider::valueChanged, layer, [layer](int v) { layer->setDifferenceOpacity(v / 100.0); });
     connect(layer, &DiscrepancyLayer::changed, this, &FindingsPanel::refresh);
@@ -78,9 +104,10 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
 void FindingsPanel::refresh() {
     const auto& result = m_layer->result();
     const int count = result ? static_cast<int>(result->regions.size()) : 0;
-    if (m_table->rowCount() == count && count > 0) {
+    if (result == m_shown) {
         return;  // display settings changed, not the findings
     }
+    m_shown = result;
     m_table->setRowCount(count);
     if (!result) {
         m_summary->setText(tr("No analysis yet: Analysis > Compare CT and sCT (Ctrl+D)."));

@@ -2,6 +2,11 @@
 
 #include <Eigen/Core>
 #include <QWidget>
+#include <memory>
+
+namespace crosscheck {
+struct DiscrepancyResult;
+}
 
 class QLabel;
 class QTableWidget;
@@ -31,6 +36,7 @@ private:
     QTableWidget* m_table;
     QLabel* m_summary;
     QLabel* m_metrics;
+    std::shared_ptr<const DiscrepancyResult> m_shown;
 };
 
 }  // namespace crosscheck::viewer

@@ -1,0 +1,175 @@
+#include "core/report/ReportBuilder.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "core/Version.h"
+#include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/report/ReportDicomHeader.h"
+#include "core/report/ReportImageLocator.h"
+#include "core/roi/StudyMeasurement.h"
+
+namespace crosscheck {
+
+namespace {
+
+std::string utcNow() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+/// A tracking UID derived from the study and the ROI's position in the list: stable for
+/// the same export input, distinct per ROI. 2.25 + decimal digits (PS3.5 B.2).
+std::string trackingUid(const std::string& studyUid, std::size_t index) {
+    const std::size_t h1 = std::hash<std::string>{}(studyUid + "#roi#" + std::to_string(index));
+    const std::size_t h2 =
+        std::hash<std::string>{}(std::to_string(index) + "#tracking#" + studyUid);
+    return "2.25." + std::to_string(h1 | (std::size_t{1} << 63)) +
+           std::to_string(h2 % 10000000000000000000ull);
+}
+
+void fillPatientAndStudy(const Study& study, ReportModel& model) {
+    for (const LoadedSeries& s : study.series) {
+        for (const SliceRef& slice : s.info.slices) {
+            if (slice.missing || slice.file.empty()) {
+                continue;
+            }
+            if (const auto h = readReportDicomHeader(slice.file)) {
+                model.patient = {h->patientName, h->patientId, h->patientBirthDate, h->patientSex};
+                model.study = {h->studyInstanceUid, h->studyDate,       h->studyTime,
+                               h->studyDescription, h->accessionNumber, h->studyId};
+                return;
+            }
+        }
+    }
+    // No readable file (a study built in memory): what the scan kept.
+    if (!study.series.empty()) {
+        const SeriesInfo& i = study.series.front().info;
+        model.patient = {i.patientName, i.patientId, {}, {}};
+        model.study.studyInstanceUid = i.studyInstanceUid;
+        model.study.studyDate = i.studyDate;
+        model.study.description = i.studyDescription;
+    }
+}
+
+}  // namespace
+
+const ReportSeries* ReportModel::findSeries(const std::string& uid) const {
+    for (const auto& s : series) {
+        if (s.seriesInstanceUid == uid) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+ReportModel buildReport(const Study& study, const std::vector<ReportRoiInput>& rois,
+                        const ReportOptions& options,
+                        const std::optional<ReportDiscrepancy>& discrepancy) {
+    ReportModel model;
+    fillPatientAndStudy(study, model);
+    model.referenceFrameUid = study.referenceFrameUid;
+    for (const LoadedSeries& s : study.series) {
+        ReportSeries r;
+        r.role = s.info.role;
+        r.seriesInstanceUid = s.info.seriesInstanceUid;
+        r.studyInstanceUid = s.info.studyInstanceUid;
+        r.frameOfReferenceUid = s.info.frameOfReferenceUid;
+        r.modality = s.info.modality;
+        r.description = s.info.description;
+        r.syncBasis = study.transforms.badge(s.info.frameOfReferenceUid, study.referenceFrameUid);
+        r.imageCount = static_cast<int>(s.info.files.size());
+        model.series.push_back(r);
+    }
+    for (std::size_t n = 0; n < rois.size(); ++n) {
+        const ReportRoiInput& input = rois[n];
+        ReportRoi roi;
+        roi.id = input.id.empty() ? std::to_string(n + 1) : input.id;
+        roi.label = input.label.empty() ? "ROI " + roi.id : input.label;
+        roi.trackingUid = trackingUid(model.study.studyInstanceUid, n);
+        roi.roi = input.roi;
+        roi.centerMm = roiCenterMm(input.roi);
+        const std::vector<SeriesMeasurement> rows =
+            measureInStudy(input.roi, study, options.measure);
+        for (std::size_t i = 0; i < rows.size() && i < study.series.size(); ++i) {
+            const LoadedSeries& series = study.series[i];
+            ReportMeasurement m;
+            m.row = rows[i];
+            m.transform = study.transforms.badge(input.roi.frameOfReferenceUid,
+                                                 series.info.frameOfReferenceUid);
+            if (rows[i].measurement.hasNumbers) {
+                if (const auto toSeries = study.transforms.transform(
+                        input.roi.frameOfReferenceUid, series.info.frameOfReferenceUid)) {
+                    m.image = locateReportImage(
+                        input.roi.transformed(*toSeries, series.info.frameOfReferenceUid), series);
+                }
+            }
+            roi.measurements.push_back(m);
+        }
+        roi.ctMinusSct = compareCtSct(rows);
+        model.rois.push_back(roi);
+    }
+    model.discrepancy = discrepancy;
+    model.provenance.version = versionString();
+    model.provenance.gitCommit = gitCommit();
+    model.provenance.createdAt = options.createdAt.empty() ? utcNow() : options.createdAt;
+    model.provenance.measureOptions = options.measure;
+    return model;
+}
+
+std::optional<ReportDiscrepancy> runReportDiscrepancy(const Study& study,
+                                                      const DiscrepancyThresholds& thresholds,
+                                                      std::string* whyNot,
+                                                      const Progress& progress) {
+    auto fail = [whyNot](const std::string& reason) {
+        if (whyNot) {
+            *whyNot = reason;
+        }
+        return std::nullopt;
+    };
+    const LoadedSeries* ct = study.find(SeriesRole::CT);
+    const LoadedSeries* sct = study.find(SeriesRole::sCT);
+    if (!ct || !sct) {
+        return fail("the study has no CT and sCT pair");
+    }
+    if (!ct->volume || !sct->volume || ct->volume->voxelType() != VoxelType::Int16 ||
+        sct->volume->voxelType() != VoxelType::Int16) {
+        return fail("CT or sCT values are not int16 Hounsfield units");
+    }
+    const std::string& ctFrame = ct->info.frameOfReferenceUid;
+    const auto ctToSct = study.transforms.transform(ctFrame, sct->info.frameOfReferenceUid);
+    if (!ctToSct) {
+        return fail("no known transform between the CT and the sCT");
+    }
+    DiscrepancyInputs inputs;
+    inputs.ct = ct->volume;
+    inputs.sct = sct->volume;
+    inputs.ctToSct = *ctToSct;
+    for (SeriesRole role : {SeriesRole::T1w, SeriesRole::T2w}) {
+        const LoadedSeries* mr = study.find(role);
+        if (!mr || !mr->volume) {
+            continue;
+        }
+        if (const auto ctToMr = study.transforms.transform(ctFrame, mr->info.frameOfReferenceUid)) {
+            inputs.mr.push_back({toString(role), mr->volume.get(), *ctToMr});
+        }
+    }
+    const DiscrepancyResult result = analyzeDiscrepancy(inputs, thresholds, {}, progress);
+    ReportDiscrepancy d;
+    d.ctSeriesInstanceUid = ct->info.seriesInstanceUid;
+    d.sctSeriesInstanceUid = sct->info.seriesInstanceUid;
+    d.transform = study.transforms.badge(ctFrame, sct->info.frameOfReferenceUid);
+    d.thresholds = thresholds;
+    d.findings = result.regions;
+    for (auto& f : d.findings) {
+        f.runs.clear();  // voxel runs are for overlays, not for the report
+    }
+    d.metrics = result.difference->metrics();
+    return d;
+}
+
+}  // namespace crosscheck

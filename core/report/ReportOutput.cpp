@@ -1,0 +1,89 @@
+#include "core/report/ReportOutput.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/report/ReportCsv.h"
+#include "core/report/ReportJson.h"
+#include "core/report/ReportSr.h"
+#include "core/session/AtomicFile.h"
+
+namespace crosscheck {
+
+const char* toString(ReportFormat format) {
+    switch (format) {
+        case ReportFormat::Csv:
+            return "csv";
+        case ReportFormat::Json:
+            return "json";
+        case ReportFormat::Sr:
+            return "sr";
+    }
+    return "?";
+}
+
+std::optional<ReportFormat> reportFormatFromString(const std::string& text) {
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (ReportFormat f : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Sr}) {
+        if (lower == toString(f)) {
+            return f;
+        }
+    }
+    return std::nullopt;
+}
+
+std::filesystem::path reportFileName(ReportFormat format) {
+    switch (format) {
+        case ReportFormat::Csv:
+            return "measurements.csv";
+        case ReportFormat::Json:
+            return "report.json";
+        case ReportFormat::Sr:
+            return "report_sr.dcm";
+    }
+    return {};
+}
+
+std::vector<std::filesystem::path> writeReport(const ReportModel& report,
+                                               const std::filesystem::path& outDir,
+                                               const std::vector<ReportFormat>& formats,
+                                               bool force) {
+    std::error_code error;
+    std::filesystem::create_directories(outDir, error);
+    if (error || !std::filesystem::is_directory(outDir)) {
+        throw ReportWriteError(outDir.string() + ": cannot create the output folder" +
+                               (error ? ": " + error.message() : std::string()));
+    }
+    std::vector<std::filesystem::path> targets;
+    for (ReportFormat f : formats) {
+        const std::filesystem::path target = outDir / reportFileName(f);
+        if (std::find(targets.begin(), targets.end(), target) != targets.end()) {
+            continue;
+        }
+        if (!force && std::filesystem::exists(std::filesystem::symlink_status(target))) {
+            throw ReportWriteError(target.string() +
+                                   ": already exists; not overwritten (use --force to replace it)");
+        }
+        targets.push_back(target);
+    }
+    std::vector<std::filesystem::path> written;
+    for (const auto& target : targets) {
+        try {
+            if (target.filename() == reportFileName(ReportFormat::Csv)) {
+                writeFileAtomically(target, reportToCsv(report));
+            } else if (target.filename() == reportFileName(ReportFormat::Json)) {
+                writeFileAtomically(target, reportToJson(report).dump(2) + "\n");
+            } else {
+                writeReportSr(report, target);
+            }
+        } catch (const FileWriteError& e) {
+            throw ReportWriteError(e.what());
+        }
+        written.push_back(target);
+    }
+    return written;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/report/ReportModel.h"
+#include "core/report/ReportWriteError.h"
+
+namespace crosscheck {
+
+/// The report formats core writes (PDF is rendered by the viewer).
+enum class ReportFormat { Csv, Json, Sr };
+
+/// "csv", "json", "sr".
+const char* toString(ReportFormat format);
+std::optional<ReportFormat> reportFormatFromString(const std::string& text);
+
+/// The file of each format in the output folder (../shared/CLI.md): measurements.csv,
+/// report.json, report_sr.dcm.
+std::filesystem::path reportFileName(ReportFormat format);
+
+/// Writes the report in the given formats into `outDir` (created if missing) and returns
+/// the files written. Without `force`, first checks that none of the target files exists
+/// and throws ReportWriteError naming the first one that does, before writing anything.
+/// Each file is written atomically (temporary file + rename), so a failure leaves the
+/// previous file or none, never a partial one. Throws ReportWriteError naming the file and
+/// the reason.
+std::vector<std::filesystem::path> writeReport(const ReportModel& report,
+                                               const std::filesystem::path& outDir,
+                                               const std::vector<ReportFormat>& formats,
+                                               bool force);
+
+}  // namespace crosscheck
