@@ -30,19 +30,21 @@ test: build
 
 # Benchmarks next to their peer tools (tests/bench/run.sh); figures, not assertions.
 bench: deps
+	@bash cmake/install-deps.sh cmake/debian-packages.txt cmake/debian-packages-bench.txt
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_BENCH=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
 	bash tests/bench/run.sh $(BUILD)
 
 # Core tests with AddressSanitizer and UndefinedBehaviorSanitizer, no GUI.
 asan: deps
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCROSSCHECK_BUILD_GUI=OFF -DCROSSCHECK_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_BUILD_GUI=OFF -DCROSSCHECK_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 # libFuzzer on the DICOM loader (clang, ASan + UBSan) for FUZZ_SECONDS (default 600).
 FUZZ_SECONDS ?= 600
 fuzz: deps
+	@bash cmake/install-deps.sh cmake/debian-packages.txt cmake/debian-packages-fuzz.txt
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_BUILD_GUI=OFF \
 	  -DCROSSCHECK_SANITIZE=ON -DCROSSCHECK_BUILD_FUZZ=ON -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link $(CMAKE_FLAGS)
 	cmake --build build-fuzz -j $(JOBS) --target dicom_load_fuzzer

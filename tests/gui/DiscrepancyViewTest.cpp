@@ -9,7 +9,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
-#include "core/phantom/PhantomWriter.h"
+#include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/panes/SlicePane.h"
@@ -46,22 +46,10 @@ bool isBanner(const QColor& c) { return c.red() > 170 && c.green() < 60 && c.blu
 
 void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
     QTemporaryDir dir;
-    cc::PhantomOptions options;
-    options.size = cc::PhantomSize::Small;
-    options.seed = 11;
-    const cc::PhantomGroundTruth truth = cc::writePhantomStudy(dir.path().toStdString(), options).front();
-
+    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 11);
     MainWindow window;
-    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy shown(&window, &MainWindow::studyShown);
-    window.openPaths({dir.path()});
-    QVERIFY(shown.wait(60000));
-    cc::TransformProvenance basis;
-    basis.basis = cc::TransformBasis::File;
-    window.setFrameTransform(truth.ctFrameUid, truth.mrFrameUid, truth.ctToMr, basis);
+    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1400, 900)));
+    cc::testing::alignWithGroundTruth(window, truth);
 
     QSignalSpy analysed(&window, &MainWindow::analysisFinished);
     window.analyzeDiscrepancies();

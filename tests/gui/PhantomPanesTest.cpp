@@ -9,7 +9,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
-#include "core/phantom/PhantomWriter.h"
+#include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
@@ -50,22 +50,11 @@ int greyAt(SlicePane* pane, const QPointF& pixel) {
 
 void PhantomPanesTest::initTestCase() {
     QVERIFY(m_dir.isValid());
-    cc::PhantomOptions options;
-    options.size = cc::PhantomSize::Small;
-    options.seed = 7;
-    const auto truths = cc::writePhantomStudy(m_dir.path().toStdString(), options);
-    QCOMPARE(truths.size(), std::size_t{1});
-    m_truth = truths.front();
+    m_truth = cc::testing::writeSmallPhantom(m_dir.path(), 7);
 }
 
 void PhantomPanesTest::openStudy(MainWindow& window) {
-    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
-    window.resize(1200, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy shown(&window, &MainWindow::studyShown);
-    window.openPaths({m_dir.path()});
-    QVERIFY(shown.wait(60000));
+    QVERIFY(cc::testing::openStudy(window, m_dir.path(), QSize(1200, 900)));
     QCOMPARE(window.study()->series.size(), std::size_t{4});
 }
 
@@ -81,9 +70,7 @@ SlicePane* PhantomPanesTest::paneWithRole(MainWindow& window, cc::SeriesRole rol
 void PhantomPanesTest::panesSliceThroughTheTumourAndShowTheMiss() {
     MainWindow window;
     openStudy(window);
-    cc::TransformProvenance truth;
-    truth.basis = cc::TransformBasis::File;
-    window.setFrameTransform(m_truth.ctFrameUid, m_truth.mrFrameUid, m_truth.ctToMr, truth);
+    cc::testing::alignWithGroundTruth(window, m_truth);
     const cc::PatientPoint tumour{m_truth.tumor.centerCtMm};
     window.viewState()->setCursor(tumour);
     window.viewState()->flush();
@@ -110,9 +97,7 @@ void PhantomPanesTest::panesSliceThroughTheTumourAndShowTheMiss() {
 void PhantomPanesTest::aClickMovesTheCursorInEveryLinkedPane() {
     MainWindow window;
     openStudy(window);
-    cc::TransformProvenance truth;
-    truth.basis = cc::TransformBasis::File;
-    window.setFrameTransform(m_truth.ctFrameUid, m_truth.mrFrameUid, m_truth.ctToMr, truth);
+    cc::testing::alignWithGroundTruth(window, m_truth);
     SlicePane* ct = paneWithRole(window, cc::SeriesRole::CT);
     QVERIFY(waitForFrame(ct));
     const cc::PatientPoint before = window.viewState()->cursor();

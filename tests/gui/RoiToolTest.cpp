@@ -9,7 +9,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
-#include "core/phantom/PhantomWriter.h"
+#include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/roi/AnnotationLayer.h"
@@ -46,22 +46,10 @@ int findRow(QTableWidget* table, const QString& series) {
 
 void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     QTemporaryDir dir;
-    cc::PhantomOptions options;
-    options.size = cc::PhantomSize::Small;
-    options.seed = 5;
-    const cc::PhantomGroundTruth truth = cc::writePhantomStudy(dir.path().toStdString(), options).front();
-
+    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 5);
     MainWindow window;
-    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
-    window.resize(1400, 1000);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QSignalSpy shown(&window, &MainWindow::studyShown);
-    window.openPaths({dir.path()});
-    QVERIFY(shown.wait(60000));
-    cc::TransformProvenance basis;
-    basis.basis = cc::TransformBasis::File;
-    window.setFrameTransform(truth.ctFrameUid, truth.mrFrameUid, truth.ctToMr, basis);
+    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1400, 1000)));
+    cc::testing::alignWithGroundTruth(window, truth);
     const Eigen::Vector3d centre = truth.tumor.centerCtMm;
     window.viewState()->setCursor(cc::PatientPoint{centre});
     window.viewState()->flush();

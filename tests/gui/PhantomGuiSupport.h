@@ -1,0 +1,40 @@
+#pragma once
+// What the GUI tests share: a small phantom study on disk, opened in a main window and
+// (optionally) aligned through its ground-truth CT -> MR transform.
+#include <QSignalSpy>
+#include <QTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "core/phantom/PhantomWriter.h"
+
+namespace crosscheck::testing {
+
+inline PhantomGroundTruth writeSmallPhantom(const QString& dir, std::uint64_t seed) {
+    PhantomOptions options;
+    options.size = PhantomSize::Small;
+    options.seed = seed;
+    return writePhantomStudy(dir.toStdString(), options).front();
+}
+
+/// Shows the window in the 2x2 layout and loads the study; false when it did not load.
+inline bool openStudy(app::MainWindow& window, const QString& dir, const QSize& size) {
+    window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
+    window.resize(size);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        return false;
+    }
+    QSignalSpy shown(&window, &app::MainWindow::studyShown);
+    window.openPaths({dir});
+    return shown.wait(60000);
+}
+
+/// Gives the study the phantom's true CT -> MR transform, so every pane is synchronized.
+inline void alignWithGroundTruth(app::MainWindow& window, const PhantomGroundTruth& truth) {
+    TransformProvenance basis;
+    basis.basis = TransformBasis::File;
+    window.setFrameTransform(truth.ctFrameUid, truth.mrFrameUid, truth.ctToMr, basis);
+}
+
+}  // namespace crosscheck::testing
