@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_map>
 
 namespace crosscheck {
@@ -96,11 +97,13 @@ double edgeOffset(const Volume& v, const Eigen::Vector3d& p, const Eigen::Vector
 /// The largest 26-connected group of voxels at or above the threshold.
 std::vector<const SampledVoxel*> largestRegion(const std::vector<SampledVoxel>& voxels,
                                                double threshold) {
+    // Neighbours of edge voxels reach index -1: shift by one so the key stays unsigned.
     auto key = [](const Eigen::Vector3i& v) {
-        return (static_cast<long long>(v.z()) << 42) ^ (static_cast<long long>(v.y()) << 21) ^
-               static_cast<long long>(v.x());
+        return (static_cast<std::uint64_t>(v.z() + 1) << 42) |
+               (static_cast<std::uint64_t>(v.y() + 1) << 21) |
+               static_cast<std::uint64_t>(v.x() + 1);
     };
-    std::unordered_map<long long, int> index;
+    std::unordered_map<std::uint64_t, int> index;
     for (int i = 0; i < static_cast<int>(voxels.size()); ++i) {
         if (voxels[static_cast<std::size_t>(i)].value >= threshold) {
             index.emplace(key(voxels[static_cast<std::size_t>(i)].ijk), i);
