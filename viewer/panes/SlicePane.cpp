@@ -58,6 +58,9 @@ SlicePane::SlicePane(ViewState* state, QWidget* parent) : VtkRenderWidget(parent
 SlicePane::~SlicePane() = default;
 
 void SlicePane::setSeries(const PaneSeries& series) {
+    // Re-showing the same volume (a new transform, a nudge) keeps its automatic window:
+    // the percentiles take a sort of up to a million values.
+    const bool sameVolume = series.volume && series.volume == m_series.volume;
     m_series = series;
     invalidateRasters();
     m_localZoomPan = ZoomPan{};
@@ -70,7 +73,9 @@ void SlicePane::setSeries(const PaneSeries& series) {
     m_image = wrapVolume(m_series.volume);
     m_reslice->SetInputData(m_image);
     m_reslice->SetBackgroundLevel(backgroundFor(m_series.volume->voxelType()));
-    m_autoWindow = automaticWindow(*m_series.volume);
+    if (!sameVolume) {
+        m_autoWindow = automaticWindow(*m_series.volume);
+    }
     // An unsynchronized pane starts at its own series' centre, in its own frame.
     m_localCursor = isSynchronized() ? m_state->cursor() : m_series.volume->geometry().center();
     m_slice->VisibilityOn();
