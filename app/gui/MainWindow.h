@@ -105,6 +105,7 @@ private:
     std::optional<PatientPoint> m_requestedCursor;
     bool m_registerOnLoad = false;
     bool m_analyzeAfterRegistration = false;
+    bool m_focusFirstFinding = false;
     viewer::BackgroundTask* m_task = nullptr;
     QProgressBar* m_progress;
     QPushButton* m_cancel;

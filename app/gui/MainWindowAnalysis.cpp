@@ -66,6 +66,11 @@ void MainWindow::analyzeDiscrepancies() {
             return;
         }
         m_discrepancy->setResult(result, inputs, thresholds);
+        // The demo opens on its most important finding rather than on the CT's centre.
+        if (m_focusFirstFinding && !result->regions.empty()) {
+            m_state->setCursor(PatientPoint{result->regions.front().centroidMm});
+        }
+        m_focusFirstFinding = false;
         findChild<QDockWidget*>(QStringLiteral("findingsDock"))->show();
         statusBar()->showMessage(tr("CT vs sCT: %n finding(s) in %1 ms", "", static_cast<int>(result->regions.size()))
                                      .arg(result->totalMs, 0, 'f', 0),

@@ -117,6 +117,7 @@ void MainWindow::registerAutomatically() {
         emit registrationFinished();
         if (m_analyzeAfterRegistration) {
             m_analyzeAfterRegistration = false;
+            m_focusFirstFinding = !m_requestedCursor;
             analyzeDiscrepancies();
         }
     });
