@@ -17,9 +17,9 @@
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/browser/SeriesBrowser.h"
+#include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
-#include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/tasks/BackgroundTask.h"
 
@@ -52,8 +52,9 @@ MainWindow::MainWindow(QWidget* parent)
     findingsDock->setWidget(m_findings);
     addDockWidget(Qt::RightDockWidgetArea, findingsDock);
     findingsDock->hide();
-    connect(m_findings, &viewer::FindingsPanel::findingActivated, this,
-            [this](const Eigen::Vector3d& centroid) { m_state->setCursor(PatientPoint{centroid}); });
+    connect(
+        m_findings, &viewer::FindingsPanel::findingActivated, this,
+        [this](const Eigen::Vector3d& centroid) { m_state->setCursor(PatientPoint{centroid}); });
     auto* measurementDock = new QDockWidget(tr("Measurements"), this);
     measurementDock->setObjectName(QStringLiteral("measurementDock"));
     measurementDock->setWidget(m_measurements);
@@ -123,7 +124,8 @@ void MainWindow::buildMenus() {
     checker->setShortcut(QKeySequence(Qt::Key_K));
     checker->setCheckable(true);
     connect(checker, &QAction::toggled, this, &MainWindow::setCheckerboard);
-    registration->addAction(tr("Adjust by hand: Alt + arrows shift, Alt + PageUp/PageDown turn"))->setEnabled(false);
+    registration->addAction(tr("Adjust by hand: Alt + arrows shift, Alt + PageUp/PageDown turn"))
+        ->setEnabled(false);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     QAction* compare = analysis->addAction(tr("Compare CT and s&CT"));

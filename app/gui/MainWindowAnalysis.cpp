@@ -48,8 +48,9 @@ void MainWindow::analyzeDiscrepancies() {
     }
     const auto inputs = analysisInputs(*m_study);
     if (!inputs) {
-        const QString message = tr("The analysis needs a CT and an sCT with a known transform between them "
-                                   "(Registration > Register to reference automatically).");
+        const QString message =
+            tr("The analysis needs a CT and an sCT with a known transform between them "
+               "(Registration > Register to reference automatically).");
         statusBar()->showMessage(message, 10000);
         emit analysisFinished();
         return;
@@ -57,26 +58,31 @@ void MainWindow::analyzeDiscrepancies() {
     auto result = std::make_shared<DiscrepancyResult>();
     std::shared_ptr<const Study> study = m_study;
     const DiscrepancyThresholds thresholds = m_discrepancy->thresholds();
-    auto* task = new viewer::BackgroundTask(tr("Comparing CT and sCT"), [inputs = *inputs, result, thresholds](const Progress& p) {
-        *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
-    }, this);
-    connect(task, &viewer::BackgroundTask::succeeded, this, [this, study, result, inputs = *inputs, thresholds] {
-        finishTask();
-        if (study != m_study) {
-            return;
-        }
-        m_discrepancy->setResult(result, inputs, thresholds);
-        // The demo opens on its most important finding rather than on the CT's centre.
-        if (m_focusFirstFinding && !result->regions.empty()) {
-            m_state->setCursor(PatientPoint{result->regions.front().centroidMm});
-        }
-        m_focusFirstFinding = false;
-        findChild<QDockWidget*>(QStringLiteral("findingsDock"))->show();
-        statusBar()->showMessage(tr("CT vs sCT: %n finding(s) in %1 ms", "", static_cast<int>(result->regions.size()))
-                                     .arg(result->totalMs, 0, 'f', 0),
-                                 10000);
-        emit analysisFinished();
-    });
+    auto* task = new viewer::BackgroundTask(
+        tr("Comparing CT and sCT"),
+        [inputs = *inputs, result, thresholds](const Progress& p) {
+            *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
+        },
+        this);
+    connect(task, &viewer::BackgroundTask::succeeded, this,
+            [this, study, result, inputs = *inputs, thresholds] {
+                finishTask();
+                if (study != m_study) {
+                    return;
+                }
+                m_discrepancy->setResult(result, inputs, thresholds);
+                // The demo opens on its most important finding rather than on the CT's centre.
+                if (m_focusFirstFinding && !result->regions.empty()) {
+                    m_state->setCursor(PatientPoint{result->regions.front().centroidMm});
+                }
+                m_focusFirstFinding = false;
+                findChild<QDockWidget*>(QStringLiteral("findingsDock"))->show();
+                statusBar()->showMessage(tr("CT vs sCT: %n finding(s) in %1 ms", "",
+                                            static_cast<int>(result->regions.size()))
+                                             .arg(result->totalMs, 0, 'f', 0),
+                                         10000);
+                emit analysisFinished();
+            });
     runTask(task);
 }
 

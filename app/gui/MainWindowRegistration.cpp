@@ -4,12 +4,12 @@
 #include <set>
 
 #include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
 #include "core/registration/RigidMiRegistration.h"
 #include "core/volume/VolumeStatistics.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/tasks/BackgroundTask.h"
-#include "app/gui/PaneGrid.h"
 
 namespace crosscheck::app {
 

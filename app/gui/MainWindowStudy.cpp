@@ -10,9 +10,9 @@
 #include "core/phantom/DemoStudy.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/browser/SeriesBrowser.h"
+#include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
-#include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/study/StudyPanes.h"
 #include "viewer/tasks/BackgroundTask.h"
@@ -167,7 +167,8 @@ void MainWindow::setFrameTransform(const std::string& fromFrame, const std::stri
     refreshPaneTransforms();
 }
 
-void MainWindow::nudgeSeries(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference) {
+void MainWindow::nudgeSeries(const QString& seriesInstanceUid,
+                             const Eigen::Matrix4d& deltaInReference) {
     if (!m_study) {
         return;
     }
@@ -177,9 +178,11 @@ void MainWindow::nudgeSeries(const QString& seriesInstanceUid, const Eigen::Matr
             continue;
         }
         try {
-            m_study->transforms.nudge(s.info.frameOfReferenceUid, m_study->referenceFrameUid, deltaInReference);
+            m_study->transforms.nudge(s.info.frameOfReferenceUid, m_study->referenceFrameUid,
+                                      deltaInReference);
         } catch (const std::exception& e) {
-            statusBar()->showMessage(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())), 5000);
+            statusBar()->showMessage(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())),
+                                     5000);
             return;
         }
         refreshPaneTransforms();
@@ -196,7 +199,8 @@ void MainWindow::refreshPaneTransforms() {
             continue;
         }
         for (const auto& s : m_study->series) {
-            if (QString::fromStdString(s.info.seriesInstanceUid) == pane->series().seriesInstanceUid) {
+            if (QString::fromStdString(s.info.seriesInstanceUid) ==
+                pane->series().seriesInstanceUid) {
                 const ViewOrientation orientation = pane->orientation();
                 pane->setSeries(viewer::paneSeriesFor(*m_study, s));
                 pane->setOrientation(orientation);

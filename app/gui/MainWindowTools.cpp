@@ -23,8 +23,10 @@ void MainWindow::buildToolMenus() {
     auto updateEdit = [this, undo, redo] {
         undo->setEnabled(m_annotations->history().canUndo());
         redo->setEnabled(m_annotations->history().canRedo());
-        undo->setText(tr("&Undo %1").arg(QString::fromStdString(m_annotations->history().undoText())));
-        redo->setText(tr("&Redo %1").arg(QString::fromStdString(m_annotations->history().redoText())));
+        undo->setText(
+            tr("&Undo %1").arg(QString::fromStdString(m_annotations->history().undoText())));
+        redo->setText(
+            tr("&Redo %1").arg(QString::fromStdString(m_annotations->history().redoText())));
     };
     connect(m_annotations, &viewer::AnnotationLayer::changed, this, updateEdit);
     updateEdit();
@@ -36,15 +38,19 @@ void MainWindow::buildToolMenus() {
         QKeySequence key;
         viewer::AnnotationLayer::Tool tool;
     };
-    for (const ToolEntry& entry : {ToolEntry{tr("&Navigate"), QKeySequence(Qt::Key_N), viewer::AnnotationLayer::Tool::Navigate},
-                                   ToolEntry{tr("&Ellipse ROI"), QKeySequence(Qt::Key_E), viewer::AnnotationLayer::Tool::Ellipse},
-                                   ToolEntry{tr("&Ruler"), QKeySequence(Qt::Key_M), viewer::AnnotationLayer::Tool::Ruler}}) {
+    for (const ToolEntry& entry :
+         {ToolEntry{tr("&Navigate"), QKeySequence(Qt::Key_N),
+                    viewer::AnnotationLayer::Tool::Navigate},
+          ToolEntry{tr("&Ellipse ROI"), QKeySequence(Qt::Key_E),
+                    viewer::AnnotationLayer::Tool::Ellipse},
+          ToolEntry{tr("&Ruler"), QKeySequence(Qt::Key_M), viewer::AnnotationLayer::Tool::Ruler}}) {
         QAction* action = tools->addAction(entry.label);
         action->setShortcut(entry.key);
         action->setCheckable(true);
         action->setChecked(entry.tool == viewer::AnnotationLayer::Tool::Navigate);
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, tool = entry.tool] { m_annotations->setTool(tool); });
+        connect(action, &QAction::triggered, this,
+                [this, tool = entry.tool] { m_annotations->setTool(tool); });
     }
 }
 

@@ -67,8 +67,9 @@ GuiOptions parseOptions(const QApplication& app) {
     const QCommandLineOption zoom(QStringLiteral("zoom"),
                                   QStringLiteral("Initial zoom of every pane (1 fits the CT)."),
                                   QStringLiteral("factor"), QStringLiteral("1"));
-    const QCommandLineOption checkerboard(QStringLiteral("checkerboard"),
-                                          QStringLiteral("Show the reference CT in a checkerboard over the other panes."));
+    const QCommandLineOption checkerboard(
+        QStringLiteral("checkerboard"),
+        QStringLiteral("Show the reference CT in a checkerboard over the other panes."));
     parser.addOptions({demo, layout, screenshot, cursor, zoom, checkerboard});
     parser.addPositionalArgument(QStringLiteral("paths"),
                                  QStringLiteral("Study folders or DICOM files."),

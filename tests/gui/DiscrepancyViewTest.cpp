@@ -28,7 +28,8 @@ private slots:
 
 namespace {
 
-int countPixels(const QImage& image, const QRect& area, const std::function<bool(const QColor&)>& match) {
+int countPixels(const QImage& image, const QRect& area,
+                const std::function<bool(const QColor&)>& match) {
     int n = 0;
     const QRect box = area.intersected(image.rect());
     for (int y = box.top(); y <= box.bottom(); ++y) {
@@ -39,8 +40,12 @@ int countPixels(const QImage& image, const QRect& area, const std::function<bool
     return n;
 }
 
-bool isOutline(const QColor& c) { return c.red() > 200 && c.green() < 90 && c.blue() > 150; }
-bool isBanner(const QColor& c) { return c.red() > 170 && c.green() < 60 && c.blue() < 60; }
+bool isOutline(const QColor& c) {
+    return c.red() > 200 && c.green() < 90 && c.blue() > 150;
+}
+bool isBanner(const QColor& c) {
+    return c.red() > 170 && c.green() < 60 && c.blue() < 60;
+}
 
 }  // namespace
 
@@ -64,7 +69,8 @@ void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
     const QRect firstRow = table->visualItemRect(table->item(0, 1));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, firstRow.center());
     window.viewState()->flush();
-    const Eigen::Vector3d centroid = window.discrepancyLayer()->result()->regions.front().centroidMm;
+    const Eigen::Vector3d centroid =
+        window.discrepancyLayer()->result()->regions.front().centroidMm;
     QVERIFY((window.viewState()->cursor().mm - centroid).norm() < 1e-9);
     QVERIFY((centroid - truth.tumor.centerCtMm).norm() < 3.0);
 
@@ -80,11 +86,15 @@ void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
         QVERIFY2(outline > 20, qPrintable(QStringLiteral("%1: %2 outline pixels")
                                               .arg(QLatin1String(cc::toString(pane->series().role)))
                                               .arg(outline)));
-        const int banner = countPixels(image, QRect(0, 0, image.width(), int(160 * ratio)), isBanner);
+        const int banner =
+            countPixels(image, QRect(0, 0, image.width(), int(160 * ratio)), isBanner);
         if (pane->series().role == cc::SeriesRole::sCT) {
-            QVERIFY2(banner > 2000, qPrintable(QStringLiteral("sCT banner pixels: %1").arg(banner)));
-        } else if (pane->series().role != cc::SeriesRole::CT) {  // the CT's difference map is red by design
-            QVERIFY2(banner < 200, qPrintable(QStringLiteral("banner pixels on a non-sCT pane: %1").arg(banner)));
+            QVERIFY2(banner > 2000,
+                     qPrintable(QStringLiteral("sCT banner pixels: %1").arg(banner)));
+        } else if (pane->series().role !=
+                   cc::SeriesRole::CT) {  // the CT's difference map is red by design
+            QVERIFY2(banner < 200,
+                     qPrintable(QStringLiteral("banner pixels on a non-sCT pane: %1").arg(banner)));
         }
     }
 }

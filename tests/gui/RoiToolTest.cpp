@@ -59,8 +59,10 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     ct->setOrientation(cc::ViewOrientation::Axial);
     window.annotationLayer()->setTool(cc::viewer::AnnotationLayer::Tool::Ellipse);
     // A 8 x 6 mm box around the centre on the axial plane (right = +x, up = anterior = -y).
-    const QPoint from = ct->referenceToWidget(cc::PatientPoint{centre + Eigen::Vector3d(-4, 3, 0)}).toPoint();
-    const QPoint to = ct->referenceToWidget(cc::PatientPoint{centre + Eigen::Vector3d(4, -3, 0)}).toPoint();
+    const QPoint from =
+        ct->referenceToWidget(cc::PatientPoint{centre + Eigen::Vector3d(-4, 3, 0)}).toPoint();
+    const QPoint to =
+        ct->referenceToWidget(cc::PatientPoint{centre + Eigen::Vector3d(4, -3, 0)}).toPoint();
     QVERIFY((to - from).manhattanLength() > 10);
     QTest::mousePress(ct, Qt::LeftButton, {}, from);
     QTest::mouseMove(ct, (from + to) / 2);

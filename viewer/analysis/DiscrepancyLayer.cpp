@@ -9,16 +9,21 @@ namespace crosscheck::viewer {
 
 DiscrepancyLayer::DiscrepancyLayer(QObject* parent) : QObject(parent) {}
 
-void DiscrepancyLayer::setResult(std::shared_ptr<const DiscrepancyResult> result, const DiscrepancyInputs& inputs,
+void DiscrepancyLayer::setResult(std::shared_ptr<const DiscrepancyResult> result,
+                                 const DiscrepancyInputs& inputs,
                                  const DiscrepancyThresholds& thresholds) {
     m_result = std::move(result);
     m_inputs = inputs;
     m_thresholds = thresholds;
-    m_labels = m_result ? regionLabelVolume(m_result->difference->ct().geometry(), m_result->regions) : nullptr;
+    m_labels = m_result
+                   ? regionLabelVolume(m_result->difference->ct().geometry(), m_result->regions)
+                   : nullptr;
     emit changed();
 }
 
-void DiscrepancyLayer::clear() { setResult(nullptr); }
+void DiscrepancyLayer::clear() {
+    setResult(nullptr);
+}
 
 void DiscrepancyLayer::setThresholds(const DiscrepancyThresholds& thresholds) {
     if (!m_result) {
@@ -28,7 +33,8 @@ void DiscrepancyLayer::setThresholds(const DiscrepancyThresholds& thresholds) {
     auto result = std::make_shared<DiscrepancyResult>(*m_result);
     const DifferenceVolume& difference = *result->difference;
     result->regions = extractRegions(difference, thresholds);
-    assessMrVisibility(result->regions, difference.ct().geometry(), difference.domain(), m_inputs.mr);
+    assessMrVisibility(result->regions, difference.ct().geometry(), difference.domain(),
+                       m_inputs.mr);
     setResult(result, m_inputs, thresholds);
 }
 
@@ -36,9 +42,9 @@ int DiscrepancyLayer::missedDenseCount() const {
     if (!m_result) {
         return 0;
     }
-    return static_cast<int>(std::count_if(m_result->regions.begin(), m_result->regions.end(), [](const auto& r) {
-        return r.kind == DiscrepancyKind::CtDenseSctNot;
-    }));
+    return static_cast<int>(
+        std::count_if(m_result->regions.begin(), m_result->regions.end(),
+                      [](const auto& r) { return r.kind == DiscrepancyKind::CtDenseSctNot; }));
 }
 
 void DiscrepancyLayer::setDifferenceOpacity(double opacity) {

@@ -16,7 +16,8 @@ public:
     explicit DiscrepancyLayer(QObject* parent = nullptr);
 
     /// A new analysis; `inputs` are kept to judge MRI visibility again on a threshold change.
-    void setResult(std::shared_ptr<const DiscrepancyResult> result, const DiscrepancyInputs& inputs = {},
+    void setResult(std::shared_ptr<const DiscrepancyResult> result,
+                   const DiscrepancyInputs& inputs = {},
                    const DiscrepancyThresholds& thresholds = {});
     /// Finds the regions again for new thresholds from the kept difference volume (no
     /// resampling: tens of milliseconds on a full-size CT).

@@ -39,13 +39,17 @@ QTableWidgetItem* cell(const QString& text, const QVariant& sortValue = {}) {
 }  // namespace
 
 FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
-    : QWidget(parent), m_layer(layer), m_table(new QTableWidget(this)), m_summary(new QLabel(this)), m_metrics(new QLabel(this)) {
+    : QWidget(parent),
+      m_layer(layer),
+      m_table(new QTableWidget(this)),
+      m_summary(new QLabel(this)),
+      m_metrics(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_table->setColumnCount(7);
-    m_table->setHorizontalHeaderLabels(
-        {tr("#"), tr("Kind"), tr("Size (mm)"), tr("Volume (mm³)"), tr("CT HU"), tr("sCT HU"), tr("Seen on MRI")});
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Kind"), tr("Size (mm)"), tr("Volume (mm³)"),
+                                        tr("CT HU"), tr("sCT HU"), tr("Seen on MRI")});
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -89,7 +93,8 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
     connect(dense, &QDoubleSpinBox::editingFinished, this, apply);
     connect(minVolume, &QDoubleSpinBox::editingFinished, this, apply);
     connect(show, &QCheckBox::toggled, layer, &DiscrepancyLayer::setShowDifference);
-    connect(opacity, &QSlider::valueChanged, layer, [layer](int v) { layer->setDifferenceOpacity(v / 100.0); });
+    connect(opacity, &QSlider::valueChanged, layer,
+            [layer](int v) { layer->setDifferenceOpacity(v / 100.0); });
     connect(layer, &DiscrepancyLayer::changed, this, &FindingsPanel::refresh);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         const auto& result = m_layer->result();
@@ -115,17 +120,26 @@ void FindingsPanel::refresh() {
         return;
     }
     const int missed = m_layer->missedDenseCount();
-    m_summary->setText(missed > 0 ? tr("<b style='color:#d02020'>The sCT misses %n dense region(s) seen on CT.</b>", "", missed)
-                                  : tr("No dense region of the CT is missing on the sCT."));
+    m_summary->setText(
+        missed > 0
+            ? tr("<b style='color:#d02020'>The sCT misses %n dense region(s) seen on CT.</b>", "",
+                 missed)
+            : tr("No dense region of the CT is missing on the sCT."));
     for (int row = 0; row < count; ++row) {
         const auto& r = result->regions[static_cast<std::size_t>(row)];
         m_table->setItem(row, 0, cell(QString::number(r.rank), row));
         m_table->setItem(row, 1, cell(kindText(r.kind)));
-        m_table->setItem(row, 2, cell(QStringLiteral("%1 x %2 x %3").arg(r.extentMm[0], 0, 'f', 1).arg(r.extentMm[1], 0, 'f', 1).arg(r.extentMm[2], 0, 'f', 1)));
+        m_table->setItem(row, 2,
+                         cell(QStringLiteral("%1 x %2 x %3")
+                                  .arg(r.extentMm[0], 0, 'f', 1)
+                                  .arg(r.extentMm[1], 0, 'f', 1)
+                                  .arg(r.extentMm[2], 0, 'f', 1)));
         m_table->setItem(row, 3, cell(QString::number(r.volumeMm3, 'f', 0)));
         m_table->setItem(row, 4, cell(QString::number(r.ctMeanHu, 'f', 0)));
         m_table->setItem(row, 5, cell(QString::number(r.sctMeanHu, 'f', 0)));
-        m_table->setItem(row, 6, cell(!r.visibleOnMr ? tr("not judged") : (*r.visibleOnMr ? tr("yes") : tr("no"))));
+        m_table->setItem(
+            row, 6,
+            cell(!r.visibleOnMr ? tr("not judged") : (*r.visibleOnMr ? tr("yes") : tr("no"))));
         if (r.kind == DiscrepancyKind::CtDenseSctNot) {
             for (int c = 0; c < m_table->columnCount(); ++c) {
                 m_table->item(row, c)->setForeground(QColor(220, 40, 40));

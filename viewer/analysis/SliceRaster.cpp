@@ -14,7 +14,8 @@ namespace {
 /// Nearest-voxel lookups along a pane's pixel grid, in the volume's index space.
 class PixelSampler {
 public:
-    PixelSampler(const Volume& volume, const Eigen::Matrix4d& referenceToVolume, const PixelToPatient& pixels)
+    PixelSampler(const Volume& volume, const Eigen::Matrix4d& referenceToVolume,
+                 const PixelToPatient& pixels)
         : m_volume(volume) {
         const Eigen::Matrix4d toIndex = volume.geometry().patientToIndex() * referenceToVolume;
         m_origin = (toIndex * pixels.origin.homogeneous()).head<3>();
@@ -53,8 +54,8 @@ QRgb differenceColour(double hu, double fullHu) {
 }
 
 QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenceToVolume,
-                       const PixelToPatient& pixels, const QSize& size, double opacity, double minimumHu,
-                       double fullHu, int stride) {
+                       const PixelToPatient& pixels, const QSize& size, double opacity,
+                       double minimumHu, double fullHu, int stride) {
     const int w = std::max(1, size.width() / stride);
     const int h = std::max(1, size.height() / stride);
     QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
@@ -68,7 +69,8 @@ QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenc
                 continue;
             }
             // Fade in between the minimum and full difference so noise stays faint.
-            const double strength = std::clamp((std::abs(hu) - minimumHu) / (fullHu - minimumHu), 0.15, 1.0);
+            const double strength =
+                std::clamp((std::abs(hu) - minimumHu) / (fullHu - minimumHu), 0.15, 1.0);
             const QRgb c = differenceColour(hu, fullHu);
             const int a = static_cast<int>(std::lround(255.0 * opacity * strength));
             line[x] = qPremultiply(qRgba(qRed(c), qGreen(c), qBlue(c), a));
@@ -78,8 +80,8 @@ QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenc
 }
 
 QImage checkerboardImage(const Volume& other, const Eigen::Matrix4d& referenceToVolume,
-                         const PixelToPatient& pixels, const QSize& size, double windowLow, double windowHigh,
-                         double squareMm, int stride) {
+                         const PixelToPatient& pixels, const QSize& size, double windowLow,
+                         double windowHigh, double squareMm, int stride) {
     const int w = std::max(1, size.width() / stride);
     const int h = std::max(1, size.height() / stride);
     QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
@@ -102,7 +104,8 @@ QImage checkerboardImage(const Volume& other, const Eigen::Matrix4d& referenceTo
             if (value == outside) {
                 continue;
             }
-            const double t = std::clamp((value - windowLow) / std::max(windowHigh - windowLow, 1e-6), 0.0, 1.0);
+            const double t =
+                std::clamp((value - windowLow) / std::max(windowHigh - windowLow, 1e-6), 0.0, 1.0);
             const int grey = static_cast<int>(std::lround(255.0 * t));
             line[x] = qRgba(grey, grey, grey, 255);
         }
@@ -111,7 +114,8 @@ QImage checkerboardImage(const Volume& other, const Eigen::Matrix4d& referenceTo
 }
 
 QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
-                         const PixelToPatient& pixels, const QSize& size, const QRect& area, QRgb colour) {
+                         const PixelToPatient& pixels, const QSize& size, const QRect& area,
+                         QRgb colour) {
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     const QRect box = area.adjusted(-2, -2, 2, 2).intersected(QRect(QPoint(0, 0), size));

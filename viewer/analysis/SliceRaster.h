@@ -32,7 +32,8 @@ QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenc
 /// differs from a neighbour's, in `colour`, transparent elsewhere.
 /// Only pixels inside `area` are sampled (the regions' footprint on the pane).
 QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
-                         const PixelToPatient& pixels, const QSize& size, const QRect& area, QRgb colour);
+                         const PixelToPatient& pixels, const QSize& size, const QRect& area,
+                         QRgb colour);
 
 /// A checkerboard of another series over the pane, for judging a registration: squares
 /// of `squareMm` (in plane coordinates u, v of the pixel grid) alternately show the

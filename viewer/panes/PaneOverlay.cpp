@@ -85,7 +85,9 @@ void drawWatermark(QPainter& p, const QString& fullText, int width, int height) 
     p.setFont(font);
     const QFontMetrics fm(font);
     // A narrow pane gets the short form rather than a clipped label.
-    const QString text = fm.horizontalAdvance(fullText) + 24 <= width ? fullText : QCoreApplication::translate("PaneOverlay", "SYNTHETIC (from MRI)");
+    const QString text = fm.horizontalAdvance(fullText) + 24 <= width
+                             ? fullText
+                             : QCoreApplication::translate("PaneOverlay", "SYNTHETIC (from MRI)");
     const int w = fm.horizontalAdvance(text) + 16;
     const QRect box((width - w) / 2, height - 3 * fm.height(), w, fm.height() + 6);
     p.fillRect(box, QColor(230, 140, 0, 170));

@@ -169,7 +169,8 @@ void SlicePane::onStateChanged(unsigned changes) {
     if (!hasSeries()) {
         return;
     }
-    if (changes & (ViewState::CursorChanged | ViewState::ZoomPanChanged | ViewState::LinksChanged)) {
+    if (changes &
+        (ViewState::CursorChanged | ViewState::ZoomPanChanged | ViewState::LinksChanged)) {
         invalidateRasters();
     }
     if (changes & (ViewState::CursorChanged | ViewState::LinksChanged)) {

@@ -25,8 +25,8 @@ void SlicePane::setAnnotationLayer(AnnotationLayer* layer) {
 }
 
 bool SlicePane::isDrawing() const {
-    return m_annotations && m_annotations->tool() != AnnotationLayer::Tool::Navigate && hasSeries() &&
-           isSynchronized();
+    return m_annotations && m_annotations->tool() != AnnotationLayer::Tool::Navigate &&
+           hasSeries() && isSynchronized();
 }
 
 void SlicePane::finishDrawing() {
@@ -41,7 +41,8 @@ void SlicePane::finishDrawing() {
         }
     } else {
         // The ellipse fills the dragged rectangle, its axes along the screen's.
-        const Eigen::Vector2d radii(std::abs(plane.right.dot(delta)) * 0.5, std::abs(plane.up.dot(delta)) * 0.5);
+        const Eigen::Vector2d radii(std::abs(plane.right.dot(delta)) * 0.5,
+                                    std::abs(plane.up.dot(delta)) * 0.5);
         if (radii.minCoeff() >= kMinimumSizeMm * 0.5) {
             m_annotations->addRoi(
                 Roi::ellipse(frame, 0.5 * (start.mm + m_drawEnd.mm), plane.right, plane.up, radii));
@@ -62,7 +63,8 @@ void SlicePane::paintAnnotations(QPainter& painter) const {
         if (annotation.roi.frameOfReferenceUid != m_annotations->referenceFrameUid()) {
             continue;
         }
-        const RoiOnPlane onPlane = roiOnPlane(annotation.roi, paneCursor().mm, plane.normal, tolerance);
+        const RoiOnPlane onPlane =
+            roiOnPlane(annotation.roi, paneCursor().mm, plane.normal, tolerance);
         const bool selected = annotation.id == m_annotations->selectedId();
         painter.setPen(QPen(selected ? kSelectedColour : kRoiColour, selected ? 2.0 : 1.5));
         QPointF labelAt;
@@ -82,7 +84,8 @@ void SlicePane::paintAnnotations(QPainter& painter) const {
             painter.drawLine(wa, wb);
             labelAt = wb;
             if (annotation.roi.isLinear()) {
-                painter.drawText(wb + QPointF(6, 0), QStringLiteral("%1 mm").arg((b - a).norm(), 0, 'f', 1));
+                painter.drawText(wb + QPointF(6, 0),
+                                 QStringLiteral("%1 mm").arg((b - a).norm(), 0, 'f', 1));
             }
         }
         if (!labelAt.isNull()) {

@@ -49,11 +49,12 @@ void SlicePane::paintDiscrepancy(QPainter& painter) {
         const Eigen::Matrix4d identity = Eigen::Matrix4d::Identity();
         m_differenceRaster = QImage();
         if (m_series.role == SeriesRole::CT && m_discrepancy->showDifference()) {
-            m_differenceRaster = differenceImage(result.difference->difference(), identity, pixels, size(),
-                                                 m_discrepancy->differenceOpacity(), 50.0, kLegendFullHu);
+            m_differenceRaster =
+                differenceImage(result.difference->difference(), identity, pixels, size(),
+                                m_discrepancy->differenceOpacity(), 50.0, kLegendFullHu);
         }
-        m_outlineRaster = labelOutlineImage(*m_discrepancy->labels(), identity, pixels, size(), regionsFootprint(),
-                                            kOutlineColour);
+        m_outlineRaster = labelOutlineImage(*m_discrepancy->labels(), identity, pixels, size(),
+                                            regionsFootprint(), kOutlineColour);
         m_rastersValid = true;
     }
     if (!m_differenceRaster.isNull()) {
@@ -65,7 +66,8 @@ void SlicePane::paintDiscrepancy(QPainter& painter) {
     painter.drawImage(0, 0, m_outlineRaster);
 }
 
-void SlicePane::setCheckerboard(std::shared_ptr<const Volume> referenceVolume, const WindowLevel& window) {
+void SlicePane::setCheckerboard(std::shared_ptr<const Volume> referenceVolume,
+                                const WindowLevel& window) {
     m_checker = std::move(referenceVolume);
     m_checkerWindow = window;
     m_checkerRaster = QImage();
@@ -78,8 +80,8 @@ void SlicePane::paintCheckerboard(QPainter& painter) {
     }
     if (m_checkerRaster.isNull() || !m_rastersValid) {
         const double low = m_checkerWindow.level - 0.5 * m_checkerWindow.width;
-        m_checkerRaster = checkerboardImage(*m_checker, Eigen::Matrix4d::Identity(), pixelMapping(), size(), low,
-                                            low + m_checkerWindow.width, 16.0);
+        m_checkerRaster = checkerboardImage(*m_checker, Eigen::Matrix4d::Identity(), pixelMapping(),
+                                            size(), low, low + m_checkerWindow.width, 16.0);
     }
     painter.save();
     painter.setRenderHint(QPainter::SmoothPixmapTransform, true);
@@ -108,9 +110,11 @@ void SlicePane::paintDifferenceLegend(QPainter& painter) const {
     const QString top = QStringLiteral("+%1").arg(kLegendFullHu, 0, 'f', 0);
     const QString bottom = QStringLiteral("-%1").arg(kLegendFullHu, 0, 'f', 0);
     painter.drawText(bar.right() - fm.horizontalAdvance(top), bar.top() - 4, top);
-    painter.drawText(bar.right() - fm.horizontalAdvance(bottom), bar.bottom() + fm.ascent() + 2, bottom);
+    painter.drawText(bar.right() - fm.horizontalAdvance(bottom), bar.bottom() + fm.ascent() + 2,
+                     bottom);
     const QString caption = tr("CT - sCT, HU");
-    painter.drawText(width() - 6 - fm.horizontalAdvance(caption), bar.bottom() + 2 * fm.height() + 2, caption);
+    painter.drawText(width() - 6 - fm.horizontalAdvance(caption),
+                     bar.bottom() + 2 * fm.height() + 2, caption);
 }
 
 void SlicePane::paintMissBanner(QPainter& painter) const {

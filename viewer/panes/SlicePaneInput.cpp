@@ -1,13 +1,13 @@
 // The mouse and keyboard habits of radiology workstations (DOMAIN.md), as actions on
 // the shared ViewState: wheel and arrows scroll slices, left-drag windows, a left click
 // moves the cursor, right-drag and Ctrl+wheel zoom, middle-drag pans.
+#include <Eigen/Geometry>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QKeyEvent>
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QWheelEvent>
-#include <Eigen/Geometry>
 #include <cmath>
 
 #include "viewer/panes/SlicePane.h"
@@ -145,7 +145,8 @@ bool SlicePane::handleNudgeKey(QKeyEvent* event) {
     // A turn about the pane's normal through the cursor, or a shift in the pane's plane.
     const Eigen::Vector3d pivot = paneCursor().mm;
     const Eigen::Matrix3d rotation =
-        Eigen::AngleAxisd(degrees * 3.14159265358979323846 / 180.0, plane.normal).toRotationMatrix();
+        Eigen::AngleAxisd(degrees * 3.14159265358979323846 / 180.0, plane.normal)
+            .toRotationMatrix();
     Eigen::Matrix4d delta = Eigen::Matrix4d::Identity();
     delta.topLeftCorner<3, 3>() = rotation;
     delta.block<3, 1>(0, 3) = pivot - rotation * pivot + translation;

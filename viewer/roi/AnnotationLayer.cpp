@@ -2,7 +2,9 @@
 
 namespace crosscheck::viewer {
 
-AnnotationLayer::AnnotationLayer(QObject* parent) : QObject(parent) { reset({}); }
+AnnotationLayer::AnnotationLayer(QObject* parent) : QObject(parent) {
+    reset({});
+}
 
 AnnotationLayer::~AnnotationLayer() = default;
 

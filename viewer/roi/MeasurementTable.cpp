@@ -15,12 +15,13 @@ namespace crosscheck::viewer {
 
 namespace {
 
-const QStringList kHeaders = {QObject::tr("ROI"),  QObject::tr("Series"),  QObject::tr("Unit"),
-                              QObject::tr("Mean"), QObject::tr("SD"),      QObject::tr("Median"),
-                              QObject::tr("Min"),  QObject::tr("Max"),     QObject::tr("P5"),
-                              QObject::tr("P95"),  QObject::tr("Count"),   QObject::tr("Area mm²"),
-                              QObject::tr("Long mm"), QObject::tr("Short mm"), QObject::tr("Visible mm"),
-                              QObject::tr("Warnings")};
+const QStringList kHeaders = {
+    QObject::tr("ROI"),     QObject::tr("Series"),   QObject::tr("Unit"),
+    QObject::tr("Mean"),    QObject::tr("SD"),       QObject::tr("Median"),
+    QObject::tr("Min"),     QObject::tr("Max"),      QObject::tr("P5"),
+    QObject::tr("P95"),     QObject::tr("Count"),    QObject::tr("Area mm²"),
+    QObject::tr("Long mm"), QObject::tr("Short mm"), QObject::tr("Visible mm"),
+    QObject::tr("Warnings")};
 constexpr int kCenterRole = Qt::UserRole + 1;
 
 QTableWidgetItem* numberCell(double value, int decimals) {
@@ -60,13 +61,15 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_table->addAction(copy);
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(copy, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(toTsv()); });
+    connect(copy, &QAction::triggered, this,
+            [this] { QApplication::clipboard()->setText(toTsv()); });
     connect(m_layer, &AnnotationLayer::changed, this, &MeasurementTable::scheduleRefresh);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         const QVariant center = m_table->item(row, 0)->data(kCenterRole);
         if (center.isValid()) {
             const QList<QVariant> xyz = center.toList();
-            emit roiActivated(Eigen::Vector3d(xyz[0].toDouble(), xyz[1].toDouble(), xyz[2].toDouble()));
+            emit roiActivated(
+                Eigen::Vector3d(xyz[0].toDouble(), xyz[1].toDouble(), xyz[2].toDouble()));
         }
     });
 }
@@ -106,7 +109,8 @@ void MeasurementTable::refresh() {
         };
         for (const SeriesMeasurement& s : rows) {
             const RoiMeasurement& m = s.measurement;
-            const int row = addRow(QString::fromLatin1(toString(s.role)), QString::fromStdString(m.unit));
+            const int row =
+                addRow(QString::fromLatin1(toString(s.role)), QString::fromStdString(m.unit));
             QStringList warnings;
             for (const auto& w : m.warnings) {
                 warnings << QString::fromStdString(w);

@@ -22,7 +22,8 @@ std::vector<Eigen::Vector3d> boundary(const Roi& roi) {
         case RoiShape::Rectangle: {
             const Eigen::Vector3d u = roi.axisU * 0.5 * roi.sizeMm[0];
             const Eigen::Vector3d v = roi.axisV * 0.5 * roi.sizeMm[1];
-            points = {roi.centerMm - u - v, roi.centerMm + u - v, roi.centerMm + u + v, roi.centerMm - u + v};
+            points = {roi.centerMm - u - v, roi.centerMm + u - v, roi.centerMm + u + v,
+                      roi.centerMm - u + v};
             break;
         }
         case RoiShape::Polygon:
@@ -36,8 +37,8 @@ std::vector<Eigen::Vector3d> boundary(const Roi& roi) {
 
 }  // namespace
 
-RoiOnPlane roiOnPlane(const Roi& roi, const Eigen::Vector3d& planePoint, const Eigen::Vector3d& planeNormal,
-                      double toleranceMm) {
+RoiOnPlane roiOnPlane(const Roi& roi, const Eigen::Vector3d& planePoint,
+                      const Eigen::Vector3d& planeNormal, double toleranceMm) {
     RoiOnPlane result;
     const Eigen::Vector3d n = planeNormal.normalized();
     auto distance = [&](const Eigen::Vector3d& p) { return n.dot(p - planePoint); };

@@ -11,11 +11,11 @@ namespace crosscheck::viewer {
 /// lies in the plane (within `toleranceMm`), else the segment where its area crosses the
 /// plane, else nothing. Lines of a ruler or bidirectional are returned as pairs of points.
 struct RoiOnPlane {
-    std::vector<Eigen::Vector3d> outline;                          ///< closed polygon
+    std::vector<Eigen::Vector3d> outline;                            ///< closed polygon
     std::vector<std::pair<Eigen::Vector3d, Eigen::Vector3d>> lines;  ///< segments
 };
 
-RoiOnPlane roiOnPlane(const Roi& roi, const Eigen::Vector3d& planePoint, const Eigen::Vector3d& planeNormal,
-                      double toleranceMm);
+RoiOnPlane roiOnPlane(const Roi& roi, const Eigen::Vector3d& planePoint,
+                      const Eigen::Vector3d& planeNormal, double toleranceMm);
 
 }  // namespace crosscheck::viewer
