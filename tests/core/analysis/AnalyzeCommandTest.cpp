@@ -3,47 +3,33 @@
 // and the JSON keys of ../shared/CLI.md.
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include "tests/core/TestSupport.h"
 
 using namespace std::string_literals;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string kCli = std::string(CROSSCHECK_BINARY_DIR) + "/bin/crosscheck-cli";
+const std::string kCli = crosscheck::test::cliPath();
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("crosscheck-analyze-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-int run(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 }  // namespace
 
 TEST_CASE("crosscheck-cli analyze flags the phantom tumour through a transform file",
           "[analysis][cli]") {
     REQUIRE(fs::exists(kCli));
-    TempDir dir;
-    const fs::path study = dir.path / "study";
-    REQUIRE(run(kCli + " phantom " + study.string() + " --size small > /dev/null 2>&1") == 0);
+    crosscheck::test::TempFolder dir("crosscheck-analyze");
+    const fs::path study = dir.path() / "study";
+    REQUIRE(crosscheck::test::runStatus(kCli + " phantom " + study.string() +
+                                        " --size small > /dev/null 2>&1") == 0);
     const nlohmann::json truth = nlohmann::json::parse(std::ifstream(study / "ground_truth.json"));
     // The ground truth as a transform file: moving CT -> fixed MR (the sCT's frame).
-    const fs::path transform = dir.path / "ct_to_mr.json";
+    const fs::path transform = dir.path() / "ct_to_mr.json";
     std::ofstream(transform) << nlohmann::json{
         {"moving_to_fixed", truth["ct_to_mr"]},
         {"moving_frame_uid", truth["ct_frame_uid"]},
@@ -52,11 +38,12 @@ TEST_CASE("crosscheck-cli analyze flags the phantom tumour through a transform f
         {"metric", 0},
         {"iterations", 0},
         {"ms", 0}}.dump();
-    const fs::path out = dir.path / "analysis.json";
-    REQUIRE(run(kCli + " analyze --ct " + (study / "CT").string() + " --sct " +
-                (study / "sCT").string() + " --transform " + transform.string() + " --t1w " +
-                (study / "T1w").string() + " --t2w " + (study / "T2w").string() + " --json > " +
-                out.string() + " 2> /dev/null") == 0);
+    const fs::path out = dir.path() / "analysis.json";
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze --ct " + (study / "CT").string() +
+                                        " --sct " + (study / "sCT").string() + " --transform " +
+                                        transform.string() + " --t1w " + (study / "T1w").string() +
+                                        " --t2w " + (study / "T2w").string() + " --json > " +
+                                        out.string() + " 2> /dev/null") == 0);
     const nlohmann::json j = nlohmann::json::parse(std::ifstream(out));
     REQUIRE(j["reference_frame_uid"] == truth["ct_frame_uid"]);
     REQUIRE(j["flags"].size() == 1);
@@ -81,23 +68,28 @@ TEST_CASE("crosscheck-cli analyze flags the phantom tumour through a transform f
 
 TEST_CASE("crosscheck-cli analyze refuses bad input with exit 1 and usage errors with exit 2",
           "[analysis][cli]") {
-    TempDir dir;
-    const fs::path study = dir.path / "study";
-    REQUIRE(run(kCli + " phantom " + study.string() + " --size small > /dev/null 2>&1") == 0);
+    crosscheck::test::TempFolder dir("crosscheck-analyze");
+    const fs::path study = dir.path() / "study";
+    REQUIRE(crosscheck::test::runStatus(kCli + " phantom " + study.string() +
+                                        " --size small > /dev/null 2>&1") == 0);
     const std::string pair =
         " --ct " + (study / "CT").string() + " --sct " + (study / "sCT").string();
     // Different frames, no transform, no automatic registration.
-    REQUIRE(run(kCli + " analyze" + pair + " --no-register > /dev/null 2>&1") == 1);
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze" + pair +
+                                        " --no-register > /dev/null 2>&1") == 1);
     // A transform file that does not join the two frames.
-    const fs::path unrelated = dir.path / "unrelated.json";
+    const fs::path unrelated = dir.path() / "unrelated.json";
     std::ofstream(unrelated) << R"({"moving_to_fixed": [[1,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]],
         "moving_frame_uid": "1.2.3", "fixed_frame_uid": "1.2.4", "method": "x", "metric": 0,
         "iterations": 0, "ms": 0})";
-    REQUIRE(run(kCli + " analyze" + pair + " --transform " + unrelated.string() +
-                " > /dev/null 2>&1") == 1);
-    REQUIRE(run(kCli + " analyze" + pair + " --transform " + (dir.path / "missing.json").string() +
-                " > /dev/null 2>&1") == 1);
-    REQUIRE(run(kCli + " analyze --ct " + (dir.path / "nothing").string() + " --sct " +
-                (study / "sCT").string() + " > /dev/null 2>&1") == 1);
-    REQUIRE(run(kCli + " analyze --ct " + (study / "CT").string() + " > /dev/null 2>&1") == 2);
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze" + pair + " --transform " +
+                                        unrelated.string() + " > /dev/null 2>&1") == 1);
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze" + pair + " --transform " +
+                                        (dir.path() / "missing.json").string() +
+                                        " > /dev/null 2>&1") == 1);
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze --ct " +
+                                        (dir.path() / "nothing").string() + " --sct " +
+                                        (study / "sCT").string() + " > /dev/null 2>&1") == 1);
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze --ct " + (study / "CT").string() +
+                                        " > /dev/null 2>&1") == 2);
 }

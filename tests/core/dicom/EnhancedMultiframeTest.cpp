@@ -7,9 +7,9 @@
 // clang-format on
 #include <dcmtk/dcmdata/dctk.h>
 
-#include "TempFolder.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/dicom/SeriesLoader.h"
+#include "tests/core/TestSupport.h"
 
 using namespace crosscheck;
 

@@ -6,13 +6,13 @@
 #include <fstream>
 #include <map>
 
-#include "TempFolder.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/dicom/NiftiWriter.h"
 #include "core/dicom/SeriesLoader.h"
 #include "core/dicom/VoxelSummary.h"
 #include "core/phantom/PhantomStudy.h"
 #include "core/phantom/PhantomWriter.h"
+#include "tests/core/TestSupport.h"
 
 using namespace crosscheck;
 namespace fs = std::filesystem;

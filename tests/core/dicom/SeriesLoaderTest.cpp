@@ -7,12 +7,12 @@
 #include <cstring>
 #include <fstream>
 
-#include "TempFolder.h"
 #include "core/dicom/DicomError.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/dicom/DicomSeriesWriter.h"
 #include "core/dicom/SeriesLoader.h"
 #include "core/dicom/VoxelSummary.h"
+#include "tests/core/TestSupport.h"
 
 using namespace crosscheck;
 namespace fs = std::filesystem;

@@ -2,12 +2,14 @@
 // and registered by the CLI, the printed transform file checked against ground_truth.json.
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
+#include "tests/core/TestSupport.h"
 
 #include "RegistrationTestUtil.h"
 #include "core/registration/TransformFile.h"
@@ -16,25 +18,7 @@ using namespace crosscheck;
 namespace fs = std::filesystem;
 
 namespace {
-const std::string kCli = std::string(CROSSCHECK_BINARY_DIR) + "/bin/crosscheck-cli";
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("crosscheck-register-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-int run(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+const std::string kCli = crosscheck::test::cliPath();
 
 Eigen::Matrix4d matrixOf(const nlohmann::json& rows) {
     Eigen::Matrix4d m;
@@ -50,15 +34,16 @@ Eigen::Matrix4d matrixOf(const nlohmann::json& rows) {
 TEST_CASE("crosscheck-cli register aligns the phantom CT to its T1w and prints the transform file",
           "[registration][cli]") {
     REQUIRE(fs::exists(kCli));
-    TempDir dir;
-    const fs::path study = dir.path / "study";
-    REQUIRE(run(kCli + " phantom " + study.string() + " --size small --seed 2 > /dev/null 2>&1") ==
-            0);
-    const fs::path printed = dir.path / "printed.json";
-    const fs::path written = dir.path / "written.json";
-    REQUIRE(run(kCli + " register --fixed " + (study / "T1w").string() + " --moving " +
-                (study / "CT").string() + " --json --out " + written.string() + " > " +
-                printed.string() + " 2> /dev/null") == 0);
+    crosscheck::test::TempFolder dir("crosscheck-register");
+    const fs::path study = dir.path() / "study";
+    REQUIRE(crosscheck::test::runStatus(kCli + " phantom " + study.string() +
+                                        " --size small --seed 2 > /dev/null 2>&1") == 0);
+    const fs::path printed = dir.path() / "printed.json";
+    const fs::path written = dir.path() / "written.json";
+    REQUIRE(crosscheck::test::runStatus(kCli + " register --fixed " + (study / "T1w").string() +
+                                        " --moving " + (study / "CT").string() + " --json --out " +
+                                        written.string() + " > " + printed.string() +
+                                        " 2> /dev/null") == 0);
 
     nlohmann::json truth;
     std::ifstream(study / "ground_truth.json") >> truth;
@@ -86,16 +71,16 @@ TEST_CASE("crosscheck-cli register aligns the phantom CT to its T1w and prints t
 TEST_CASE("crosscheck-cli register names the input it cannot use and exits 1 or 2",
           "[registration][cli]") {
     REQUIRE(fs::exists(kCli));
-    TempDir dir;
-    const fs::path log = dir.path / "stderr.txt";
-    const std::string missing = (dir.path / "missing").string();
-    REQUIRE(run(kCli + " register --fixed " + missing + " --moving " + missing +
-                " > /dev/null 2> " + log.string()) == 1);
+    crosscheck::test::TempFolder dir("crosscheck-register");
+    const fs::path log = dir.path() / "stderr.txt";
+    const std::string missing = (dir.path() / "missing").string();
+    REQUIRE(crosscheck::test::runStatus(kCli + " register --fixed " + missing + " --moving " +
+                                        missing + " > /dev/null 2> " + log.string()) == 1);
     std::ifstream in(log);
     const std::string message((std::istreambuf_iterator<char>(in)),
                               std::istreambuf_iterator<char>());
     REQUIRE_THAT(message, Catch::Contains(missing));
     // A usage error: landmarks asked for without a landmark file.
-    REQUIRE(run(kCli + " register --fixed " + missing + " --moving " + missing +
-                " --method landmarks > /dev/null 2>&1") == 2);
+    REQUIRE(crosscheck::test::runStatus(kCli + " register --fixed " + missing + " --moving " +
+                                        missing + " --method landmarks > /dev/null 2>&1") == 2);
 }

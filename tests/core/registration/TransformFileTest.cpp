@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
+
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include "tests/core/TestSupport.h"
 
 #include "core/geometry/RigidTransform.h"
 #include "core/registration/FrameTransforms.h"
@@ -11,19 +13,6 @@ using namespace crosscheck;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("crosscheck-reg-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
 void writeText(const fs::path& p, const std::string& text) {
     std::ofstream(p) << text;
 }
@@ -31,7 +20,7 @@ void writeText(const fs::path& p, const std::string& text) {
 
 TEST_CASE("a transform file survives a write and read round trip with the CLI keys",
           "[registration]") {
-    TempDir dir;
+    crosscheck::test::TempFolder dir("crosscheck-reg");
     TransformFile file;
     file.movingToFixed =
         rigidFromEuler(Eigen::Vector3d(0.1, 0.2, -0.3), Eigen::Vector3d(1.5, -2, 30));
@@ -42,9 +31,9 @@ TEST_CASE("a transform file survives a write and read round trip with the CLI ke
     file.iterations = 87;
     file.ms = 812.5;
     file.extra["rms_mm"] = 0.7;
-    const fs::path p = dir.path / "t.json";
+    const fs::path p = dir.path() / "t.json";
     writeTransformFile(file, p);
-    REQUIRE_FALSE(fs::exists(dir.path / "t.json.partial"));
+    REQUIRE_FALSE(fs::exists(dir.path() / "t.json.partial"));
 
     nlohmann::json raw;
     std::ifstream(p) >> raw;
@@ -86,22 +75,22 @@ TEST_CASE("a flat row-major matrix of 16 numbers is accepted", "[registration]")
 }
 
 TEST_CASE("bad transform files are refused with the file name and the reason", "[registration]") {
-    TempDir dir;
-    const fs::path missing = dir.path / "missing.json";
+    crosscheck::test::TempFolder dir("crosscheck-reg");
+    const fs::path missing = dir.path() / "missing.json";
     REQUIRE_THROWS_WITH(readTransformFile(missing),
                         Catch::Contains("missing.json") && Catch::Contains("cannot be opened"));
-    const fs::path broken = dir.path / "broken.json";
+    const fs::path broken = dir.path() / "broken.json";
     writeText(broken, "{\"moving_to_fixed\": [[1,0,0");
     REQUIRE_THROWS_WITH(readTransformFile(broken),
                         Catch::Contains("broken.json") && Catch::Contains("not valid JSON"));
-    const fs::path scaled = dir.path / "scaled.json";
+    const fs::path scaled = dir.path() / "scaled.json";
     writeText(scaled, R"({"moving_to_fixed": [[2,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]],
                           "fixed_frame_uid": "F", "moving_frame_uid": "M"})");
     REQUIRE_THROWS_WITH(readTransformFile(scaled), Catch::Contains("not a rigid"));
-    const fs::path noFrames = dir.path / "noframes.json";
+    const fs::path noFrames = dir.path() / "noframes.json";
     writeText(noFrames, R"({"moving_to_fixed": [[1,0,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]]})");
     REQUIRE_THROWS_WITH(readTransformFile(noFrames), Catch::Contains("fixed_frame_uid"));
-    const fs::path shortRow = dir.path / "short.json";
+    const fs::path shortRow = dir.path() / "short.json";
     writeText(shortRow, R"({"moving_to_fixed": [[1,0,0],[0,1,0,0],[0,0,1,0],[0,0,0,1]],
                           "fixed_frame_uid": "F", "moving_frame_uid": "M"})");
     REQUIRE_THROWS_AS(readTransformFile(shortRow), TransformFileError);

@@ -3,9 +3,11 @@
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include "tests/core/TestSupport.h"
 
 #include "core/phantom/PhantomWriter.h"
 #include "core/registration/TransformFile.h"
@@ -18,12 +20,7 @@ using namespace crosscheck;
 
 namespace {
 
-const std::string kCli = std::string(CROSSCHECK_BINARY_DIR) + "/bin/crosscheck-cli";
-
-int run(const std::string& command) {
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+const std::string kCli = crosscheck::test::cliPath();
 
 std::string readAll(const std::filesystem::path& p) {
     std::ifstream in(p);
@@ -89,9 +86,10 @@ TEST_CASE("crosscheck-cli measure samples an MR-frame ROI in every series of the
     const auto out = dir.path() / "out.json";
     const auto err = dir.path() / "err.txt";
 
-    REQUIRE(run(kCli + " measure '" + study.string() + "' --roi '" + roiPath.string() +
-                "' --transform '" + transformPath.string() + "' --json > '" + out.string() +
-                "' 2> '" + err.string() + "'") == 0);
+    REQUIRE(crosscheck::test::runStatus(kCli + " measure '" + study.string() + "' --roi '" +
+                                        roiPath.string() + "' --transform '" +
+                                        transformPath.string() + "' --json > '" + out.string() +
+                                        "' 2> '" + err.string() + "'") == 0);
     const auto j = nlohmann::json::parse(readAll(out));
     REQUIRE(j["measurements"].size() == 4);
     const auto expected = measureInStudy(roi, test::studyFromPhantom(p, true));
@@ -114,8 +112,9 @@ TEST_CASE("crosscheck-cli measure samples an MR-frame ROI in every series of the
     CHECK(j["ct_minus_sct"]["flagged"] == true);
 
     SECTION("without the transform the CT has no numbers and says why") {
-        REQUIRE(run(kCli + " measure '" + study.string() + "' --roi '" + roiPath.string() +
-                    "' --json > '" + out.string() + "' 2> '" + err.string() + "'") == 0);
+        REQUIRE(crosscheck::test::runStatus(kCli + " measure '" + study.string() + "' --roi '" +
+                                            roiPath.string() + "' --json > '" + out.string() +
+                                            "' 2> '" + err.string() + "'") == 0);
         const auto k = nlohmann::json::parse(readAll(out));
         CHECK(rowOf(k, "CT")["mean"].is_null());
         CHECK(rowOf(k, "CT")["warnings"] == nlohmann::json::array({"no transform"}));
@@ -125,13 +124,14 @@ TEST_CASE("crosscheck-cli measure samples an MR-frame ROI in every series of the
         std::ofstream(roiPath, std::ios::trunc)
             << R"({"shape": "ellipse", "frame_of_reference_uid": "1", "center_mm": [0, 0, 0],
                   "axis_u": [1, 0, 0], "axis_v": [0, 1, 0]})";
-        CHECK(run(kCli + " measure '" + study.string() + "' --roi '" + roiPath.string() +
-                  "' --json > '" + out.string() + "' 2> '" + err.string() + "'") == 1);
+        CHECK(crosscheck::test::runStatus(kCli + " measure '" + study.string() + "' --roi '" +
+                                          roiPath.string() + "' --json > '" + out.string() +
+                                          "' 2> '" + err.string() + "'") == 1);
         CHECK(readAll(out).empty());
         CHECK_THAT(readAll(err), Catch::Contains(roiPath.string()) && Catch::Contains("radii_mm"));
     }
     SECTION("a missing --roi is a usage error") {
-        CHECK(run(kCli + " measure '" + study.string() + "' > '" + out.string() + "' 2> '" +
-                  err.string() + "'") == 2);
+        CHECK(crosscheck::test::runStatus(kCli + " measure '" + study.string() + "' > '" +
+                                          out.string() + "' 2> '" + err.string() + "'") == 2);
     }
 }

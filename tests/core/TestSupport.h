@@ -1,5 +1,9 @@
 #pragma once
+// What core tests share: a temporary folder and running the command-line tool.
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 #include <string>
@@ -26,5 +30,16 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+/// The crosscheck-cli built beside the tests.
+inline std::string cliPath() {
+    return std::string(CROSSCHECK_BINARY_DIR) + "/bin/crosscheck-cli";
+}
+
+/// Runs a shell command; its exit status, or -1 when it did not exit normally.
+inline int runStatus(const std::string& command) {
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
 
 }  // namespace crosscheck::test
