@@ -87,6 +87,7 @@ private:
     void buildMenus();
     void buildStatusBar();
     void buildToolMenus();
+    void copySelectedRoiToSlice(int direction);
     void runTask(viewer::BackgroundTask* task);
     void finishTask();
     void reportProblems();

@@ -1,10 +1,14 @@
 // The Edit and Tools menus: undo and redo of annotation edits, deleting the selected
-// ROI, and the drawing tools.
+// ROI, copying it to the next slice, and the drawing tools.
 #include <QAction>
 #include <QActionGroup>
+#include <QApplication>
 #include <QMenuBar>
+#include <QStatusBar>
 
 #include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
 
 namespace crosscheck::app {
@@ -33,25 +37,51 @@ void MainWindow::buildToolMenus() {
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     auto* group = new QActionGroup(this);
-    struct ToolEntry {
-        QString label;
-        QKeySequence key;
-        viewer::AnnotationLayer::Tool tool;
-    };
-    for (const ToolEntry& entry :
-         {ToolEntry{tr("&Navigate"), QKeySequence(Qt::Key_N),
-                    viewer::AnnotationLayer::Tool::Navigate},
-          ToolEntry{tr("&Ellipse ROI"), QKeySequence(Qt::Key_E),
-                    viewer::AnnotationLayer::Tool::Ellipse},
-          ToolEntry{tr("&Ruler"), QKeySequence(Qt::Key_M), viewer::AnnotationLayer::Tool::Ruler}}) {
-        QAction* action = tools->addAction(entry.label);
-        action->setShortcut(entry.key);
+    using Tool = viewer::AnnotationLayer::Tool;
+    const std::pair<Tool, QKeySequence> entries[] = {
+        {Tool::Navigate, QKeySequence(Qt::Key_N)},      {Tool::Ellipse, QKeySequence(Qt::Key_E)},
+        {Tool::Rectangle, QKeySequence(Qt::Key_T)},     {Tool::Polygon, QKeySequence(Qt::Key_P)},
+        {Tool::Freehand, QKeySequence(Qt::Key_F)},      {Tool::Brush, QKeySequence(Qt::Key_B)},
+        {Tool::Eraser, QKeySequence(Qt::Key_X)},        {Tool::Ruler, QKeySequence(Qt::Key_M)},
+        {Tool::Bidirectional, QKeySequence(Qt::Key_D)}, {Tool::Point, QKeySequence(Qt::Key_O)}};
+    for (const auto& [tool, key] : entries) {
+        QAction* action = tools->addAction(viewer::toolName(tool));
+        action->setShortcut(key);
         action->setCheckable(true);
-        action->setChecked(entry.tool == viewer::AnnotationLayer::Tool::Navigate);
+        action->setChecked(tool == Tool::Navigate);
         group->addAction(action);
         connect(action, &QAction::triggered, this,
-                [this, tool = entry.tool] { m_annotations->setTool(tool); });
+                [this, tool = tool] { m_annotations->setTool(tool); });
+        connect(m_annotations, &viewer::AnnotationLayer::toolChanged, action,
+                [action, tool = tool](Tool now) { action->setChecked(now == tool); });
     }
+    tools->addSeparator();
+    tools->addAction(tr("Brush size: [ smaller, ] larger (in a pane)"))->setEnabled(false);
+    tools->addAction(tr("Polygon: click the first point, Enter or double-click to close"))
+        ->setEnabled(false);
+
+    edit->addSeparator();
+    QAction* nextSlice = edit->addAction(tr("Copy ROI to &next slice"));
+    nextSlice->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
+    QAction* previousSlice = edit->addAction(tr("Copy ROI to &previous slice"));
+    previousSlice->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
+    connect(nextSlice, &QAction::triggered, this, [this] { copySelectedRoiToSlice(+1); });
+    connect(previousSlice, &QAction::triggered, this, [this] { copySelectedRoiToSlice(-1); });
+}
+
+void MainWindow::copySelectedRoiToSlice(int direction) {
+    // The pane the user works in, else the first that can take the copy.
+    auto* focused = qobject_cast<viewer::SlicePane*>(QApplication::focusWidget());
+    if (focused && focused->copySelectedRoiToNextSlice(direction)) {
+        return;
+    }
+    for (viewer::SlicePane* pane : m_grid->panes()) {
+        if (pane->copySelectedRoiToNextSlice(direction)) {
+            return;
+        }
+    }
+    statusBar()->showMessage(
+        tr("Select a planar ROI lying in a pane's plane to copy it to the next slice"), 4000);
 }
 
 }  // namespace crosscheck::app

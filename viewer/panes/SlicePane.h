@@ -18,6 +18,7 @@
 #include "viewer/panes/PaneOverlay.h"
 #include "viewer/panes/PaneSeries.h"
 #include "viewer/render/VtkRenderWidget.h"
+#include "viewer/roi/RoiGesture.h"
 #include "viewer/state/ViewState.h"
 
 class vtkImageData;
@@ -76,6 +77,12 @@ public:
     QPointF referenceToWidget(const PatientPoint& referencePoint) const;
     /// The pane-frame point under a widget pixel, on the current slice.
     PatientPoint widgetToPane(const QPointF& pixel) const;
+    /// Adds a copy of the selected ROI one slice further along this pane's normal
+    /// (`direction` +1 or -1) and moves the cursor with it; false when there is no planar
+    /// ROI parallel to this pane selected.
+    bool copySelectedRoiToNextSlice(int direction);
+    /// True while a polygon is being clicked in (Enter or a double click closes it).
+    bool isDrawingPolygon() const { return m_gesture.kind == RoiGesture::Kind::Polygon; }
 
 signals:
     void maximizeToggled(SlicePane* pane);
@@ -126,8 +133,19 @@ private:
     void paintAnnotations(QPainter& painter) const;
     void paintCheckerboard(QPainter& painter);
     bool handleNudgeKey(QKeyEvent* event);
-    bool isDrawing() const;
+    bool canEditRois() const;
+    bool beginRoiGesture(const QPointF& pixel);
+    bool beginHandleOrMove(const QPointF& pixel);
+    void continueRoiGesture(const QPointF& pixel);
+    void endRoiGesture(const QPointF& pixel);
     void finishDrawing();
+    void finishPolygon();
+    void paintStroke(const PatientPoint& at);
+    std::string roiAt(const QPointF& pixel) const;
+    RoiPlane panePlane() const;
+    void paintRoiGesture(QPainter& painter) const;
+    void paintSelectedHandles(QPainter& painter, const Roi& roi) const;
+    void paintBrushMask(QPainter& painter, const BrushMask& mask, const QColor& colour) const;
 
     ViewState* m_state;
     PaneSeries m_series;
@@ -149,9 +167,9 @@ private:
 
     DiscrepancyLayer* m_discrepancy = nullptr;
     AnnotationLayer* m_annotations = nullptr;
-    // While a drawing tool drags: the two corners (pane frame, mm).
-    std::optional<PatientPoint> m_drawStart;
-    PatientPoint m_drawEnd;
+    RoiGesture m_gesture;
+    // Where the mouse is over the pane (for the brush outline), widget pixels.
+    std::optional<QPointF> m_hoverPixel;
     // The overlays rasterized for the current plane, zoom and size; redone only when one
     // of those changes, not on every frame.
     QImage m_differenceRaster;

@@ -1,6 +1,7 @@
 // The mouse and keyboard habits of radiology workstations (DOMAIN.md), as actions on
 // the shared ViewState: wheel and arrows scroll slices, left-drag windows, a left click
-// moves the cursor, right-drag and Ctrl+wheel zoom, middle-drag pans.
+// moves the cursor, right-drag and Ctrl+wheel zoom, middle-drag pans. A left press first
+// goes to the ROI tools (SlicePaneEditing.cpp), which take it when it is theirs.
 #include <Eigen/Geometry>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -11,6 +12,7 @@
 #include <cmath>
 
 #include "viewer/panes/SlicePane.h"
+#include "viewer/roi/AnnotationLayer.h"
 
 namespace crosscheck::viewer {
 
@@ -20,9 +22,8 @@ const char* const kSeriesMime = "application/x-crosscheck-series";
 }  // namespace
 
 void SlicePane::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton && isDrawing()) {
-        m_drawStart = widgetToPane(event->position());
-        m_drawEnd = *m_drawStart;
+    if (event->button() == Qt::LeftButton && beginRoiGesture(event->position())) {
+        m_dragButton = Qt::NoButton;
         event->accept();
         return;
     }
@@ -35,15 +36,19 @@ void SlicePane::mousePressEvent(QMouseEvent* event) {
 
 void SlicePane::mouseMoveEvent(QMouseEvent* event) {
     const QPoint pos = event->position().toPoint();
+    m_hoverPixel = event->position();
     if (hasSeries()) {
         const PatientPoint underMouse = widgetToPane(event->position());
         m_state->setProbe(isSynchronized() ? std::optional<PatientPoint>(underMouse)
                                            : std::nullopt);
     }
-    if (m_drawStart) {
-        m_drawEnd = widgetToPane(event->position());
-        update();
+    if (m_gesture.active()) {
+        continueRoiGesture(event->position());
         return;
+    }
+    if (m_annotations && (m_annotations->tool() == AnnotationLayer::Tool::Brush ||
+                          m_annotations->tool() == AnnotationLayer::Tool::Eraser)) {
+        update();  // the brush outline follows the mouse
     }
     if (m_dragButton == Qt::NoButton || !hasSeries()) {
         return;
@@ -78,12 +83,12 @@ void SlicePane::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void SlicePane::mouseReleaseEvent(QMouseEvent* event) {
-    if (m_drawStart && event->button() == Qt::LeftButton) {
-        m_drawEnd = widgetToPane(event->position());
-        finishDrawing();
+    if (m_gesture.active() && event->button() == Qt::LeftButton) {
+        endRoiGesture(event->position());
         return;
     }
-    if (event->button() == Qt::LeftButton && !m_dragged && hasSeries()) {
+    if (event->button() == Qt::LeftButton && m_dragButton == Qt::LeftButton && !m_dragged &&
+        hasSeries()) {
         setPaneCursor(widgetToPane(event->position()));
     }
     m_dragButton = Qt::NoButton;
@@ -91,6 +96,10 @@ void SlicePane::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void SlicePane::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (isDrawingPolygon()) {
+        finishPolygon();
+        return;
+    }
     if (event->button() == Qt::LeftButton) {
         emit maximizeToggled(this);
     }
@@ -185,6 +194,24 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
             setZoomPan(ZoomPan{});
             setWindow(defaultWindow());
             break;
+        case Qt::Key_Escape:
+            m_gesture.clear();
+            update();
+            break;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+            if (isDrawingPolygon()) {
+                finishPolygon();
+            }
+            break;
+        case Qt::Key_BracketLeft:
+        case Qt::Key_BracketRight:
+            if (m_annotations) {
+                const double factor = event->key() == Qt::Key_BracketRight ? 1.25 : 0.8;
+                m_annotations->setBrushRadiusMm(m_annotations->brushRadiusMm() * factor);
+                update();
+            }
+            break;
         default:
             if (event->key() >= Qt::Key_1 && event->key() <= Qt::Key_9) {
                 applyPreset(event->key() - Qt::Key_0);
@@ -198,6 +225,8 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
 
 void SlicePane::leaveEvent(QEvent* event) {
     m_state->setProbe(std::nullopt);
+    m_hoverPixel.reset();
+    update();
     VtkRenderWidget::leaveEvent(event);
 }
 

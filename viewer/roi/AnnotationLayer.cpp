@@ -1,5 +1,9 @@
 #include "viewer/roi/AnnotationLayer.h"
 
+#include <algorithm>
+
+#include "core/roi/RoiEditing.h"
+
 namespace crosscheck::viewer {
 
 AnnotationLayer::AnnotationLayer(QObject* parent) : QObject(parent) {
@@ -10,7 +14,14 @@ AnnotationLayer::~AnnotationLayer() = default;
 
 void AnnotationLayer::reset(const std::string& referenceFrameUid) {
     m_history = std::make_unique<AnnotationHistory>();
-    m_listener = m_history->addListener([this](const AnnotationChange&) { emit changed(); });
+    m_listener = m_history->addListener([this](const AnnotationChange& change) {
+        // Undoing the selected ROI's creation leaves nothing to point at.
+        if (change.kind != AnnotationChange::Kind::Modified && !m_selected.empty() &&
+            !m_history->find(m_selected)) {
+            m_selected.clear();
+        }
+        emit changed();
+    });
     m_frame = referenceFrameUid;
     m_selected.clear();
     m_nextLabel = 1;
@@ -24,9 +35,23 @@ void AnnotationLayer::setTool(Tool tool) {
     }
 }
 
+void AnnotationLayer::setBrushRadiusMm(double radiusMm) {
+    const double clamped = std::clamp(radiusMm, kMinBrushRadiusMm, kMaxBrushRadiusMm);
+    if (clamped != m_brushRadiusMm) {
+        m_brushRadiusMm = clamped;
+        emit brushRadiusChanged(clamped);
+    }
+}
+
+const Annotation* AnnotationLayer::selected() const {
+    return m_selected.empty() ? nullptr : m_history->find(m_selected);
+}
+
 void AnnotationLayer::select(const std::string& id) {
-    m_selected = id;
-    emit changed();
+    if (id != m_selected) {
+        m_selected = id;
+        emit changed();
+    }
 }
 
 std::string AnnotationLayer::addRoi(const Roi& roi) {
@@ -38,6 +63,16 @@ std::string AnnotationLayer::addRoi(const Roi& roi) {
     return m_selected;
 }
 
+bool AnnotationLayer::modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey) {
+    const Annotation* current = m_history->find(id);
+    if (!current) {
+        return false;
+    }
+    Annotation updated = *current;
+    updated.roi = roi;
+    return m_history->modify(updated, mergeKey);
+}
+
 bool AnnotationLayer::removeSelected() {
     if (m_selected.empty()) {
         return false;
@@ -45,6 +80,46 @@ bool AnnotationLayer::removeSelected() {
     const bool removed = m_history->remove(m_selected);
     m_selected.clear();
     return removed;
+}
+
+std::string AnnotationLayer::copySelected(const Eigen::Vector3d& offsetMm) {
+    const Annotation* source = selected();
+    if (!source) {
+        return {};
+    }
+    Annotation copy;
+    copy.label = source->label + " (copy)";
+    copy.roi = translatedRoi(source->roi, offsetMm);
+    m_selected = m_history->add(copy);
+    emit changed();
+    return m_selected;
+}
+
+QString toolName(AnnotationLayer::Tool tool) {
+    using Tool = AnnotationLayer::Tool;
+    switch (tool) {
+        case Tool::Navigate:
+            return QObject::tr("Navigate");
+        case Tool::Ellipse:
+            return QObject::tr("Ellipse ROI");
+        case Tool::Rectangle:
+            return QObject::tr("Rectangle ROI");
+        case Tool::Polygon:
+            return QObject::tr("Polygon ROI");
+        case Tool::Freehand:
+            return QObject::tr("Freehand ROI");
+        case Tool::Brush:
+            return QObject::tr("Brush");
+        case Tool::Eraser:
+            return QObject::tr("Eraser");
+        case Tool::Ruler:
+            return QObject::tr("Ruler");
+        case Tool::Bidirectional:
+            return QObject::tr("Bidirectional (long and short axis)");
+        case Tool::Point:
+            return QObject::tr("Point");
+    }
+    return {};
 }
 
 }  // namespace crosscheck::viewer

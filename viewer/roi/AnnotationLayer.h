@@ -1,6 +1,9 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <QObject>
+#include <QString>
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -9,12 +12,26 @@
 namespace crosscheck::viewer {
 
 /// The annotations of the open study as the viewer edits them: the core history
-/// (undoable commands; navigation is not in it), the active drawing tool and the
-/// selection. Adapts the history's plain callbacks to one Qt signal, `changed`.
+/// (undoable commands; navigation is not in it), the active drawing tool, the brush size
+/// and the selection. Adapts the history's plain callbacks to one Qt signal, `changed`.
+/// ROIs live in the reference frame (`referenceFrameUid`), LPS mm.
 class AnnotationLayer : public QObject {
     Q_OBJECT
 public:
-    enum class Tool { Navigate, Ellipse, Ruler };
+    enum class Tool {
+        Navigate,
+        Ellipse,
+        Rectangle,
+        Polygon,
+        Freehand,
+        Brush,
+        Eraser,
+        Ruler,
+        Bidirectional,
+        Point
+    };
+    static constexpr double kMinBrushRadiusMm = 0.5;
+    static constexpr double kMaxBrushRadiusMm = 50.0;
 
     explicit AnnotationLayer(QObject* parent = nullptr);
     ~AnnotationLayer() override;
@@ -27,17 +44,29 @@ public:
 
     Tool tool() const { return m_tool; }
     void setTool(Tool tool);
+    /// Radius of the brush and the eraser, mm (in the plane of the pane painted on).
+    double brushRadiusMm() const { return m_brushRadiusMm; }
+    void setBrushRadiusMm(double radiusMm);
 
     const std::string& selectedId() const { return m_selected; }
+    /// The selected annotation, or null.
+    const Annotation* selected() const;
     void select(const std::string& id);
 
     /// Adds an annotation drawn by the user (one undoable step) and selects it.
     std::string addRoi(const Roi& roi);
+    /// Replaces the ROI of an annotation; calls with the same `mergeKey` (a drag, a brush
+    /// stroke: AnnotationHistory::beginMerge) are one undo step.
+    bool modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey);
     bool removeSelected();
+    /// Adds a copy of the selected ROI moved by `offsetMm` (the next slice), selects it and
+    /// returns its id; empty when nothing is selected.
+    std::string copySelected(const Eigen::Vector3d& offsetMm);
 
 signals:
     void changed();
     void toolChanged(Tool tool);
+    void brushRadiusChanged(double radiusMm);
 
 private:
     std::unique_ptr<AnnotationHistory> m_history;
@@ -45,7 +74,11 @@ private:
     std::string m_frame;
     std::string m_selected;
     Tool m_tool = Tool::Navigate;
+    double m_brushRadiusMm = 3.0;
     int m_nextLabel = 1;
 };
+
+/// The tool's name for menus and the status bar ("Ellipse ROI", "Brush", ...).
+QString toolName(AnnotationLayer::Tool tool);
 
 }  // namespace crosscheck::viewer
