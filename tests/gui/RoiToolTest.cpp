@@ -9,6 +9,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
+#include "core/roi/StudyMeasurement.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
@@ -83,7 +84,7 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     QVERIFY(ctRow >= 0 && sctRow >= 0 && deltaRow >= 0);
     QVERIFY2(cellText(table, ctRow, 3).toDouble() > 250.0, qPrintable(cellText(table, ctRow, 3)));
     QVERIFY2(cellText(table, sctRow, 3).toDouble() < 100.0, qPrintable(cellText(table, sctRow, 3)));
-    QVERIFY(cellText(table, sctRow, 15).contains(QStringLiteral("synthetic")));
+    QVERIFY(cellText(table, sctRow, 16).contains(QStringLiteral("synthetic")));
     QCOMPARE(table->item(deltaRow, 3)->background().color(), QColor(200, 30, 30));
     QVERIFY(window.measurementTable()->toTsv().contains(QStringLiteral("CT - sCT")));
 
@@ -95,6 +96,20 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
         QVERIFY(swapped.wait(20000));
         ct->grabFramebuffer().save(docs + QStringLiteral("/roi-ellipse-ct.png"));
         window.measurementTable()->grab().save(docs + QStringLiteral("/roi-measurement-table.png"));
+    }
+
+    // A higher visible-extent threshold re-measures every row with it, as core does.
+    cc::MeasureOptions strict = window.measurementTable()->measureOptions();
+    strict.visibleThresholdHu = 1000.0;
+    const auto expected = cc::measureInStudy(roi, *window.study(), strict);
+    const double before = cellText(table, findRow(table, QStringLiteral("CT")), 15).toDouble();
+    window.measurementTable()->setMeasureOptions(strict);
+    QTRY_VERIFY(cellText(table, findRow(table, QStringLiteral("CT")), 15).toDouble() != before);
+    for (const auto& row : expected) {
+        if (row.role == cc::SeriesRole::CT) {
+            QCOMPARE(cellText(table, findRow(table, QStringLiteral("CT")), 15).toDouble(),
+                     QString::number(*row.measurement.visibleExtentMm, 'f', 1).toDouble());
+        }
     }
 
     window.annotationLayer()->history().undo();

@@ -3,26 +3,52 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "core/roi/StudyMeasurement.h"
+#include "core/roi/RoiDrawing.h"
 #include "viewer/roi/AnnotationLayer.h"
 
 namespace crosscheck::viewer {
 
 namespace {
 
+enum Column {
+    kRoi,
+    kSeries,
+    kUnit,
+    kMean,
+    kSd,
+    kMedian,
+    kMin,
+    kMax,
+    kP5,
+    kP95,
+    kCount,
+    kArea,
+    kVolume,
+    kLong,
+    kShort,
+    kVisible,
+    kWarnings,
+    kColumns
+};
+
 const QStringList kHeaders = {
-    QObject::tr("ROI"),     QObject::tr("Series"),   QObject::tr("Unit"),
-    QObject::tr("Mean"),    QObject::tr("SD"),       QObject::tr("Median"),
-    QObject::tr("Min"),     QObject::tr("Max"),      QObject::tr("P5"),
-    QObject::tr("P95"),     QObject::tr("Count"),    QObject::tr("Area mm²"),
-    QObject::tr("Long mm"), QObject::tr("Short mm"), QObject::tr("Visible mm"),
-    QObject::tr("Warnings")};
+    QObject::tr("ROI"),        QObject::tr("Series"),  QObject::tr("Unit"),
+    QObject::tr("Mean"),       QObject::tr("SD"),      QObject::tr("Median"),
+    QObject::tr("Min"),        QObject::tr("Max"),     QObject::tr("P5"),
+    QObject::tr("P95"),        QObject::tr("Count"),   QObject::tr("Area mm²"),
+    QObject::tr("Volume mm³"), QObject::tr("Long mm"), QObject::tr("Short mm"),
+    QObject::tr("Visible mm"), QObject::tr("Warnings")};
 constexpr int kCenterRole = Qt::UserRole + 1;
+const QColor kFlagColour(200, 30, 30);
 
 QTableWidgetItem* numberCell(double value, int decimals) {
     auto* item = new QTableWidgetItem;
@@ -30,16 +56,12 @@ QTableWidgetItem* numberCell(double value, int decimals) {
     return item;
 }
 
-/// The centre of an ROI, for moving the cursor to it.
-Eigen::Vector3d roiCenter(const Roi& roi) {
-    if (!roi.pointsMm.empty()) {
-        Eigen::Vector3d sum = Eigen::Vector3d::Zero();
-        for (const auto& p : roi.pointsMm) {
-            sum += p;
-        }
-        return sum / static_cast<double>(roi.pointsMm.size());
+QString joined(const std::vector<std::string>& texts) {
+    QStringList list;
+    for (const auto& t : texts) {
+        list << QString::fromStdString(t);
     }
-    return roi.centerMm;
+    return list.join(QStringLiteral("; "));
 }
 
 }  // namespace
@@ -48,8 +70,9 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     : QWidget(parent), m_layer(layer), m_table(new QTableWidget(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(buildOptionsBar());
     layout->addWidget(m_table);
-    m_table->setColumnCount(static_cast<int>(kHeaders.size()));
+    m_table->setColumnCount(kColumns);
     m_table->setHorizontalHeaderLabels(kHeaders);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -65,7 +88,7 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
             [this] { QApplication::clipboard()->setText(toTsv()); });
     connect(m_layer, &AnnotationLayer::changed, this, &MeasurementTable::scheduleRefresh);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
-        const QVariant center = m_table->item(row, 0)->data(kCenterRole);
+        const QVariant center = m_table->item(row, kRoi)->data(kCenterRole);
         if (center.isValid()) {
             const QList<QVariant> xyz = center.toList();
             emit roiActivated(
@@ -74,9 +97,55 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     });
 }
 
+QWidget* MeasurementTable::buildOptionsBar() {
+    auto* bar = new QWidget(this);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(4, 2, 4, 2);
+    auto* threshold = new QSpinBox(bar);
+    threshold->setRange(-1000, 3000);
+    threshold->setSingleStep(10);
+    threshold->setValue(static_cast<int>(m_options.visibleThresholdHu));
+    threshold->setSuffix(QStringLiteral(" HU"));
+    threshold->setToolTip(
+        tr("CT and sCT: the visible extent is the long axis of the largest "
+           "connected region inside the ROI at or above this value"));
+    auto* ring = new QDoubleSpinBox(bar);
+    ring->setRange(0.0, 20.0);
+    ring->setSingleStep(0.5);
+    ring->setDecimals(1);
+    ring->setValue(m_options.ringWidthMm);
+    ring->setSuffix(QStringLiteral(" mm"));
+    ring->setToolTip(tr("Width of the ring around the ROI that the contrast is taken against"));
+    row->addWidget(new QLabel(tr("Visible extent at or above"), bar));
+    row->addWidget(threshold);
+    row->addSpacing(12);
+    row->addWidget(new QLabel(tr("Contrast ring"), bar));
+    row->addWidget(ring);
+    row->addStretch(1);
+    connect(threshold, qOverload<int>(&QSpinBox::valueChanged), this, [this](int hu) {
+        MeasureOptions o = m_options;
+        o.visibleThresholdHu = hu;
+        setMeasureOptions(o);
+    });
+    connect(ring, qOverload<double>(&QDoubleSpinBox::valueChanged), this, [this](double mm) {
+        MeasureOptions o = m_options;
+        o.ringWidthMm = mm;
+        setMeasureOptions(o);
+    });
+    return bar;
+}
+
 void MeasurementTable::setStudy(std::shared_ptr<const Study> study) {
     m_study = std::move(study);
+    m_cache.clear();
     scheduleRefresh();
+}
+
+void MeasurementTable::setMeasureOptions(const MeasureOptions& options) {
+    m_options = options;
+    m_cache.clear();
+    scheduleRefresh();
+    emit measureOptionsChanged();
 }
 
 void MeasurementTable::scheduleRefresh() {
@@ -86,6 +155,15 @@ void MeasurementTable::scheduleRefresh() {
     }
 }
 
+const std::vector<SeriesMeasurement>& MeasurementTable::rowsFor(const Annotation& annotation) {
+    auto it = m_cache.find(annotation.id);
+    if (it == m_cache.end() || it->second.roi != annotation.roi) {
+        CachedRows fresh{annotation.roi, measureInStudy(annotation.roi, *m_study, m_options)};
+        it = m_cache.insert_or_assign(annotation.id, std::move(fresh)).first;
+    }
+    return it->second.rows;
+}
+
 void MeasurementTable::refresh() {
     m_refreshPending = false;
     m_table->setSortingEnabled(false);
@@ -93,70 +171,78 @@ void MeasurementTable::refresh() {
     if (!m_study) {
         return;
     }
+    std::map<std::string, CachedRows> stillThere;
     for (const Annotation& annotation : m_layer->history().annotations()) {
-        const auto rows = measureInStudy(annotation.roi, *m_study);
-        const Eigen::Vector3d c = roiCenter(annotation.roi);
-        const QVariant center = QList<QVariant>{c.x(), c.y(), c.z()};
-        auto addRow = [&](const QString& series, const QString& unit) {
-            const int row = m_table->rowCount();
-            m_table->insertRow(row);
-            auto* label = new QTableWidgetItem(QString::fromStdString(annotation.label));
-            label->setData(kCenterRole, center);
-            m_table->setItem(row, 0, label);
-            m_table->setItem(row, 1, new QTableWidgetItem(series));
-            m_table->setItem(row, 2, new QTableWidgetItem(unit));
-            return row;
-        };
-        for (const SeriesMeasurement& s : rows) {
-            const RoiMeasurement& m = s.measurement;
-            const int row =
-                addRow(QString::fromLatin1(toString(s.role)), QString::fromStdString(m.unit));
-            QStringList warnings;
-            for (const auto& w : m.warnings) {
-                warnings << QString::fromStdString(w);
-            }
-            m_table->setItem(row, 15, new QTableWidgetItem(warnings.join(QStringLiteral("; "))));
-            if (!m.hasNumbers) {
-                continue;
-            }
-            const auto& v = m.values;
-            const double values[] = {v.mean, v.sd, v.median, v.min, v.max, v.p5, v.p95};
-            for (int i = 0; i < 7; ++i) {
-                m_table->setItem(row, 3 + i, numberCell(values[i], 1));
-            }
-            m_table->setItem(row, 10, numberCell(v.count, 0));
-            if (m.size.areaMm2) {
-                m_table->setItem(row, 11, numberCell(*m.size.areaMm2, 1));
-            }
-            m_table->setItem(row, 12, numberCell(m.size.longAxisMm, 1));
-            m_table->setItem(row, 13, numberCell(m.size.shortAxisMm, 1));
-            if (m.visibleExtentMm) {
-                m_table->setItem(row, 14, numberCell(*m.visibleExtentMm, 1));
-            }
+        addRows(annotation, rowsFor(annotation));
+        stillThere.insert(m_cache.extract(annotation.id));
+    }
+    m_cache = std::move(stillThere);  // forget removed ROIs
+    m_table->setSortingEnabled(true);
+}
+
+int MeasurementTable::addRow(const Annotation& annotation, const QString& series,
+                             const QString& unit) {
+    const Eigen::Vector3d c = roiAnchorMm(annotation.roi);
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    auto* label = new QTableWidgetItem(QString::fromStdString(annotation.label));
+    label->setData(kCenterRole, QList<QVariant>{c.x(), c.y(), c.z()});
+    m_table->setItem(row, kRoi, label);
+    m_table->setItem(row, kSeries, new QTableWidgetItem(series));
+    m_table->setItem(row, kUnit, new QTableWidgetItem(unit));
+    return row;
+}
+
+void MeasurementTable::addRows(const Annotation& annotation,
+                               const std::vector<SeriesMeasurement>& rows) {
+    for (const SeriesMeasurement& s : rows) {
+        const RoiMeasurement& m = s.measurement;
+        const int row = addRow(annotation, QString::fromLatin1(toString(s.role)),
+                               QString::fromStdString(m.unit));
+        m_table->setItem(row, kWarnings, new QTableWidgetItem(joined(m.warnings)));
+        if (!m.hasNumbers) {
+            continue;
         }
-        if (const auto delta = compareCtSct(rows)) {
-            const int row = addRow(tr("CT - sCT"), QStringLiteral("HU / mm"));
-            m_table->setItem(row, 3, numberCell(delta->deltaMeanHu, 1));
-            if (delta->deltaExtentMm) {
-                m_table->setItem(row, 14, numberCell(*delta->deltaExtentMm, 1));
-            }
-            QStringList reasons;
-            for (const auto& r : delta->reasons) {
-                reasons << QString::fromStdString(r);
-            }
-            m_table->setItem(row, 15, new QTableWidgetItem(reasons.join(QStringLiteral("; "))));
-            for (int col = 0; col < m_table->columnCount(); ++col) {
-                if (!m_table->item(row, col)) {
-                    m_table->setItem(row, col, new QTableWidgetItem);
-                }
-                if (delta->flagged) {
-                    m_table->item(row, col)->setBackground(QColor(200, 30, 30));
-                    m_table->item(row, col)->setForeground(Qt::white);
-                }
-            }
+        const auto& v = m.values;
+        const double values[] = {v.mean, v.sd, v.median, v.min, v.max, v.p5, v.p95};
+        for (int i = 0; i < 7; ++i) {
+            m_table->setItem(row, kMean + i, numberCell(values[i], 1));
+        }
+        m_table->setItem(row, kCount, numberCell(v.count, 0));
+        if (m.size.areaMm2) {
+            m_table->setItem(row, kArea, numberCell(*m.size.areaMm2, 1));
+        }
+        if (m.size.volumeMm3) {
+            m_table->setItem(row, kVolume, numberCell(*m.size.volumeMm3, 1));
+        }
+        m_table->setItem(row, kLong, numberCell(m.size.longAxisMm, 1));
+        m_table->setItem(row, kShort, numberCell(m.size.shortAxisMm, 1));
+        if (m.visibleExtentMm) {
+            m_table->setItem(row, kVisible, numberCell(*m.visibleExtentMm, 1));
         }
     }
-    m_table->setSortingEnabled(true);
+    if (const auto delta = compareCtSct(rows)) {
+        addDifferenceRow(annotation, *delta);
+    }
+}
+
+void MeasurementTable::addDifferenceRow(const Annotation& annotation,
+                                        const CtSctDifference& delta) {
+    const int row = addRow(annotation, tr("CT - sCT"), QStringLiteral("HU / mm"));
+    m_table->setItem(row, kMean, numberCell(delta.deltaMeanHu, 1));
+    if (delta.deltaExtentMm) {
+        m_table->setItem(row, kVisible, numberCell(*delta.deltaExtentMm, 1));
+    }
+    m_table->setItem(row, kWarnings, new QTableWidgetItem(joined(delta.reasons)));
+    for (int col = 0; col < m_table->columnCount(); ++col) {
+        if (!m_table->item(row, col)) {
+            m_table->setItem(row, col, new QTableWidgetItem);
+        }
+        if (delta.flagged) {
+            m_table->item(row, col)->setBackground(kFlagColour);
+            m_table->item(row, col)->setForeground(Qt::white);
+        }
+    }
 }
 
 QString MeasurementTable::toTsv() const {
