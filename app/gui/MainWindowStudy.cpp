@@ -116,6 +116,7 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
     if (newStudy) {
         m_annotations->reset(m_study->referenceFrameUid);
     }
+    m_annotations->setFrameTransforms(&m_study->transforms);
     m_measurements->setStudy(m_study);
     m_browser->setStudy(m_study);
     const auto order = viewer::defaultPaneOrder(*m_study);

@@ -36,6 +36,7 @@ private slots:
     void movingAndResizingAreOneUndoStepEach();
     void anRoiCopiesToTheNextSlice();
     void everyKindIsDrawnInThePane();
+    void anRoiSavedInTheMrFrameIsDrawnThroughTheTransform();
 
 private:
     QPoint at(const Eigen::Vector3d& offsetMm) const {
@@ -61,10 +62,12 @@ private:
     std::unique_ptr<MainWindow> m_window;
     SlicePane* m_ct = nullptr;
     Eigen::Vector3d m_centre = Eigen::Vector3d::Zero();
+    cc::PhantomGroundTruth m_truth;
 };
 
 void RoiEditingToolsTest::initTestCase() {
-    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(m_dir.path(), 9);
+    m_truth = cc::testing::writeSmallPhantom(m_dir.path(), 9);
+    const cc::PhantomGroundTruth& truth = m_truth;
     m_window = std::make_unique<MainWindow>();
     QVERIFY(cc::testing::openStudy(*m_window, m_dir.path(), QSize(1400, 1000)));
     cc::testing::alignWithGroundTruth(*m_window, truth);
@@ -281,6 +284,38 @@ void RoiEditingToolsTest::everyKindIsDrawnInThePane() {
         QVERIFY(big.wait(20000));
         m_ct->grabFramebuffer().save(docs + QStringLiteral("/roi-tools-ct.png"));
     }
+}
+
+void RoiEditingToolsTest::anRoiSavedInTheMrFrameIsDrawnThroughTheTransform() {
+    // An 8 mm circle around the tumour, stored in the MR frame (as a session or ROI.json
+    // may hold it): the CT pane draws it where the same circle in CT coordinates lies.
+    const cc::Roi inCt = cc::Roi::ellipse(m_truth.ctFrameUid, m_centre, Eigen::Vector3d::UnitX(),
+                                          Eigen::Vector3d::UnitY(), {8, 8});
+    cc::Annotation annotation;
+    annotation.label = "MR ROI";
+    annotation.roi = inCt.transformed(m_truth.ctToMr, m_truth.mrFrameUid);
+    QVERIFY(annotation.roi.frameOfReferenceUid != layer()->referenceFrameUid());
+    layer()->history().add(annotation);
+
+    QSignalSpy swapped(m_ct, &QOpenGLWidget::frameSwapped);
+    m_ct->update();
+    QVERIFY(swapped.wait(20000));
+    const QImage image = m_ct->grabFramebuffer();
+    auto roiColourNear = [&](const QPoint& p) {
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (int dx = -1; dx <= 1; ++dx) {
+                const QColor c = image.pixelColor(p + QPoint(dx, dy));
+                if (std::abs(c.red() - 60) < 40 && std::abs(c.green() - 200) < 40 &&
+                    c.blue() > 215) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    QVERIFY(roiColourNear(at({8, 0, 0})));
+    QVERIFY(roiColourNear(at({0, -8, 0})));
+    QVERIFY(!roiColourNear(at({4, 0, 0})));
 }
 
 int main(int argc, char** argv) {

@@ -120,10 +120,12 @@ void SlicePane::paintAnnotations(QPainter& painter) const {
     const RoiPlane plane = panePlane();
     const double half = 0.5 * sliceStepMm();
     for (const Annotation& annotation : m_annotations->history().annotations()) {
-        const Roi& roi = annotation.roi;
-        if (roi.frameOfReferenceUid != m_annotations->referenceFrameUid()) {
+        // ROIs saved in another frame are drawn through the known transform (not edited).
+        const std::optional<Roi> inReference = m_annotations->inReferenceFrame(annotation.roi);
+        if (!inReference) {
             continue;
         }
+        const Roi& roi = *inReference;
         const bool selected = annotation.id == m_annotations->selectedId();
         const QColor colour = selected ? kSelectedColour : kRoiColour;
         painter.setPen(QPen(colour, selected ? 2.0 : 1.5));

@@ -43,6 +43,20 @@ void AnnotationLayer::setBrushRadiusMm(double radiusMm) {
     }
 }
 
+std::optional<Roi> AnnotationLayer::inReferenceFrame(const Roi& roi) const {
+    if (roi.frameOfReferenceUid == m_frame) {
+        return roi;
+    }
+    if (!m_transforms) {
+        return std::nullopt;
+    }
+    const auto toReference = m_transforms->transform(roi.frameOfReferenceUid, m_frame);
+    if (!toReference) {
+        return std::nullopt;
+    }
+    return roi.transformed(*toReference, m_frame);
+}
+
 const Annotation* AnnotationLayer::selected() const {
     return m_selected.empty() ? nullptr : m_history->find(m_selected);
 }

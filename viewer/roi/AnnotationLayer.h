@@ -5,8 +5,10 @@
 #include <QString>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/registration/FrameTransforms.h"
 #include "core/session/AnnotationHistory.h"
 
 namespace crosscheck::viewer {
@@ -41,6 +43,12 @@ public:
     /// Starts a new, empty history for a newly opened study in this reference frame.
     void reset(const std::string& referenceFrameUid);
     const std::string& referenceFrameUid() const { return m_frame; }
+    /// The links between frames (the study's; null for none), which carry an ROI saved in
+    /// another frame into the reference frame for display. The caller keeps them alive.
+    void setFrameTransforms(const FrameTransforms* transforms) { m_transforms = transforms; }
+    /// The ROI in the reference frame: itself, or carried through a known transform; empty
+    /// when its frame has no known link to the reference.
+    std::optional<Roi> inReferenceFrame(const Roi& roi) const;
 
     Tool tool() const { return m_tool; }
     void setTool(Tool tool);
@@ -72,6 +80,7 @@ private:
     std::unique_ptr<AnnotationHistory> m_history;
     int m_listener = 0;
     std::string m_frame;
+    const FrameTransforms* m_transforms = nullptr;
     std::string m_selected;
     Tool m_tool = Tool::Navigate;
     double m_brushRadiusMm = 3.0;
