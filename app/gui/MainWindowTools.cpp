@@ -3,8 +3,10 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDoubleSpinBox>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QToolBar>
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
@@ -55,6 +57,26 @@ void MainWindow::buildToolMenus() {
         connect(m_annotations, &viewer::AnnotationLayer::toolChanged, action,
                 [action, tool = tool](Tool now) { action->setChecked(now == tool); });
     }
+    // The same actions on a toolbar, with the brush size next to them.
+    QToolBar* bar = addToolBar(tr("ROI tools"));
+    bar->setObjectName(QStringLiteral("roiToolBar"));
+    bar->addActions(group->actions());
+    auto* brush = new QDoubleSpinBox(bar);
+    brush->setRange(viewer::AnnotationLayer::kMinBrushRadiusMm,
+                    viewer::AnnotationLayer::kMaxBrushRadiusMm);
+    brush->setDecimals(1);
+    brush->setSingleStep(0.5);
+    brush->setPrefix(tr("brush r "));
+    brush->setSuffix(QStringLiteral(" mm"));
+    brush->setValue(m_annotations->brushRadiusMm());
+    brush->setToolTip(tr("Radius of the brush and the eraser ([ and ] in a pane)"));
+    brush->setFocusPolicy(Qt::ClickFocus);
+    bar->addWidget(brush);
+    connect(brush, qOverload<double>(&QDoubleSpinBox::valueChanged), m_annotations,
+            &viewer::AnnotationLayer::setBrushRadiusMm);
+    connect(m_annotations, &viewer::AnnotationLayer::brushRadiusChanged, brush,
+            &QDoubleSpinBox::setValue);
+
     tools->addSeparator();
     tools->addAction(tr("Brush size: [ smaller, ] larger (in a pane)"))->setEnabled(false);
     tools->addAction(tr("Polygon: click the first point, Enter or double-click to close"))
