@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <vector>
 
@@ -26,6 +27,25 @@ std::string reason(int error) {
     ::unlink(tempPath.c_str());
     throw FileWriteError("cannot save " + target.string() + ": " + reason(error) + " (" + doing +
                          ")");
+}
+
+/// Removes temporary files an earlier writer of `target` left when it was killed mid-save:
+/// ".NAME.tmp-*" siblings older than kStaleAge (a writer running right now is younger).
+void removeStaleTemporaries(const std::filesystem::path& folder, const std::string& fileName) {
+    constexpr auto kStaleAge = std::chrono::minutes(10);
+    const std::string prefix = "." + fileName + ".tmp-";
+    std::error_code error;
+    const auto now = std::filesystem::file_time_type::clock::now();
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0 || !entry.is_regular_file(error)) {
+            continue;
+        }
+        const auto modified = entry.last_write_time(error);
+        if (!error && now - modified > kStaleAge) {
+            std::filesystem::remove(entry.path(), error);
+        }
+    }
 }
 
 }  // namespace
@@ -86,6 +106,7 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
         ::fsync(dir);
         ::close(dir);
     }
+    removeStaleTemporaries(folder, target.filename().string());
 }
 
 }  // namespace crosscheck

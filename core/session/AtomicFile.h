@@ -33,7 +33,8 @@ struct AtomicWriteOptions {
 /// The new file keeps the old one's permission bits (0644 for a new file). On any error the
 /// temporary file is removed, the target is untouched and FileWriteError names the target
 /// and the reason. A process killed mid-write leaves the target intact and may leave its
-/// temporary file behind (named as above; safe to delete).
+/// temporary file behind (named as above); the next successful save of the same target
+/// removes such files when they are more than 10 minutes old.
 void writeFileAtomically(const std::filesystem::path& target, std::string_view content,
                          const AtomicWriteOptions& options = {});
 

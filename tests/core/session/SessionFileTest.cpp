@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -166,6 +167,26 @@ TEST_CASE("a writer killed with SIGKILL mid-save leaves the previous file intact
         temporaries += e.path().filename().string().find(".tmp-") != std::string::npos;
     }
     CHECK(temporaries == 1);
+}
+
+TEST_CASE("the next save removes a killed writer's old temporary file, not a fresh one",
+          "[session]") {
+    TempDir dir;
+    const auto path = dir.path() / "case.crosscheck.json";
+    const auto stale = dir.path() / ".case.crosscheck.json.tmp-AbC123";
+    const auto fresh = dir.path() / ".case.crosscheck.json.tmp-XyZ789";
+    const auto other = dir.path() / ".other.crosscheck.json.tmp-AbC123";
+    for (const auto& p : {stale, fresh, other}) {
+        std::ofstream(p) << "{\"partial\": ";
+    }
+    const auto hourAgo = std::filesystem::file_time_type::clock::now() - std::chrono::hours(1);
+    std::filesystem::last_write_time(stale, hourAgo);
+    std::filesystem::last_write_time(other, hourAgo);
+    saveSession(sampleSession(), path);
+    CHECK_FALSE(std::filesystem::exists(stale));
+    CHECK(std::filesystem::exists(fresh));  // may belong to a writer running now
+    CHECK(std::filesystem::exists(other));  // another file's
+    CHECK(loadSession(path).document == sampleSession());
 }
 
 TEST_CASE("a full disk (RLIMIT_FSIZE) gives a clear error and leaves the previous file intact",
