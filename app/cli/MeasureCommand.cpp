@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/cli/StudyProblems.h"
 #include "core/model/Study.h"
 #include "core/registration/TransformFile.h"
 #include "core/roi/RoiJson.h"
@@ -73,9 +74,7 @@ void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
 int runMeasure(const MeasureArgs& args) {
     const Roi roi = readRoiFile(args.roi);
     Study study = loadStudy({args.study});
-    for (const auto& p : study.problems) {
-        std::cerr << "warning: " << p.file << ": " << p.reason << "\n";
-    }
+    printStudyProblems(study.problems);
     if (study.series.empty()) {
         std::cerr << "crosscheck-cli measure: " << args.study << ": no series could be loaded\n";
         return 1;

@@ -1,4 +1,5 @@
 #include "core/dicom/DicomFile.h"
+#include "core/dicom/DicomScanner.h"
 
 // clang-format off
 #include <dcmtk/config/osconfig.h>
@@ -71,7 +72,7 @@ bool looksLikeDicom(const std::string& path, std::string& why) {
         return true;
     }
     if (got < 8) {
-        why = "not a DICOM file (too short)";
+        why = std::string(kNotDicomReason) + " (too short)";
         return false;
     }
     // No preamble: accept a dataset that starts with a low even group, either byte order.
@@ -81,7 +82,7 @@ bool looksLikeDicom(const std::string& path, std::string& why) {
     if (plausible(groupLe) || plausible(groupBe)) {
         return true;
     }
-    why = "not a DICOM file (no DICM prefix and no dataset at the start)";
+    why = std::string(kNotDicomReason) + " (no DICM prefix and no dataset at the start)";
     return false;
 }
 

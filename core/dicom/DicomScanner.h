@@ -15,6 +15,13 @@ struct ScanProblem {
     std::string reason;
 };
 
+/// How every problem's reason starts when the file is simply not DICOM (a README, a JSON
+/// file beside the images): worth a note, not a warning.
+inline constexpr const char* kNotDicomReason = "not a DICOM file";
+inline bool isNotDicom(const ScanProblem& problem) {
+    return problem.reason.rfind(kNotDicomReason, 0) == 0;
+}
+
 /// What a scan found: the series (one per volume) and every file it had to skip.
 struct ScanResult {
     std::vector<SeriesInfo> series;
