@@ -94,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     buildMenus();
     buildToolMenus();
+    buildChartsDock();
     buildStatusBar();
 }
 

@@ -24,6 +24,7 @@ class DiscrepancyLayer;
 class FindingsPanel;
 class AnnotationLayer;
 class MeasurementTable;
+class RoiChartsPanel;
 }  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
@@ -65,6 +66,8 @@ public:
     viewer::FindingsPanel* findingsPanel() const { return m_findings; }
     viewer::AnnotationLayer* annotationLayer() const { return m_annotations; }
     viewer::MeasurementTable* measurementTable() const { return m_measurements; }
+    /// The "Profile and histogram" dock's content (F4 toggles the dock).
+    viewer::RoiChartsPanel* chartsPanel() const { return m_charts; }
     /// Registers automatically as soon as the next study is shown (the demo does).
     void setRegisterOnLoad(bool on) { m_registerOnLoad = on; }
     /// Compares CT and sCT once the next automatic registration has finished.
@@ -88,6 +91,7 @@ private:
     void buildStatusBar();
     void buildToolMenus();
     void copySelectedRoiToSlice(int direction);
+    void buildChartsDock();
     void runTask(viewer::BackgroundTask* task);
     void finishTask();
     void reportProblems();
@@ -102,6 +106,7 @@ private:
     viewer::FindingsPanel* m_findings;
     viewer::AnnotationLayer* m_annotations;
     viewer::MeasurementTable* m_measurements;
+    viewer::RoiChartsPanel* m_charts = nullptr;
     std::shared_ptr<Study> m_study;
     std::optional<PatientPoint> m_requestedCursor;
     bool m_registerOnLoad = false;

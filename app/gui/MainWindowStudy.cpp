@@ -10,6 +10,7 @@
 #include "core/phantom/DemoStudy.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/browser/SeriesBrowser.h"
+#include "viewer/charts/RoiChartsPanel.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
@@ -118,6 +119,7 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
     }
     m_annotations->setFrameTransforms(&m_study->transforms);
     m_measurements->setStudy(m_study);
+    m_charts->setStudy(m_study);
     m_browser->setStudy(m_study);
     const auto order = viewer::defaultPaneOrder(*m_study);
     const auto& panes = m_grid->panes();
@@ -194,6 +196,7 @@ void MainWindow::nudgeSeries(const QString& seriesInstanceUid,
 void MainWindow::refreshPaneTransforms() {
     m_discrepancy->clear();  // computed through the old transform
     m_measurements->setStudy(m_study);
+    m_charts->setStudy(m_study);
     // Panes keep their series; only the transform from the reference and the badge change.
     for (auto* pane : m_grid->panes()) {
         if (!pane->hasSeries()) {
