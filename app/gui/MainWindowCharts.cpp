@@ -8,6 +8,7 @@
 #include "app/gui/MainWindow.h"
 #include "viewer/charts/RoiChartsPanel.h"
 #include "viewer/roi/AnnotationLayer.h"
+#include "viewer/roi/MeasurementTable.h"
 
 namespace crosscheck::app {
 
@@ -18,6 +19,9 @@ void MainWindow::buildChartsDock() {
     dock->setWidget(m_charts);
     addDockWidget(Qt::RightDockWidgetArea, dock);
     dock->hide();
+    connect(m_measurements, &viewer::MeasurementTable::measureOptionsChanged, this, [this] {
+        m_charts->setVisibleThresholdHu(m_measurements->measureOptions().visibleThresholdHu);
+    });
     // Shown once, when the first annotation appears; after that the user decides (F4).
     connect(m_annotations, &viewer::AnnotationLayer::changed, this,
             [this, dock, shownOnce = false]() mutable {

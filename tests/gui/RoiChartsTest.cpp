@@ -3,6 +3,8 @@
 // left out until the CT -> MR transform is known; an ellipse around the tumour gives
 // histograms whose counts and mean markers are the measurement's. Numbers are checked
 // against core (measureInStudy, the ground truth), not against constants of the chart.
+#include <QAbstractSeries>
+#include <QChart>
 #include <QDockWidget>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -145,6 +147,23 @@ void RoiChartsTest::aRulerThroughTheTumourShowsCtDenseAndSctNot() {
         QCOMPARE(hi->y(), 1.0);
     }
     saveDock(dock, QStringLiteral("roi-profile.png"));
+
+    // The reference line follows the measurement table's visible-extent threshold.
+    auto thresholdLines = [profile](const QString& name) {
+        int found = 0;
+        for (QAbstractSeries* series : profile->chart()->series()) {
+            found += series->name() == name;
+        }
+        return found;
+    };
+    QCOMPARE(thresholdLines(QStringLiteral("200 HU threshold")), 1);
+    cc::MeasureOptions options = window.measurementTable()->measureOptions();
+    options.visibleThresholdHu = 350.0;
+    updated.clear();
+    window.measurementTable()->setMeasureOptions(options);
+    QVERIFY(updated.wait(20000));
+    QCOMPARE(thresholdLines(QStringLiteral("350 HU threshold")), 1);
+    QCOMPARE(thresholdLines(QStringLiteral("200 HU threshold")), 0);
 
     // Two edits in one event-loop turn (a drag) cost one recompute, for the last state.
     updated.clear();

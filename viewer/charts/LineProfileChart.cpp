@@ -170,7 +170,7 @@ void LineProfileChart::showProfile(const Roi& line, const QString& label, const 
     if (anyHu) {
         // The threshold the measurement table's visible extent uses: where the CT curve
         // crosses it and the sCT curve does not is the lesion the sCT misses.
-        const double threshold = MeasureOptions{}.visibleThresholdHu;
+        const double threshold = m_thresholdHu;
         huMin = std::min(huMin, threshold);
         huMax = std::max(huMax, threshold);
         auto* line = new QLineSeries;

@@ -39,6 +39,9 @@ public:
     /// Samples `line` (ruler or bidirectional) in every loaded series and redraws.
     void showProfile(const Roi& line, const QString& label, const Study& study);
     void clear();
+    /// The CT/sCT visible-extent threshold drawn as a reference line (HU; the measurement
+    /// table's setting). Applies from the next showProfile.
+    void setVisibleThresholdHu(double hu) { m_thresholdHu = hu; }
 
     QChart* chart() const { return m_chart; }
     QChartView* view() const { return m_view; }
@@ -56,6 +59,7 @@ private:
     QValueAxis* m_hu;
     QValueAxis* m_normalized;
     QLabel* m_note;
+    double m_thresholdHu = 200.0;
 };
 
 }  // namespace crosscheck::viewer

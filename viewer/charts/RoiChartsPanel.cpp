@@ -107,4 +107,10 @@ void RoiChartsPanel::refresh() {
     emit updated();
 }
 
+void RoiChartsPanel::setVisibleThresholdHu(double hu) {
+    m_profile->setVisibleThresholdHu(hu);
+    m_stale = true;
+    scheduleRefresh();
+}
+
 }  // namespace crosscheck::viewer

@@ -39,6 +39,8 @@ public:
 
     /// The study whose series are charted; call again after its transforms changed.
     void setStudy(std::shared_ptr<const Study> study);
+    /// The visible-extent threshold (HU) the profile draws as its reference line.
+    void setVisibleThresholdHu(double hu);
 
     Showing showing() const { return m_showing; }
     LineProfileChart* profileChart() const { return m_profile; }
