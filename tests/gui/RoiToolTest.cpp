@@ -98,6 +98,16 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
         window.measurementTable()->grab().save(docs + QStringLiteral("/roi-measurement-table.png"));
     }
 
+    // Renaming in the table's ROI column is an undoable edit of the label.
+    table->item(ctRow, 0)->setText(QStringLiteral("calcified tumour"));
+    QCOMPARE(window.annotationLayer()->history().annotations().front().label,
+             std::string("calcified tumour"));
+    QTRY_COMPARE(cellText(table, findRow(table, QStringLiteral("sCT")), 0),
+                 QStringLiteral("calcified tumour"));
+    QVERIFY(window.annotationLayer()->history().undo());
+    QCOMPARE(window.annotationLayer()->history().annotations().front().label, std::string("ROI 1"));
+    QTRY_COMPARE(cellText(table, findRow(table, QStringLiteral("CT")), 0), QStringLiteral("ROI 1"));
+
     // A higher visible-extent threshold re-measures every row with it, as core does.
     cc::MeasureOptions strict = window.measurementTable()->measureOptions();
     strict.visibleThresholdHu = 1000.0;

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTimer>
@@ -48,10 +49,16 @@ const QStringList kHeaders = {
     QObject::tr("Volume mm³"), QObject::tr("Long mm"), QObject::tr("Short mm"),
     QObject::tr("Visible mm"), QObject::tr("Warnings")};
 constexpr int kCenterRole = Qt::UserRole + 1;
+constexpr int kIdRole = Qt::UserRole + 2;
 const QColor kFlagColour(200, 30, 30);
 
+QTableWidgetItem* readOnly(QTableWidgetItem* item) {
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
 QTableWidgetItem* numberCell(double value, int decimals) {
-    auto* item = new QTableWidgetItem;
+    auto* item = readOnly(new QTableWidgetItem);
     item->setData(Qt::DisplayRole, QString::number(value, 'f', decimals).toDouble());
     return item;
 }
@@ -76,7 +83,8 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     m_table->setHorizontalHeaderLabels(kHeaders);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Only the ROI's name is editable (double-click or F2); the numbers come from core.
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSortingEnabled(true);
     auto* copy = new QAction(tr("Copy as TSV"), m_table);
@@ -87,6 +95,7 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     connect(copy, &QAction::triggered, this,
             [this] { QApplication::clipboard()->setText(toTsv()); });
     connect(m_layer, &AnnotationLayer::changed, this, &MeasurementTable::scheduleRefresh);
+    connect(m_table, &QTableWidget::itemChanged, this, &MeasurementTable::renameFromItem);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         const QVariant center = m_table->item(row, kRoi)->data(kCenterRole);
         if (center.isValid()) {
@@ -164,8 +173,26 @@ const std::vector<SeriesMeasurement>& MeasurementTable::rowsFor(const Annotation
     return it->second.rows;
 }
 
+void MeasurementTable::renameFromItem(QTableWidgetItem* item) {
+    if (m_filling || item->column() != kRoi) {
+        return;
+    }
+    const std::string id = item->data(kIdRole).toString().toStdString();
+    const Annotation* annotation = m_layer->history().find(id);
+    const std::string label = item->text().trimmed().toStdString();
+    if (!annotation || label.empty() || label == annotation->label) {
+        scheduleRefresh();  // an empty name is not taken: show the old one again
+        return;
+    }
+    Annotation renamed = *annotation;
+    renamed.label = label;
+    m_layer->history().modify(renamed);
+}
+
 void MeasurementTable::refresh() {
     m_refreshPending = false;
+    const QSignalBlocker quiet(m_table);
+    m_filling = true;
     m_table->setSortingEnabled(false);
     m_table->setRowCount(0);
     if (!m_study) {
@@ -178,6 +205,7 @@ void MeasurementTable::refresh() {
     }
     m_cache = std::move(stillThere);  // forget removed ROIs
     m_table->setSortingEnabled(true);
+    m_filling = false;
 }
 
 int MeasurementTable::addRow(const Annotation& annotation, const QString& series,
@@ -187,9 +215,11 @@ int MeasurementTable::addRow(const Annotation& annotation, const QString& series
     m_table->insertRow(row);
     auto* label = new QTableWidgetItem(QString::fromStdString(annotation.label));
     label->setData(kCenterRole, QList<QVariant>{c.x(), c.y(), c.z()});
+    label->setData(kIdRole, QString::fromStdString(annotation.id));
+    label->setToolTip(tr("Double-click to rename"));
     m_table->setItem(row, kRoi, label);
-    m_table->setItem(row, kSeries, new QTableWidgetItem(series));
-    m_table->setItem(row, kUnit, new QTableWidgetItem(unit));
+    m_table->setItem(row, kSeries, readOnly(new QTableWidgetItem(series)));
+    m_table->setItem(row, kUnit, readOnly(new QTableWidgetItem(unit)));
     return row;
 }
 
@@ -199,7 +229,7 @@ void MeasurementTable::addRows(const Annotation& annotation,
         const RoiMeasurement& m = s.measurement;
         const int row = addRow(annotation, QString::fromLatin1(toString(s.role)),
                                QString::fromStdString(m.unit));
-        m_table->setItem(row, kWarnings, new QTableWidgetItem(joined(m.warnings)));
+        m_table->setItem(row, kWarnings, readOnly(new QTableWidgetItem(joined(m.warnings))));
         if (!m.hasNumbers) {
             continue;
         }
@@ -233,10 +263,10 @@ void MeasurementTable::addDifferenceRow(const Annotation& annotation,
     if (delta.deltaExtentMm) {
         m_table->setItem(row, kVisible, numberCell(*delta.deltaExtentMm, 1));
     }
-    m_table->setItem(row, kWarnings, new QTableWidgetItem(joined(delta.reasons)));
+    m_table->setItem(row, kWarnings, readOnly(new QTableWidgetItem(joined(delta.reasons))));
     for (int col = 0; col < m_table->columnCount(); ++col) {
         if (!m_table->item(row, col)) {
-            m_table->setItem(row, col, new QTableWidgetItem);
+            m_table->setItem(row, col, readOnly(new QTableWidgetItem));
         }
         if (delta.flagged) {
             m_table->item(row, col)->setBackground(kFlagColour);

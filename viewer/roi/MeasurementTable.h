@@ -11,6 +11,7 @@
 #include "core/session/SessionDocument.h"
 
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace crosscheck {
 struct Study;
@@ -26,7 +27,8 @@ class AnnotationLayer;
 /// on a row moves the cursor to the ROI. Recomputed once per event-loop turn after the
 /// annotations change, so a burst of edits costs one update, and only for the ROIs that
 /// changed (a drag re-measures one ROI, not all). The visible-extent threshold (HU) and
-/// the contrast ring's width are set above the table and apply to every row.
+/// the contrast ring's width are set above the table and apply to every row. The ROI
+/// column is editable: renaming an ROI there is an undoable edit of its label.
 class MeasurementTable : public QWidget {
     Q_OBJECT
 public:
@@ -58,6 +60,7 @@ private:
     void addRows(const Annotation& annotation, const std::vector<SeriesMeasurement>& rows);
     int addRow(const Annotation& annotation, const QString& series, const QString& unit);
     void addDifferenceRow(const Annotation& annotation, const CtSctDifference& delta);
+    void renameFromItem(QTableWidgetItem* item);
 
     AnnotationLayer* m_layer;
     std::shared_ptr<const Study> m_study;
@@ -65,6 +68,7 @@ private:
     MeasureOptions m_options;
     std::map<std::string, CachedRows> m_cache;
     bool m_refreshPending = false;
+    bool m_filling = false;
 };
 
 }  // namespace crosscheck::viewer
