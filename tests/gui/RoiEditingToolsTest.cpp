@@ -5,6 +5,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 #include <cmath>
 
 #include "app/gui/MainWindow.h"
@@ -37,6 +38,7 @@ private slots:
     void anRoiCopiesToTheNextSlice();
     void everyKindIsDrawnInThePane();
     void anRoiSavedInTheMrFrameIsDrawnThroughTheTransform();
+    void ctrlWheelZoomsAboutTheMouse();
 
 private:
     QPoint at(const Eigen::Vector3d& offsetMm) const {
@@ -316,6 +318,23 @@ void RoiEditingToolsTest::anRoiSavedInTheMrFrameIsDrawnThroughTheTransform() {
     QVERIFY(roiColourNear(at({8, 0, 0})));
     QVERIFY(roiColourNear(at({0, -8, 0})));
     QVERIFY(!roiColourNear(at({4, 0, 0})));
+}
+
+void RoiEditingToolsTest::ctrlWheelZoomsAboutTheMouse() {
+    const cc::viewer::ZoomPan before = m_window->viewState()->zoomPan(cc::ViewOrientation::Axial);
+    const QPointF mouse = at({10, 5, 0});
+    const Eigen::Vector3d under = m_ct->widgetToPane(mouse).mm;
+    QWheelEvent wheel(mouse, m_ct->mapToGlobal(mouse), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(m_ct, &wheel);
+    m_window->viewState()->flush();
+    const cc::viewer::ZoomPan after = m_window->viewState()->zoomPan(cc::ViewOrientation::Axial);
+    QVERIFY(std::abs(after.zoom / before.zoom - 1.15) < 1e-9);
+    // The anatomy under the mouse is still under it.
+    QVERIFY2((m_ct->widgetToPane(mouse).mm - under).norm() < 1e-6,
+             qPrintable(QString::number((m_ct->widgetToPane(mouse).mm - under).norm())));
+    m_window->viewState()->setZoomPan(cc::ViewOrientation::Axial, before);
+    m_window->viewState()->flush();
 }
 
 int main(int argc, char** argv) {

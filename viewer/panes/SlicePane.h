@@ -116,6 +116,8 @@ private:
     Eigen::Vector2d viewCentre() const;
     ZoomPan currentZoomPan() const;
     void setZoomPan(const ZoomPan& zoomPan);
+    /// Zooms by `factor` keeping the point under `pixel` where it is on the screen.
+    void zoomAbout(const QPointF& pixel, double factor);
     void setPaneCursor(const PatientPoint& paneCursor);
     void setWindow(const WindowLevel& window);
     WindowLevel defaultWindow() const;

@@ -1,7 +1,7 @@
 // The mouse and keyboard habits of radiology workstations (DOMAIN.md), as actions on
 // the shared ViewState: wheel and arrows scroll slices, left-drag windows, a left click
-// moves the cursor, right-drag and Ctrl+wheel zoom, middle-drag pans. A left press first
-// goes to the ROI tools (SlicePaneEditing.cpp), which take it when it is theirs.
+// moves the cursor, right-drag and Ctrl+wheel zoom about the mouse, middle-drag pans. A left press
+// first goes to the ROI tools (SlicePaneEditing.cpp), which take it when it is theirs.
 #include <Eigen/Geometry>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -18,6 +18,8 @@ namespace crosscheck::viewer {
 
 namespace {
 constexpr int kClickTolerancePx = 3;
+constexpr double kMinZoom = 0.1;
+constexpr double kMaxZoom = 40.0;
 const char* const kSeriesMime = "application/x-crosscheck-series";
 }  // namespace
 
@@ -70,9 +72,7 @@ void SlicePane::mouseMoveEvent(QMouseEvent* event) {
         w.level -= delta.y() * unit;
         setWindow(w);
     } else if (m_dragButton == Qt::RightButton) {
-        ZoomPan zp = currentZoomPan();
-        zp.zoom = std::clamp(zp.zoom * std::exp(-delta.y() * 0.01), 0.1, 40.0);
-        setZoomPan(zp);
+        zoomAbout(m_pressPos, std::exp(-delta.y() * 0.01));
     } else if (m_dragButton == Qt::MiddleButton) {
         ZoomPan zp = currentZoomPan();
         const double mmpp = mmPerPixel();
@@ -95,6 +95,20 @@ void SlicePane::mouseReleaseEvent(QMouseEvent* event) {
     m_dragged = false;
 }
 
+void SlicePane::zoomAbout(const QPointF& pixel, double factor) {
+    ZoomPan zp = currentZoomPan();
+    const double newZoom = std::clamp(zp.zoom * factor, kMinZoom, kMaxZoom);
+    // The point under the pixel stays put: the view centre moves towards it by the change
+    // in mm per pixel times the pixel's distance from the widget's centre.
+    const double before = mmPerPixel();
+    const double after = before * zp.zoom / newZoom;
+    const QPointF fromCentre = pixel - QPointF(0.5 * width(), 0.5 * height());
+    zp.panRightMm += fromCentre.x() * (before - after);
+    zp.panUpMm -= fromCentre.y() * (before - after);
+    zp.zoom = newZoom;
+    setZoomPan(zp);
+}
+
 void SlicePane::mouseDoubleClickEvent(QMouseEvent* event) {
     if (isDrawingPolygon()) {
         finishPolygon();
@@ -111,9 +125,7 @@ void SlicePane::wheelEvent(QWheelEvent* event) {
         return;
     }
     if (event->modifiers() & Qt::ControlModifier) {
-        ZoomPan zp = currentZoomPan();
-        zp.zoom = std::clamp(zp.zoom * std::pow(1.15, notches), 0.1, 40.0);
-        setZoomPan(zp);
+        zoomAbout(event->position(), std::pow(1.15, notches));
     } else {
         stepSlices(notches);
     }
