@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/cli/StudyProblems.h"
 #include "core/model/Study.h"
 #include "core/registration/TransformFile.h"
 #include "core/report/ReportAnonymizer.h"
@@ -13,6 +14,13 @@
 #include "core/report/ReportOutput.h"
 #include "core/roi/RoiJson.h"
 #include "core/session/SessionFile.h"
+#include "core/session/SessionStudy.h"
+
+#ifdef CROSSCHECK_CLI_HAS_PDF
+#include <QGuiApplication>
+
+#include "viewer/report/ReportExport.h"
+#endif
 
 namespace crosscheck::cli {
 
@@ -20,10 +28,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
+#ifdef CROSSCHECK_CLI_HAS_PDF
+constexpr bool kHasPdf = true;
+constexpr const char* kDefaultFormats = "pdf,csv,json,sr";
+#else
+constexpr bool kHasPdf = false;
+constexpr const char* kDefaultFormats = "csv,json,sr";
+#endif
+
 struct ReportArgs {
     std::string study, session, transform, out;
     std::vector<std::string> rois;
-    std::string formats = "csv,json,sr";
+    std::string formats = kDefaultFormats;
     double thresholdHu = 200.0;
     double ringMm = 3.0;
     bool anonymize = false;
@@ -32,8 +48,14 @@ struct ReportArgs {
 
 constexpr const char* kName = "crosscheck-cli report: ";
 
+/// The formats asked for: the core ones and whether the PDF is wanted.
+struct Formats {
+    std::vector<ReportFormat> core;
+    bool pdf = false;
+};
+
 /// Parses --formats; returns the exit status of a usage error (2) or 0.
-int parseFormats(const std::string& text, std::vector<ReportFormat>& formats) {
+int parseFormats(const std::string& text, Formats& formats) {
     std::stringstream stream(text);
     std::string item;
     while (std::getline(stream, item, ',')) {
@@ -41,6 +63,10 @@ int parseFormats(const std::string& text, std::vector<ReportFormat>& formats) {
             continue;
         }
         if (item == "pdf" || item == "PDF") {
+            if (kHasPdf) {
+                formats.pdf = true;
+                continue;
+            }
             std::cerr << kName
                       << "--formats pdf: the PDF report is rendered by the viewer (File > Export "
                          "report...) and is not available in crosscheck-cli yet; use --formats "
@@ -49,13 +75,14 @@ int parseFormats(const std::string& text, std::vector<ReportFormat>& formats) {
         }
         const auto f = reportFormatFromString(item);
         if (!f) {
-            std::cerr << kName << "--formats: unknown format '" << item << "' (csv, json, sr)\n";
+            std::cerr << kName << "--formats: unknown format '" << item << "' ("
+                      << (kHasPdf ? "pdf, " : "") << "csv, json, sr)\n";
             return 2;
         }
-        formats.push_back(*f);
+        formats.core.push_back(*f);
     }
-    if (formats.empty()) {
-        std::cerr << kName << "--formats: no format given (csv, json, sr)\n";
+    if (formats.core.empty() && !formats.pdf) {
+        std::cerr << kName << "--formats: no format given (pdf, csv, json, sr)\n";
         return 2;
     }
     return 0;
@@ -65,44 +92,38 @@ int parseFormats(const std::string& text, std::vector<ReportFormat>& formats) {
 /// UID), with the roles, transforms, reference frame and annotations it saved.
 Study studyFromSession(const fs::path& sessionPath, std::vector<ReportRoiInput>& rois) {
     const LoadedSession loaded = loadSession(sessionPath);
-    const SessionDocument& doc = loaded.document;
-    std::vector<fs::path> paths;
-    std::set<std::string> uids;
-    for (const SessionSeries& s : doc.series) {
-        fs::path p = s.path;
-        if (p.is_relative() && !fs::exists(p)) {
-            p = sessionPath.parent_path() / p;
-        }
-        if (std::find(paths.begin(), paths.end(), p) == paths.end()) {
-            paths.push_back(p);
-        }
-        uids.insert(s.seriesInstanceUid);
-    }
-    Study study = loadStudy(paths);
-    std::vector<LoadedSeries> kept;
-    for (LoadedSeries& s : study.series) {
-        for (const SessionSeries& saved : doc.series) {
-            if (saved.seriesInstanceUid == s.info.seriesInstanceUid) {
-                s.info.role = saved.role;
-                kept.push_back(std::move(s));
-                break;
-            }
-        }
-    }
-    if (kept.size() < uids.size()) {
-        std::cerr << "warning: " << sessionPath.string() << ": " << uids.size() - kept.size()
+    SessionStudy found = loadSessionStudy(loaded.document, sessionPath);
+    if (!found.missingSeriesUids.empty()) {
+        std::cerr << "warning: " << sessionPath.string() << ": " << found.missingSeriesUids.size()
                   << " of the session's series were not found under their paths\n";
     }
-    study.series = std::move(kept);
-    for (const FrameLink& link : doc.transforms) {
-        study.transforms.set(link.fromFrame, link.toFrame, link.fromToTo, link.provenance);
-    }
-    study.referenceFrameUid =
-        doc.referenceFrameUid.empty() ? chooseReferenceFrame(study.series) : doc.referenceFrameUid;
-    for (const Annotation& a : doc.annotations) {
+    for (const Annotation& a : loaded.document.annotations) {
         rois.push_back({a.id, a.label, a.roi});
     }
-    return study;
+    return std::move(found.study);
+}
+
+/// Writes the files; the PDF (when built with the viewer) through a QGuiApplication on the
+/// "offscreen" platform, created only when a PDF is asked for, so no display is needed.
+std::vector<fs::path> writeFiles(const ReportModel& report, [[maybe_unused]] const Study& study,
+                                 const fs::path& out, const Formats& formats, bool force) {
+#ifdef CROSSCHECK_CLI_HAS_PDF
+    if (formats.pdf) {
+        std::unique_ptr<QGuiApplication> application;
+        if (!QCoreApplication::instance()) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            }
+            static int argc = 1;
+            static char name[] = "crosscheck-cli";
+            static char* argv[] = {name, nullptr};
+            application = std::make_unique<QGuiApplication>(argc, argv);
+        }
+        std::cerr << "rendering the PDF report\n";
+        return viewer::writeReportFiles(report, study, out, {formats.core, true}, force);
+    }
+#endif
+    return writeReport(report, out, formats.core, force);
 }
 
 int runReport(const ReportArgs& args) {
@@ -120,14 +141,20 @@ int runReport(const ReportArgs& args) {
                      "--roi and --transform go with STUDY\n";
         return 2;
     }
-    std::vector<ReportFormat> formats;
+    Formats formats;
     if (const int usage = parseFormats(args.formats, formats)) {
         return usage;
     }
     if (!args.force) {
         // Fail before the slow part.
-        for (ReportFormat f : formats) {
-            const fs::path target = fs::path(args.out) / reportFileName(f);
+        std::vector<fs::path> targets;
+        if (formats.pdf) {
+            targets.push_back(fs::path(args.out) / "report.pdf");
+        }
+        for (ReportFormat f : formats.core) {
+            targets.push_back(fs::path(args.out) / reportFileName(f));
+        }
+        for (const fs::path& target : targets) {
             if (fs::exists(fs::symlink_status(target))) {
                 std::cerr << kName << target.string()
                           << ": already exists; not overwritten (use --force to replace it)\n";
@@ -159,9 +186,7 @@ int runReport(const ReportArgs& args) {
             }
         }
     }
-    for (const auto& p : study.problems) {
-        std::cerr << "warning: " << p.file << ": " << p.reason << "\n";
-    }
+    printStudyProblems(study.problems);
     if (study.series.empty()) {
         std::cerr << kName << (args.session.empty() ? args.study : args.session)
                   << ": no series could be loaded\n";
@@ -195,7 +220,7 @@ int runReport(const ReportArgs& args) {
         report = anonymizeReport(report, uids);
     }
     try {
-        for (const fs::path& written : writeReport(report, args.out, formats, args.force)) {
+        for (const fs::path& written : writeFiles(report, study, args.out, formats, args.force)) {
             std::cout << written.string() << "\n";
         }
     } catch (const ReportWriteError& e) {
@@ -211,7 +236,7 @@ void addReportCommand(CLI::App& app, CommandAction& action) {
     auto args = std::make_shared<ReportArgs>();
     CLI::App* cmd = app.add_subcommand(
         "report",
-        "Write the measurement report (CSV, JSON, DICOM SR TID 1500) of a study + ROIs "
+        "Write the measurement report (PDF, CSV, JSON, DICOM SR TID 1500) of a study + ROIs "
         "or of a saved session");
     cmd->add_option("STUDY", args->study, "A folder holding the study's series");
     cmd->add_option("--session", args->session, "A saved session (*.crosscheck.json)");
@@ -220,7 +245,9 @@ void addReportCommand(CLI::App& app, CommandAction& action) {
                     "A registration result (crosscheck-cli register) linking two frames");
     cmd->add_option("--out", args->out, "Output folder (created if missing)")->required();
     cmd->add_option("--formats", args->formats,
-                    "Comma-separated: csv, json, sr (pdf: only in the viewer for now)")
+                    kHasPdf
+                        ? "Comma-separated: pdf, csv, json, sr"
+                        : "Comma-separated: csv, json, sr (pdf needs the build with the viewer)")
         ->capture_default_str();
     cmd->add_flag("--anonymize", args->anonymize,
                   "Apply the DICOM basic de-identification profile to everything written");

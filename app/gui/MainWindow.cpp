@@ -12,6 +12,7 @@
 #include <QStatusBar>
 
 #include "app/gui/PaneGrid.h"
+#include "app/gui/SessionController.h"
 #include "core/model/Study.h"
 #include "core/volume/TestPattern.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(QWidget* parent)
             updateProbeMessage();
         }
     });
+    m_session = new SessionController(this);
     buildMenus();
     buildToolMenus();
     buildChartsDock();
@@ -112,6 +114,8 @@ void MainWindow::buildMenus() {
     });
     QAction* demo = file->addAction(tr("Open &demo study"));
     connect(demo, &QAction::triggered, this, &MainWindow::openDemo);
+    addSessionActions(file);
+    addReportActions(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -9,12 +10,14 @@
 #include "core/registration/TransformProvenance.h"
 
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QPushButton;
 
 namespace crosscheck {
 struct Study;
-}
+struct SessionDocument;
+}  // namespace crosscheck
 
 namespace crosscheck::viewer {
 class ViewState;
@@ -30,6 +33,8 @@ class RoiChartsPanel;
 namespace crosscheck::app {
 
 class PaneGrid;
+struct ReportExportRequest;
+class SessionController;
 
 /// The Crosscheck main window: the pane grid in the centre, the series browser on the
 /// left, loading progress with Cancel in the status bar, menus. Loading runs off the
@@ -80,16 +85,56 @@ public:
     /// The cursor (reference frame, mm) to use once the next study is shown.
     void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
 
+    // Sessions (MainWindowSession.cpp): *.crosscheck.json, autosave and recovery.
+    SessionController* sessionController() const { return m_session; }
+    /// The live state as a session document (series, roles, transforms, annotations,
+    /// layout, windows per group, cursor).
+    SessionDocument sessionDocument() const;
+    /// Loads a session's series in the background, then applies the rest; sessionOpened.
+    void openSessionFile(const QString& path);
+    /// Saves to the session's file (asks for one when untitled); false when not saved.
+    bool saveSessionFile();
+    bool saveSessionFileAs(const QString& path);
+    /// Writes the recovery file when the annotations are modified; true when written.
+    bool autosaveNow();
+    /// Annotations changed since the session was opened or saved (or recovered, unsaved).
+    bool isSessionModified() const;
+    /// Asks Save / Discard / Cancel when modified; true when it is fine to go on.
+    bool confirmUnsavedAnnotations();
+    /// Offers the recovery files left by an earlier run (start of the app).
+    void offerRecovery();
+
+    // Reports (MainWindowReport.cpp): File > Export report... (Ctrl+E).
+    /// Answers "replace these existing report files?" (full paths); by default a message
+    /// box asks the user. Tests inject an answer.
+    using OverwriteQuestion = std::function<bool(const QStringList& existingFiles)>;
+    void setOverwriteQuestion(OverwriteQuestion question) {
+        m_overwriteQuestion = std::move(question);
+    }
+    /// Asks for formats, folder and anonymization, then exportReport.
+    void showExportReportDialog();
+    /// Builds the report of the open study (its annotations; the window's CT-vs-sCT result,
+    /// or a fresh analysis when there is none) and writes it in the background, progress in
+    /// the status bar; ends with reportExportFinished.
+    void exportReport(const ReportExportRequest& request);
+
 signals:
     void studyShown();
     void loadFailed(const QString& message);
     void registrationFinished();
     void analysisFinished();
+    /// `written` is false when nothing was written (declined overwrite, error, cancel).
+    void reportExportFinished(bool written, const QString& message);
+    void sessionOpened(const QString& path);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildMenus();
     void buildStatusBar();
     void buildToolMenus();
+    void addReportActions(QMenu* file);
     void copySelectedRoiToSlice(int direction);
     void buildChartsDock();
     void runTask(viewer::BackgroundTask* task);
@@ -98,6 +143,10 @@ private:
     void updateProbeMessage();
     void assignSeriesToPane(int paneIndex, const QString& seriesInstanceUid);
     void refreshPaneTransforms();
+    void addSessionActions(QMenu* file);
+    void openSessionImpl(const QString& path, bool recovery);
+    void applySession(const SessionDocument& document);
+    void updateSessionTitle();
 
     viewer::ViewState* m_state;
     PaneGrid* m_grid;
@@ -116,6 +165,9 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QLabel* m_probeLabel;
+    OverwriteQuestion m_overwriteQuestion;
+    QString m_reportFolder;
+    SessionController* m_session = nullptr;
 };
 
 }  // namespace crosscheck::app

@@ -6,6 +6,7 @@
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "app/gui/SessionController.h"
 #include "core/model/Study.h"
 #include "core/phantom/DemoStudy.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
@@ -68,13 +69,17 @@ void MainWindow::finishTask() {
 }
 
 void MainWindow::openPaths(const QStringList& paths) {
+    if (!confirmUnsavedAnnotations()) {
+        return;
+    }
     auto result = std::make_shared<Study>();
     auto* task = new viewer::BackgroundTask(
         tr("Loading"),
         [result, paths = toPaths(paths)](const Progress& p) { *result = loadStudy(paths, p); },
         this);
-    connect(task, &viewer::BackgroundTask::succeeded, this, [this, result] {
+    connect(task, &viewer::BackgroundTask::succeeded, this, [this, result, paths] {
         finishTask();
+        m_session->startUntitled(toPaths(paths));
         if (result->series.empty()) {
             const QString message = tr("No loadable DICOM series found.");
             statusBar()->showMessage(message, 10000);
@@ -89,20 +94,26 @@ void MainWindow::openPaths(const QStringList& paths) {
 }
 
 void MainWindow::openDemo() {
+    if (!confirmUnsavedAnnotations()) {
+        return;
+    }
     auto result = std::make_shared<Study>();
+    auto demoDir = std::make_shared<std::filesystem::path>();
     auto* task = new viewer::BackgroundTask(
         tr("Demo study"),
-        [result](const Progress& p) {
+        [result, demoDir](const Progress& p) {
             Progress generation = p;
             generation.report = [&p](double f, const std::string& stage) { p(0.5 * f, stage); };
             const std::filesystem::path dir = ensureDemoStudy(generation);
+            *demoDir = dir;
             Progress loading = p;
             loading.report = [&p](double f, const std::string& stage) { p(0.5 + 0.5 * f, stage); };
             *result = loadStudy({dir}, loading);
         },
         this);
-    connect(task, &viewer::BackgroundTask::succeeded, this, [this, result] {
+    connect(task, &viewer::BackgroundTask::succeeded, this, [this, result, demoDir] {
         finishTask();
+        m_session->startUntitled({*demoDir});
         setStudy(result);
     });
     runTask(task);

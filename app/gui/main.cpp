@@ -10,7 +10,9 @@
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "app/gui/SessionController.h"
 #include "core/Version.h"
+#include "core/session/SessionFile.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
@@ -158,15 +160,34 @@ int main(int argc, char** argv) {
         });
     window.resize(1920, 1080);
     const bool loading = options.demo || !options.paths.isEmpty();
+    // One *.crosscheck.json path opens that session instead of scanning it for DICOM.
+    const bool session =
+        options.paths.size() == 1 &&
+        options.paths.front().endsWith(QLatin1String(crosscheck::kSessionExtension));
     if (!options.screenshot.isEmpty()) {
+        // No one is there to answer: questions go to stderr, answered "no"; errors are
+        // printed by the loadFailed handler below.
+        window.sessionController()->setAsker(
+            [](crosscheck::app::SessionQuestion question, const QString& text) {
+                if (question != crosscheck::app::SessionQuestion::Error) {
+                    std::fprintf(stderr, "crosscheck: %s\n", qPrintable(text));
+                }
+                return crosscheck::app::SessionAnswer::Cancel;
+            });
         if (loading) {
             // The demo registers its MRI frame to the CT and compares CT and sCT after
             // loading; shoot when that is on screen.
             const auto ready = options.demo ? &crosscheck::app::MainWindow::analysisFinished
                                             : &crosscheck::app::MainWindow::studyShown;
-            QObject::connect(&window, ready, &window, [&window, &options] {
+            const auto shoot = [&window, &options] {
                 screenshotWhenPainted(window.paneGrid(), options.screenshot);
-            });
+            };
+            if (session) {
+                QObject::connect(&window, &crosscheck::app::MainWindow::sessionOpened, &window,
+                                 shoot);
+            } else {
+                QObject::connect(&window, ready, &window, shoot);
+            }
             QObject::connect(&window, &crosscheck::app::MainWindow::loadFailed, &window,
                              [](const QString& message) {
                                  std::fprintf(stderr, "crosscheck: %s\n", qPrintable(message));
@@ -180,11 +201,17 @@ int main(int argc, char** argv) {
         window.setRegisterOnLoad(true);
         window.setAnalyzeAfterRegistration(true);
         window.openDemo();
+    } else if (session) {
+        window.openSessionFile(options.paths.front());
     } else if (!options.paths.isEmpty()) {
         window.openPaths(options.paths);
     } else {
         window.showTestPatterns();
     }
     window.show();
+    if (options.screenshot.isEmpty()) {
+        // Sessions an earlier run did not save: offered once the window is up.
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
+    }
     return QApplication::exec();
 }

@@ -243,6 +243,14 @@ void RoiEditingToolsTest::anRoiCopiesToTheNextSlice() {
     QVERIFY(std::abs(m_window->viewState()->cursor().mm.z() - (before + step)) < 1e-6);
     QCOMPARE(last().roi.radiiMm, drawn.radiiMm);
     QCOMPARE(layer()->selectedId(), last().id);
+    // A new ROI after a history reset that kept "ROI 7" (an opened session) numbers on.
+    cc::Annotation kept;
+    kept.label = "ROI 7";
+    kept.roi = drawn;
+    layer()->history().reset({kept});
+    layer()->setTool(Tool::Point);
+    QTest::mouseClick(m_ct, Qt::LeftButton, {}, at({1, 1, 0}));
+    QCOMPARE(last().label, std::string("ROI 8"));
 }
 
 void RoiEditingToolsTest::everyKindIsDrawnInThePane() {

@@ -1,6 +1,7 @@
 #include "viewer/roi/AnnotationLayer.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/roi/RoiEditing.h"
 
@@ -69,6 +70,15 @@ void AnnotationLayer::select(const std::string& id) {
 }
 
 std::string AnnotationLayer::addRoi(const Roi& roi) {
+    // After a session was opened its "ROI n" labels are taken: number on from the highest.
+    for (const Annotation& a : m_history->annotations()) {
+        if (a.label.rfind("ROI ", 0) == 0) {
+            try {
+                m_nextLabel = std::max(m_nextLabel, std::stoi(a.label.substr(4)) + 1);
+            } catch (const std::exception&) {
+            }
+        }
+    }
     Annotation annotation;
     annotation.label = "ROI " + std::to_string(m_nextLabel++);
     annotation.roi = roi;

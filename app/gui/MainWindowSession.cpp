@@ -1,0 +1,292 @@
+// Sessions: File > Open session / Save session / Save session as, the window title, the
+// question about unsaved annotations, autosave to a recovery file and recovery at start.
+#include <QAction>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QStatusBar>
+#include <QTimer>
+#include <algorithm>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "app/gui/SessionController.h"
+#include "core/model/Study.h"
+#include "core/session/SessionFile.h"
+#include "core/session/SessionStudy.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/state/ViewState.h"
+#include "viewer/tasks/BackgroundTask.h"
+
+namespace crosscheck::app {
+
+namespace {
+
+constexpr viewer::WindowGroup kWindowGroups[] = {viewer::WindowGroup::Hounsfield,
+                                                 viewer::WindowGroup::T1w, viewer::WindowGroup::T2w,
+                                                 viewer::WindowGroup::Other};
+
+/// The session file's key for a window group: CT and sCT share the Hounsfield window,
+/// saved under "CT"; the others under their role's name.
+std::string windowKey(viewer::WindowGroup group) {
+    switch (group) {
+        case viewer::WindowGroup::Hounsfield:
+            return toString(SeriesRole::CT);
+        case viewer::WindowGroup::T1w:
+            return toString(SeriesRole::T1w);
+        case viewer::WindowGroup::T2w:
+            return toString(SeriesRole::T2w);
+        case viewer::WindowGroup::Other:
+            return toString(SeriesRole::Other);
+    }
+    return toString(SeriesRole::Other);
+}
+
+}  // namespace
+
+void MainWindow::addSessionActions(QMenu* file) {
+    file->addSeparator();
+    QAction* open = file->addAction(tr("Open &session..."));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(open, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open a session"), QString(),
+            tr("Crosscheck sessions (*%1)").arg(QLatin1String(kSessionExtension)));
+        if (!path.isEmpty()) {
+            openSessionFile(path);
+        }
+    });
+    QAction* save = file->addAction(tr("&Save session"));
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    connect(save, &QAction::triggered, this, &MainWindow::saveSessionFile);
+    QAction* saveAs = file->addAction(tr("Save session &as..."));
+    saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    connect(saveAs, &QAction::triggered, this, [this] {
+        const QString path = m_session->choosePath();
+        if (!path.isEmpty()) {
+            saveSessionFileAs(path);
+        }
+    });
+    connect(m_annotations, &viewer::AnnotationLayer::changed, this,
+            &MainWindow::updateSessionTitle);
+    connect(m_session, &SessionController::autosaveDue, this, &MainWindow::autosaveNow);
+}
+
+SessionDocument MainWindow::sessionDocument() const {
+    SessionDocument d;
+    if (m_study) {
+        fillSessionStudy(d, *m_study, m_session->studyPaths());
+    }
+    d.annotations = m_annotations->history().annotations();
+    d.layout = m_grid->layoutName().toStdString();
+    for (viewer::WindowGroup group : kWindowGroups) {
+        if (const auto w = m_state->window(group)) {
+            d.windows[windowKey(group)] = {w->level, w->width};
+        }
+    }
+    // A group nobody adjusted shows its pane's default window; save what is on screen.
+    for (const auto* pane : m_grid->panes()) {
+        if (pane->hasSeries()) {
+            const WindowLevel w = pane->currentWindow();
+            d.windows.emplace(windowKey(viewer::windowGroupOf(pane->series().role)),
+                              SessionWindow{w.level, w.width});
+        }
+    }
+    d.cursorMm = m_state->cursor().mm;
+    return d;
+}
+
+void MainWindow::openSessionFile(const QString& path) {
+    if (confirmUnsavedAnnotations()) {
+        openSessionImpl(path, false);
+    }
+}
+
+void MainWindow::openSessionImpl(const QString& path, bool recovery) {
+    const std::filesystem::path file = path.toStdString();
+    auto loaded = std::make_shared<LoadedSession>();
+    try {
+        *loaded = loadSession(file);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        statusBar()->showMessage(message, 10000);
+        m_session->ask(SessionQuestion::Error, message);
+        // Announced from the event loop, as a failure of the background load would be:
+        // a caller connects after this returns (main.cpp quits on it in --screenshot mode).
+        QTimer::singleShot(0, this, [this, message] { emit loadFailed(message); });
+        return;
+    }
+    auto found = std::make_shared<SessionStudy>();
+    auto* task = new viewer::BackgroundTask(
+        tr("Opening session"),
+        [found, loaded, file](const Progress& p) {
+            *found = loadSessionStudy(loaded->document, file, p);
+        },
+        this);
+    connect(
+        task, &viewer::BackgroundTask::succeeded, this,
+        [this, found, loaded, file, path, recovery] {
+            finishTask();
+            if (found->study.series.empty()) {
+                const QString message =
+                    tr("%1: none of the session's series were found under their paths").arg(path);
+                statusBar()->showMessage(message, 10000);
+                emit loadFailed(message);
+                return;
+            }
+            if (recovery) {
+                m_session->startUntitled(found->paths);
+                m_session->setRecovered(true);
+            } else {
+                m_session->setOpened(file, loaded->stamp, found->paths);
+            }
+            setStudy(std::make_shared<Study>(std::move(found->study)));
+            applySession(loaded->document);
+            if (!found->missingSeriesUids.empty()) {
+                statusBar()->showMessage(
+                    tr("%n series of the session were not found under their paths", "",
+                       static_cast<int>(found->missingSeriesUids.size())),
+                    10000);
+            }
+            if (recovery) {
+                // Keep a recovery file of our own before the old one goes.
+                autosaveNow();
+                if (file != m_session->recoveryPath()) {
+                    std::error_code ignored;
+                    std::filesystem::remove(file, ignored);
+                }
+            }
+            updateSessionTitle();
+            emit sessionOpened(path);
+        });
+    runTask(task);
+}
+
+void MainWindow::applySession(const SessionDocument& document) {
+    // setStudy started an empty history in the reference frame; the saved list replaces
+    // it and counts as the saved state.
+    m_annotations->history().reset(document.annotations);
+    m_annotations->history().markSaved();
+    if (!document.layout.empty() &&
+        !m_grid->setLayoutName(QString::fromStdString(document.layout))) {
+        statusBar()->showMessage(
+            tr("Unknown layout '%1' in the session; kept %2")
+                .arg(QString::fromStdString(document.layout), m_grid->layoutName()),
+            10000);
+    }
+    for (const auto& [key, window] : document.windows) {
+        if (const auto role = seriesRoleFromString(key)) {
+            m_state->setWindow(viewer::windowGroupOf(*role),
+                               WindowLevel{window.width, window.center});
+        }
+    }
+    if (document.cursorMm) {
+        m_state->setCursor(PatientPoint{*document.cursorMm});
+    }
+    m_state->flush();
+}
+
+bool MainWindow::saveSessionFile() {
+    if (const auto& path = m_session->path()) {
+        return saveSessionFileAs(QString::fromStdString(path->string()));
+    }
+    const QString path = m_session->choosePath();
+    return !path.isEmpty() && saveSessionFileAs(path);
+}
+
+bool MainWindow::saveSessionFileAs(const QString& path) {
+    if (!m_study) {
+        statusBar()->showMessage(tr("No study is open: nothing to save"), 5000);
+        return false;
+    }
+    if (!m_session->save(sessionDocument(), path.toStdString())) {
+        statusBar()->showMessage(tr("The session was not saved"), 10000);
+        return false;
+    }
+    m_annotations->history().markSaved();
+    updateSessionTitle();
+    statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::isSessionModified() const {
+    return m_study && (m_annotations->history().isModified() || m_session->recovered());
+}
+
+bool MainWindow::autosaveNow() {
+    return isSessionModified() && m_session->writeRecovery(sessionDocument());
+}
+
+bool MainWindow::confirmUnsavedAnnotations() {
+    if (!isSessionModified()) {
+        return true;
+    }
+    const QString text = tr("The annotations of %1 have changes that are not saved. Save them?")
+                             .arg(m_session->displayName());
+    switch (m_session->ask(SessionQuestion::SaveUnsavedAnnotations, text)) {
+        case SessionAnswer::Yes:
+            return saveSessionFile();
+        case SessionAnswer::No:
+            m_session->removeRecovery();
+            m_session->setRecovered(false);
+            return true;
+        case SessionAnswer::Cancel:
+            break;
+    }
+    return false;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmUnsavedAnnotations()) {
+        event->ignore();
+        return;
+    }
+    m_session->removeRecovery();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::offerRecovery() {
+    // Newest first over every folder autosave may have written to.
+    std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> found;
+    for (const auto& dir : m_session->recoveryDirectories()) {
+        for (const auto& file : findRecoveryFiles(dir)) {
+            std::error_code ec;
+            found.emplace_back(std::filesystem::last_write_time(file, ec), file);
+        }
+    }
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& entry : found) {
+        const std::filesystem::path& file = entry.second;
+        const QString name = QString::fromStdString(file.string());
+        const QString when = QFileInfo(name).lastModified().toString(Qt::ISODate);
+        const QString text =
+            tr("A session was not saved when Crosscheck last closed. Its last autosave, at "
+               "%1:\n%2\nRecover it?")
+                .arg(when, name);
+        const SessionAnswer answer = m_session->ask(SessionQuestion::RecoverSession, text);
+        if (answer == SessionAnswer::Yes) {
+            openSessionImpl(name, true);
+            return;
+        }
+        if (answer == SessionAnswer::Cancel) {
+            return;
+        }
+        std::error_code ignored;
+        std::filesystem::remove(file, ignored);
+    }
+}
+
+void MainWindow::updateSessionTitle() {
+    if (!m_study) {
+        setWindowTitle(QStringLiteral("Crosscheck"));
+        return;
+    }
+    const bool modified = isSessionModified();
+    setWindowTitle(QStringLiteral("%1%2 - Crosscheck")
+                       .arg(m_session->displayName(), modified ? QStringLiteral("*") : QString()));
+}
+
+}  // namespace crosscheck::app

@@ -1,0 +1,108 @@
+// File > Export report... driven through MainWindow::exportReport on the phantom with an
+// ellipse around the tumour: the files are written in the background, and a second export
+// into the same folder asks first; answered "no", it leaves every file as it was.
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/ReportExportRequest.h"
+#include "core/model/Study.h"
+#include "tests/gui/PhantomGuiSupport.h"
+#include "viewer/render/SurfaceFormat.h"
+#include "viewer/roi/AnnotationLayer.h"
+
+using crosscheck::app::MainWindow;
+namespace cc = crosscheck;
+
+class ReportExportTest : public QObject {
+    Q_OBJECT
+private slots:
+    void aSecondExportAnsweredNoLeavesTheFilesUntouched();
+};
+
+namespace {
+
+QByteArray contents(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// Runs one export and returns (written, message) of reportExportFinished.
+QList<QVariant> exportOnce(MainWindow& window, const cc::app::ReportExportRequest& request) {
+    QSignalSpy finished(&window, &MainWindow::reportExportFinished);
+    window.exportReport(request);
+    if (finished.isEmpty() && !finished.wait(120000)) {
+        return {};
+    }
+    return finished.takeFirst();
+}
+
+}  // namespace
+
+void ReportExportTest::aSecondExportAnsweredNoLeavesTheFilesUntouched() {
+    QTemporaryDir dir;
+    QTemporaryDir out;
+    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 3);
+    MainWindow window;
+    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1200, 900)));
+    cc::testing::alignWithGroundTruth(window, truth);
+    const cc::PhantomLesionTruth& t = truth.tumor;
+    window.annotationLayer()->addRoi(cc::Roi::ellipse(
+        truth.ctFrameUid, t.centerCtMm, Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY(),
+        Eigen::Vector2d(0.5 * t.diametersMm[2], 0.5 * t.diametersMm[1])));
+
+    QStringList asked;
+    bool answer = false;
+    window.setOverwriteQuestion([&](const QStringList& files) {
+        asked = files;
+        return answer;
+    });
+    cc::app::ReportExportRequest request;
+    request.folder = out.path();
+    request.formats.pdf = true;
+    request.formats.core = {cc::ReportFormat::Csv};
+
+    const QList<QVariant> first = exportOnce(window, request);
+    QCOMPARE(first.size(), 2);
+    QVERIFY2(first.at(0).toBool(), qPrintable(first.at(1).toString()));
+    QVERIFY(asked.isEmpty());  // nothing to replace: no question
+    const QString pdf = out.filePath(QStringLiteral("report.pdf"));
+    const QString csv = out.filePath(QStringLiteral("measurements.csv"));
+    QVERIFY(contents(pdf).startsWith("%PDF-"));
+    QVERIFY(contents(csv).contains("sCT"));
+    // Mark the files, so that any rewrite (even one with the same bytes) would show.
+    for (const QString& path : {pdf, csv}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("precious " + path.toUtf8());
+    }
+    const QByteArray pdfBefore = contents(pdf), csvBefore = contents(csv);
+
+    const QList<QVariant> second = exportOnce(window, request);
+    QCOMPARE(second.size(), 2);
+    QVERIFY(!second.at(0).toBool());
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(asked.contains(pdf));
+    QVERIFY(asked.contains(csv));
+    QCOMPARE(contents(pdf), pdfBefore);
+    QCOMPARE(contents(csv), csvBefore);
+    QCOMPARE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).size(), 2);
+
+    answer = true;
+    const QList<QVariant> third = exportOnce(window, request);
+    QCOMPARE(third.size(), 2);
+    QVERIFY2(third.at(0).toBool(), qPrintable(third.at(1).toString()));
+    QVERIFY(contents(pdf).startsWith("%PDF-"));
+}
+
+int main(int argc, char** argv) {
+    crosscheck::viewer::prepareOpenGlForVtk();
+    QApplication app(argc, argv);
+    ReportExportTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+#include "ReportExportTest.moc"

@@ -1,0 +1,419 @@
+// Sessions in the main window, on the small phantom: save then open in a fresh window
+// gives the same document, annotations and measurements; a file changed on disk is not
+// overwritten without a Yes; autosave writes a recovery file that loads to the same
+// document, goes away after a save, and is offered (and recovered) at the next start;
+// unsaved annotations are asked about before the window closes.
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <filesystem>
+#include <vector>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "app/gui/SessionController.h"
+#include "core/model/Study.h"
+#include "core/session/SessionFile.h"
+#include "tests/gui/PhantomGuiSupport.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/render/SurfaceFormat.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/roi/MeasurementTable.h"
+#include "viewer/state/ViewState.h"
+
+using crosscheck::app::MainWindow;
+using crosscheck::app::SessionAnswer;
+using crosscheck::app::SessionQuestion;
+namespace cc = crosscheck;
+
+namespace {
+
+/// Answers the window's questions without a dialog and remembers what was asked.
+struct Answers {
+    SessionAnswer overwrite = SessionAnswer::No;
+    SessionAnswer unsaved = SessionAnswer::Cancel;
+    SessionAnswer recover = SessionAnswer::Cancel;
+    std::vector<SessionQuestion> asked;
+    QStringList texts;
+};
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QString json(const cc::SessionDocument& d) {
+    return QString::fromStdString(cc::toJson(d).dump(1));
+}
+
+/// The window with its GL panes drawn in (QWidget::grab alone leaves them empty) and its
+/// title above it, as the title bar would show it.
+QImage composeWindow(MainWindow& window) {
+    const QImage body = window.grab().toImage();
+    QImage out(body.width(), body.height() + 28, QImage::Format_RGB32);
+    out.fill(QColor(60, 60, 60));
+    QPainter painter(&out);
+    painter.setPen(Qt::white);
+    painter.drawText(QRect(0, 0, out.width(), 28), Qt::AlignCenter, window.windowTitle());
+    painter.drawImage(0, 28, body);
+    for (auto* pane : window.paneGrid()->visiblePanes()) {
+        painter.drawImage(pane->mapTo(&window, QPoint(0, 0)) + QPoint(0, 28),
+                          pane->grabFramebuffer());
+    }
+    return out;
+}
+
+}  // namespace
+
+class SessionUiTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void aSavedSessionOpensInAFreshWindowToTheSameState();
+    void aFileChangedOnDiskIsNotOverwrittenWithoutAYes();
+    void autosaveWritesARecoveryFileThatASaveRemoves();
+    void aRecoveryFileIsOfferedAndRecoveredAtStart();
+    void closingWithUnsavedAnnotationsAsks();
+    void theDefaultRecoveryQuestionIsADialogWithRecoverDeleteLater();
+    void anUnreadableSessionFileIsNamedWithTheReason();
+
+private:
+    void prepare(MainWindow& window, Answers& answers);
+    bool openWithRois(MainWindow& window, Answers& answers);
+    QString sessionPath(const QString& name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_study;
+    QString m_recovery;
+    cc::PhantomGroundTruth m_truth;
+};
+
+void SessionUiTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_study = m_dir.filePath(QStringLiteral("study"));
+    m_recovery = m_dir.filePath(QStringLiteral("recovery"));
+    m_truth = cc::testing::writeSmallPhantom(m_study, 5);
+}
+
+void SessionUiTest::prepare(MainWindow& window, Answers& answers) {
+    auto* session = window.sessionController();
+    session->setRecoveryDirectory(m_recovery.toStdString());
+    session->setAutosaveInterval(0);  // the test calls autosaveNow() itself
+    session->setAsker([&answers](SessionQuestion q, const QString& text) {
+        answers.asked.push_back(q);
+        answers.texts << text;
+        switch (q) {
+            case SessionQuestion::OverwriteChangedFile:
+                return answers.overwrite;
+            case SessionQuestion::SaveUnsavedAnnotations:
+                return answers.unsaved;
+            case SessionQuestion::RecoverSession:
+                return answers.recover;
+            case SessionQuestion::Error:
+                break;
+        }
+        return SessionAnswer::Cancel;
+    });
+    session->setPathChooser([] { return QString(); });
+}
+
+/// The phantom aligned through its true transform, an ellipse and a ruler on the tumour,
+/// a bone-like Hounsfield window, the 1x4 layout and the cursor on the tumour.
+bool SessionUiTest::openWithRois(MainWindow& window, Answers& answers) {
+    prepare(window, answers);
+    if (!cc::testing::openStudy(window, m_study, QSize(1400, 900))) {
+        return false;
+    }
+    cc::testing::alignWithGroundTruth(window, m_truth);
+    const Eigen::Vector3d c = m_truth.tumor.centerCtMm;
+    const std::string frame = window.study()->referenceFrameUid;
+    window.annotationLayer()->addRoi(cc::Roi::ellipse(
+        frame, c, Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY(), Eigen::Vector2d(4.0, 3.0)));
+    window.annotationLayer()->addRoi(
+        cc::Roi::ruler(frame, c - Eigen::Vector3d(7, 0, 0), c + Eigen::Vector3d(7, 0, 0)));
+    window.viewState()->setWindow(cc::viewer::WindowGroup::Hounsfield,
+                                  cc::WindowLevel{900.0, 150.0});
+    window.paneGrid()->setLayoutName(QStringLiteral("1x4"));
+    window.viewState()->setCursor(cc::PatientPoint{c});
+    window.viewState()->flush();
+    return true;
+}
+
+void SessionUiTest::aSavedSessionOpensInAFreshWindowToTheSameState() {
+    Answers firstAnswers;
+    MainWindow first;
+    QVERIFY(openWithRois(first, firstAnswers));
+    QVERIFY(first.isSessionModified());
+    QCOMPARE(first.windowTitle(), QStringLiteral("Untitled* - Crosscheck"));
+    const QString file = sessionPath(QStringLiteral("case.crosscheck.json"));
+    QVERIFY(first.saveSessionFileAs(file));
+    QVERIFY(!first.isSessionModified());
+    QCOMPARE(first.windowTitle(), QStringLiteral("case.crosscheck.json - Crosscheck"));
+    const cc::SessionDocument saved = first.sessionDocument();
+    QCOMPARE(saved.annotations.size(), std::size_t{2});
+    QCOMPARE(saved.series.size(), std::size_t{4});
+    QCOMPARE(saved.transforms.size(), std::size_t{1});
+    QCOMPARE(saved.layout, std::string("1x4"));
+    QCOMPARE(saved.windows.at("CT").width, 900.0);
+    QVERIFY(saved.windows.count("T1w") == 1 && saved.windows.count("T2w") == 1);
+    QVERIFY(cc::loadSession(file.toStdString()).document == saved);
+    QTableWidget* firstTable = first.measurementTable()->table();
+    QTRY_VERIFY(firstTable->rowCount() >= 8);  // two ROIs, four series each
+
+    Answers secondAnswers;
+    MainWindow second;
+    prepare(second, secondAnswers);
+    second.resize(1400, 900);
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QSignalSpy opened(&second, &MainWindow::sessionOpened);
+    second.openSessionFile(file);
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.front().front().toString(), file);
+
+    const cc::SessionDocument restored = second.sessionDocument();
+    QVERIFY2(restored == saved, qPrintable(json(restored) + "\n!=\n" + json(saved)));
+    QVERIFY(second.annotationLayer()->history().annotations() ==
+            first.annotationLayer()->history().annotations());
+    QVERIFY(!second.isSessionModified());
+    QVERIFY(!second.annotationLayer()->history().canUndo());
+    QCOMPARE(second.windowTitle(), QStringLiteral("case.crosscheck.json - Crosscheck"));
+    QCOMPARE(second.paneGrid()->layoutName(), QStringLiteral("1x4"));
+    QTableWidget* secondTable = second.measurementTable()->table();
+    QTRY_COMPARE(secondTable->rowCount(), firstTable->rowCount());
+    QCOMPARE(second.measurementTable()->toTsv(), first.measurementTable()->toTsv());
+    QVERIFY(secondAnswers.asked.empty());
+
+    // For the user guide: CROSSCHECK_DOC_IMAGES=DIR saves what this test sees.
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        auto* ct = second.paneGrid()->panes().front();
+        ct->setOrientation(cc::ViewOrientation::Axial);
+        second.paneGrid()->setLayoutName(QStringLiteral("2x2"));
+        for (auto* pane : second.paneGrid()->visiblePanes()) {
+            QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+            pane->update();
+            QVERIFY(swapped.wait(20000));
+        }
+        QVERIFY(composeWindow(second)
+                    .scaledToWidth(1000, Qt::SmoothTransformation)
+                    .save(docs + QStringLiteral("/session-restored.png")));
+        QVERIFY(ct->grabFramebuffer().save(docs + QStringLiteral("/session-restored-ct.png")));
+    }
+}
+
+void SessionUiTest::aFileChangedOnDiskIsNotOverwrittenWithoutAYes() {
+    Answers answers;
+    MainWindow window;
+    QVERIFY(openWithRois(window, answers));
+    const QString file = sessionPath(QStringLiteral("changed.crosscheck.json"));
+    QVERIFY(window.saveSessionFileAs(file));
+
+    // Someone else saves the same file: another layout, no annotations.
+    cc::SessionDocument theirs = window.sessionDocument();
+    theirs.layout = "1x1";
+    theirs.annotations.clear();
+    cc::saveSession(theirs, file.toStdString());
+    const QByteArray onDisk = readAll(file);
+
+    const Eigen::Vector3d c = m_truth.tumor.centerCtMm;
+    window.annotationLayer()->addRoi(cc::Roi::point(window.study()->referenceFrameUid, c));
+    answers.overwrite = SessionAnswer::No;
+    QVERIFY(!window.saveSessionFile());
+    QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::OverwriteChangedFile});
+    QVERIFY(answers.texts.front().contains(QStringLiteral("changed on disk")));
+    QCOMPARE(readAll(file), onDisk);
+    QVERIFY(window.isSessionModified());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("changed.crosscheck.json*")));
+
+    answers.overwrite = SessionAnswer::Yes;
+    QVERIFY(window.saveSessionFile());
+    QCOMPARE(answers.asked.size(), std::size_t{2});
+    QVERIFY(cc::loadSession(file.toStdString()).document == window.sessionDocument());
+    QCOMPARE(cc::loadSession(file.toStdString()).document.annotations.size(), std::size_t{3});
+    // Saved by this window: the next save does not ask.
+    QVERIFY(window.saveSessionFile());
+    QCOMPARE(answers.asked.size(), std::size_t{2});
+}
+
+void SessionUiTest::autosaveWritesARecoveryFileThatASaveRemoves() {
+    Answers answers;
+    MainWindow window;
+    QVERIFY(openWithRois(window, answers));
+    auto* session = window.sessionController();
+    const std::filesystem::path untitled = session->recoveryPath();
+    QCOMPARE(untitled.parent_path(), std::filesystem::path(m_recovery.toStdString()));
+    QVERIFY(!std::filesystem::exists(untitled));
+    QVERIFY(window.autosaveNow());
+    QVERIFY(std::filesystem::exists(untitled));
+    QVERIFY(cc::loadSession(untitled).document == window.sessionDocument());
+
+    const QString file = sessionPath(QStringLiteral("autosaved.crosscheck.json"));
+    QVERIFY(window.saveSessionFileAs(file));
+    QVERIFY(!std::filesystem::exists(untitled));
+    QVERIFY(!window.autosaveNow());  // nothing modified: nothing written
+    QVERIFY(!std::filesystem::exists(session->recoveryPath()));
+
+    window.annotationLayer()->history().undo();  // the ruler goes
+    QVERIFY(window.autosaveNow());
+    const std::filesystem::path named = session->recoveryPath();
+    QVERIFY(named != untitled);
+    QVERIFY(std::filesystem::exists(named));
+    QCOMPARE(cc::loadSession(named).document.annotations.size(), std::size_t{1});
+    QVERIFY(window.saveSessionFile());
+    QVERIFY(!std::filesystem::exists(named));
+    QVERIFY(answers.asked.empty());
+}
+
+void SessionUiTest::aRecoveryFileIsOfferedAndRecoveredAtStart() {
+    std::filesystem::path left;
+    cc::SessionDocument unsaved;
+    {
+        Answers answers;
+        MainWindow crashed;
+        QVERIFY(openWithRois(crashed, answers));
+        QVERIFY(crashed.saveSessionFileAs(sessionPath(QStringLiteral("crash.crosscheck.json"))));
+        crashed.annotationLayer()->history().undo();
+        QVERIFY(crashed.autosaveNow());
+        left = crashed.sessionController()->recoveryPath();
+        unsaved = crashed.sessionDocument();
+        // Destroyed without closing, as a crash would leave it.
+    }
+    QVERIFY(std::filesystem::exists(left));
+    QCOMPARE(cc::findRecoveryFiles(m_recovery.toStdString()),
+             std::vector<std::filesystem::path>{left});
+
+    Answers answers;
+    answers.recover = SessionAnswer::Yes;
+    MainWindow next;
+    prepare(next, answers);
+    next.resize(1400, 900);
+    next.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&next));
+    QSignalSpy opened(&next, &MainWindow::sessionOpened);
+    next.offerRecovery();
+    QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::RecoverSession});
+    QVERIFY(opened.wait(60000));
+    QVERIFY(next.sessionDocument() == unsaved);
+    QVERIFY(next.isSessionModified());  // recovered work is not saved anywhere yet
+    QCOMPARE(next.windowTitle(), QStringLiteral("Untitled* - Crosscheck"));
+    // The recovered file is replaced by this window's own recovery file.
+    QVERIFY(!std::filesystem::exists(left));
+    const std::filesystem::path own = next.sessionController()->recoveryPath();
+    QVERIFY(std::filesystem::exists(own));
+    QVERIFY(cc::loadSession(own).document == unsaved);
+
+    // Declined: the file is deleted.
+    answers.asked.clear();
+    answers.recover = SessionAnswer::No;
+    next.offerRecovery();
+    QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::RecoverSession});
+    QVERIFY(cc::findRecoveryFiles(m_recovery.toStdString()).empty());
+}
+
+void SessionUiTest::closingWithUnsavedAnnotationsAsks() {
+    Answers answers;
+    MainWindow window;
+    QVERIFY(openWithRois(window, answers));
+    QVERIFY(window.autosaveNow());
+    const std::filesystem::path recovery = window.sessionController()->recoveryPath();
+    QVERIFY(std::filesystem::exists(recovery));
+
+    answers.unsaved = SessionAnswer::Cancel;
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::SaveUnsavedAnnotations});
+    QVERIFY(answers.texts.front().contains(QStringLiteral("Untitled")));
+
+    // Opening another study asks the same question; Cancel keeps everything.
+    QSignalSpy shown(&window, &MainWindow::studyShown);
+    window.openPaths({m_study});
+    QCOMPARE(answers.asked.size(), std::size_t{2});
+    QCOMPARE(window.annotationLayer()->history().annotations().size(), std::size_t{2});
+
+    answers.unsaved = SessionAnswer::No;
+    QVERIFY(window.close());
+    QVERIFY(!window.isVisible());
+    QVERIFY(!std::filesystem::exists(recovery));  // a clean close leaves no recovery file
+    QCOMPARE(shown.count(), 0);
+}
+
+void SessionUiTest::theDefaultRecoveryQuestionIsADialogWithRecoverDeleteLater() {
+    const std::filesystem::path dir = m_recovery.toStdString();
+    std::filesystem::create_directories(dir);
+    const std::filesystem::path left = dir / "old-0000abcd.recovery.crosscheck.json";
+    cc::saveSession(cc::SessionDocument{}, left);
+    MainWindow window;
+    window.sessionController()->setRecoveryDirectory(dir);
+    window.sessionController()->setAutosaveInterval(0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // The real dialog (no asker replaced), answered by a timer: "Delete".
+    QStringList buttons;
+    QString text;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) {
+            return;
+        }
+        poll.stop();
+        text = box->text();
+        const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+        if (!docs.isEmpty()) {
+            box->grab().save(docs + QStringLiteral("/session-recovery-question.png"));
+        }
+        QPushButton* remove = nullptr;
+        for (QAbstractButton* b : box->buttons()) {
+            buttons << b->text();
+            if (b->text() == QStringLiteral("Delete")) {
+                remove = qobject_cast<QPushButton*>(b);
+            }
+        }
+        if (remove) {
+            remove->click();
+        } else {
+            box->reject();
+        }
+    });
+    poll.start(50);
+    window.offerRecovery();
+    QVERIFY(text.contains(QString::fromStdString(left.string())));
+    buttons.sort();
+    QCOMPARE(buttons, (QStringList{QStringLiteral("Delete"), QStringLiteral("Later"),
+                                   QStringLiteral("Recover")}));
+    QVERIFY(!std::filesystem::exists(left));
+}
+
+void SessionUiTest::anUnreadableSessionFileIsNamedWithTheReason() {
+    const QString file = sessionPath(QStringLiteral("broken.crosscheck.json"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("{\"format\": \"crosscheck-session\", \"version\": ");
+    out.close();
+    Answers answers;
+    MainWindow window;
+    prepare(window, answers);
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    window.openSessionFile(file);
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::Error});
+    QVERIFY(answers.texts.front().startsWith(file + QStringLiteral(": not valid JSON")));
+    QVERIFY(!window.study());
+}
+
+int main(int argc, char** argv) {
+    crosscheck::viewer::prepareOpenGlForVtk();
+    QApplication app(argc, argv);
+    SessionUiTest test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "SessionUiTest.moc"

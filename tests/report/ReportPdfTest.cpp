@@ -1,0 +1,160 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <fstream>
+
+#include "core/report/ReportAnonymizer.h"
+#include "core/report/ReportWriteError.h"
+#include "tests/core/report/ReportTestSupport.h"
+#include "tests/report/PdfTestSupport.h"
+#include "viewer/report/ReportExport.h"
+#include "viewer/report/ReportPdfText.h"
+#include "viewer/report/ReportPdfWriter.h"
+
+using namespace crosscheck;
+using crosscheck::test::pdfPageCount;
+using crosscheck::test::pdfText;
+using crosscheck::test::readWholeFile;
+using crosscheck::test::reportFixture;
+using crosscheck::test::ReportTempDir;
+using crosscheck::viewer::formatReportValue;
+
+namespace {
+
+/// An ellipse around the phantom's tumour in the axial CT plane through its centre, with the
+/// ground truth's left-right and anteroposterior diameters.
+ReportRoiInput tumourEllipse(const PhantomGroundTruth& truth) {
+    const PhantomLesionTruth& t = truth.tumor;
+    return {"1", "tumour",
+            Roi::ellipse(truth.ctFrameUid, t.centerCtMm, Eigen::Vector3d::UnitX(),
+                         Eigen::Vector3d::UnitY(),
+                         Eigen::Vector2d(0.5 * t.diametersMm[2], 0.5 * t.diametersMm[1]))};
+}
+
+double meanOf(const ReportRoi& roi, SeriesRole role) {
+    for (const ReportMeasurement& m : roi.measurements) {
+        if (m.row.role == role && m.row.measurement.hasNumbers) {
+            return m.row.measurement.values.mean;
+        }
+    }
+    FAIL("no " << toString(role) << " numbers");
+    return 0.0;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the PDF report has a cover, a page per ROI, the findings and the provenance, and "
+    "shows the ROI's CT and sCT means and the sCT statement",
+    "[report][pdf]") {
+    auto& f = reportFixture();
+    const auto discrepancy = runReportDiscrepancy(f.study);
+    REQUIRE(discrepancy);
+    REQUIRE_FALSE(discrepancy->findings.empty());
+    const ReportModel report =
+        buildReport(f.study, {tumourEllipse(f.phantom.truth)}, {}, discrepancy);
+    ReportTempDir out("pdf");
+    const auto written = viewer::writeReportFiles(report, f.study, out.path(), {{}, true}, false);
+    REQUIRE(written.size() == 1);
+    const auto pdf = out.path() / "report.pdf";
+    REQUIRE(std::filesystem::exists(pdf));
+
+    // Cover + 1 ROI + findings (4 a page) + provenance.
+    const int findingsPages = static_cast<int>((discrepancy->findings.size() + 3) / 4);
+    CHECK(pdfPageCount(pdf) == 1 + 1 + findingsPages + 1);
+
+    const std::string text = pdfText(pdf);
+    const ReportRoi& roi = report.rois.front();
+    const double ctMean = meanOf(roi, SeriesRole::CT);
+    const double sctMean = meanOf(roi, SeriesRole::sCT);
+    // The phantom's tumour: dense on CT, soft tissue on sCT (ground truth about 410 / 18 HU).
+    CHECK(ctMean > 250.0);
+    CHECK(sctMean < 100.0);
+    CHECK(contains(text, formatReportValue(ctMean).toStdString()));
+    CHECK(contains(text, formatReportValue(sctMean).toStdString()));
+    CHECK(contains(text, kSyntheticCtStatement));
+    CHECK(contains(
+        text, "CT - sCT: mean " + formatReportValue(roi.ctMinusSct->deltaMeanHu).toStdString()));
+    CHECK(contains(text, "FLAGGED"));
+    CHECK(contains(text, "W 1800 / L 400 HU (bone)"));
+    CHECK(contains(text, "ct_dense_sct_not"));
+    CHECK(contains(text, "PHANTOM^CROSSCHECK^P001"));
+    CHECK(contains(text, "page 1 of " + std::to_string(3 + findingsPages)));
+    CHECK(contains(text, "page " + std::to_string(3 + findingsPages) + " of " +
+                             std::to_string(3 + findingsPages)));
+    for (const ReportSeries& s : report.series) {
+        CHECK(contains(text, s.seriesInstanceUid));
+    }
+}
+
+TEST_CASE("the PDF of an anonymized report names no one and still shows its images and numbers",
+          "[report][pdf][anonymize]") {
+    auto& f = reportFixture();
+    const ReportModel original = buildReport(f.study, {tumourEllipse(f.phantom.truth)});
+    UidRemapper uids;
+    const ReportModel report = anonymizeReport(original, uids);
+    ReportTempDir out("pdf-anon");
+    viewer::writeReportFiles(report, f.study, out.path(), {{}, true}, false);
+    const std::string text = pdfText(out.path() / "report.pdf");
+    CHECK(contains(text, "anonymized"));
+    CHECK(contains(text,
+                   formatReportValue(meanOf(report.rois.front(), SeriesRole::CT)).toStdString()));
+    const std::string bytes = readWholeFile(out.path() / "report.pdf");
+    for (const std::string& identifying :
+         {original.patient.name, original.patient.id, original.study.accessionNumber,
+          original.study.studyInstanceUid, original.series.front().seriesInstanceUid}) {
+        REQUIRE_FALSE(identifying.empty());
+        CHECK_FALSE(contains(text, identifying));
+        CHECK_FALSE(contains(bytes, identifying));
+    }
+    // The images were still found through the renamed frames: no "not registered" placeholder.
+    CHECK_FALSE(contains(text, "not registered to the ROI's frame"));
+}
+
+TEST_CASE("the PDF is never written over an existing file without force", "[report][pdf]") {
+    auto& f = reportFixture();
+    const ReportModel report = buildReport(f.study, {tumourEllipse(f.phantom.truth)});
+    ReportTempDir out("pdf-overwrite");
+    { std::ofstream(out.path() / "report.pdf") << "precious"; }
+    CHECK_THROWS_AS(
+        viewer::writeReportFiles(report, f.study, out.path(), {{ReportFormat::Csv}, true}, false),
+        ReportWriteError);
+    CHECK(readWholeFile(out.path() / "report.pdf") == "precious");
+    // Checked before anything was written.
+    CHECK_FALSE(std::filesystem::exists(out.path() / "measurements.csv"));
+    viewer::writeReportFiles(report, f.study, out.path(), {{ReportFormat::Csv}, true}, true);
+    CHECK(readWholeFile(out.path() / "report.pdf").rfind("%PDF-", 0) == 0);
+    int entries = 0;  // no temporary file left behind
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(out.path())) {
+        ++entries;
+    }
+    CHECK(entries == 2);
+}
+
+TEST_CASE("findings beyond four a page continue on further pages", "[report][pdf]") {
+    auto& f = reportFixture();
+    auto discrepancy = runReportDiscrepancy(f.study);
+    REQUIRE(discrepancy);
+    REQUIRE_FALSE(discrepancy->findings.empty());
+    const DiscrepancyRegion finding = discrepancy->findings.front();
+    discrepancy->findings.clear();
+    for (int rank = 1; rank <= 9; ++rank) {
+        discrepancy->findings.push_back(finding);
+        discrepancy->findings.back().rank = rank;
+    }
+    const ReportModel report =
+        buildReport(f.study, {tumourEllipse(f.phantom.truth)}, {}, discrepancy);
+    ReportTempDir out("pdf-findings");
+    viewer::writeReportFiles(report, f.study, out.path(), {{}, true}, false);
+    const auto pdf = out.path() / "report.pdf";
+    // Cover, the ROI, 9 findings on 3 pages, provenance.
+    CHECK(pdfPageCount(pdf) == 6);
+    const std::string text = pdfText(pdf);
+    CHECK(contains(text, "CT versus sCT findings (1 of 3)"));
+    CHECK(contains(text, "CT versus sCT findings (3 of 3)"));
+    CHECK(contains(text, "#9 dense on CT, not on sCT"));
+    CHECK(contains(text, "page 6 of 6"));
+}

@@ -1,0 +1,194 @@
+#include "viewer/report/ReportPdfWriter.h"
+
+#include <QBuffer>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <string_view>
+
+#include "core/report/ReportWriteError.h"
+#include "core/session/AtomicFile.h"
+#include "viewer/report/PdfCanvas.h"
+
+namespace crosscheck::viewer {
+
+ReportPdfWriter::ReportPdfWriter(const ReportModel& report, const Study& study)
+    : m_report(report), m_study(study) {
+    // An anonymized report renamed the frames; the study's series, in the same order, say
+    // which frame each new UID stands for.
+    for (std::size_t i = 0; i < report.series.size() && i < study.series.size(); ++i) {
+        m_frameToStudy.emplace(report.series[i].frameOfReferenceUid,
+                               study.series[i].info.frameOfReferenceUid);
+    }
+    m_frameToStudy.emplace(report.referenceFrameUid, study.referenceFrameUid);
+}
+
+int ReportPdfWriter::findingsPageCount() const {
+    if (!m_report.discrepancy || m_report.discrepancy->findings.empty()) {
+        return 1;
+    }
+    const int n = static_cast<int>(m_report.discrepancy->findings.size());
+    return (n + kFindingsPerPage - 1) / kFindingsPerPage;
+}
+
+int ReportPdfWriter::pageCount() const {
+    return 1 + static_cast<int>(m_report.rois.size()) + findingsPageCount() + 1;
+}
+
+std::string ReportPdfWriter::studyFrame(const std::string& reportFrameUid) const {
+    const auto it = m_frameToStudy.find(reportFrameUid);
+    return it == m_frameToStudy.end() ? reportFrameUid : it->second;
+}
+
+const LoadedSeries* ReportPdfWriter::studySeries(SeriesRole role, int* reportIndex) const {
+    for (std::size_t i = 0; i < m_report.series.size() && i < m_study.series.size(); ++i) {
+        if (m_report.series[i].role == role) {
+            if (reportIndex) {
+                *reportIndex = static_cast<int>(i);
+            }
+            return &m_study.series[i];
+        }
+    }
+    return nullptr;
+}
+
+const LoadedSeries* ReportPdfWriter::studySeriesByUid(const std::string& uid) const {
+    for (std::size_t i = 0; i < m_report.series.size() && i < m_study.series.size(); ++i) {
+        if (m_report.series[i].seriesInstanceUid == uid) {
+            return &m_study.series[i];
+        }
+    }
+    return nullptr;
+}
+
+KeyImageWindow ReportPdfWriter::windowFor(SeriesRole role, const LoadedSeries* series,
+                                          std::optional<double> meanHu) const {
+    if (isHounsfield(role) || !series || !series->volume) {
+        return huWindowFor(meanHu);
+    }
+    const Volume* volume = series->volume.get();
+    auto it = m_mrWindows.find(volume);
+    if (it == m_mrWindows.end()) {
+        it = m_mrWindows.emplace(volume, mrWindowFor(*volume)).first;
+    }
+    return it->second;
+}
+
+QImage ReportPdfWriter::keyImage(const LoadedSeries* series, SeriesRole role,
+                                 const std::string& viewFrame, const KeyImagePlane& plane,
+                                 const KeyImageWindow& window, const Roi* roi, int sizePx,
+                                 double textScale, bool* placeholder) const {
+    if (placeholder) {
+        *placeholder = true;
+    }
+    if (!series || !series->volume) {
+        return placeholderKeyImage(QStringLiteral("no %1 series").arg(toString(role)), sizePx);
+    }
+    const auto viewToSeries =
+        m_study.transforms.transform(viewFrame, series->info.frameOfReferenceUid);
+    if (!viewToSeries) {
+        return placeholderKeyImage(
+            QStringLiteral("%1: not registered to the ROI's frame, no image").arg(toString(role)),
+            sizePx);
+    }
+    bool empty = false;
+    QImage image = renderKeyImage({series->volume.get(), *viewToSeries}, plane, window, roi, sizePx,
+                                  &empty, textScale);
+    if (placeholder) {
+        *placeholder = empty;
+    }
+    if (empty) {
+        return placeholderKeyImage(
+            QStringLiteral("%1: the plane lies outside this series").arg(toString(role)), sizePx);
+    }
+    return image;
+}
+
+void ReportPdfWriter::drawFooter(PdfCanvas& canvas, int page, int pages) const {
+    const QFont font = PdfCanvas::font(8.5);
+    const QRectF band(PdfCanvas::kLeftMm, 285.0, PdfCanvas::kRightMm - PdfCanvas::kLeftMm, 6.0);
+    canvas.line(QPointF(band.left(), band.top() - 1.0), QPointF(band.right(), band.top() - 1.0),
+                QColor(160, 160, 160), 0.2);
+    canvas.textIn(band,
+                  QStringLiteral("Crosscheck measurement report, %1")
+                      .arg(QString::fromStdString(m_report.provenance.createdAt)),
+                  font, Qt::AlignLeft | Qt::AlignVCenter, QColor(90, 90, 90));
+    canvas.textIn(band, QStringLiteral("page %1 of %2").arg(page).arg(pages), font,
+                  Qt::AlignRight | Qt::AlignVCenter, QColor(90, 90, 90));
+}
+
+QByteArray ReportPdfWriter::render(const Progress& progress) const {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(static_cast<int>(std::lround(kDotsPerMm * 25.4)));
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                         QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
+        writer.setTitle(QStringLiteral("Crosscheck measurement report"));
+        writer.setCreator(QStringLiteral("crosscheck %1").arg(m_report.provenance.version.c_str()));
+        QPainter painter(&writer);
+        const int pages = pageCount();
+        int page = 0;
+        auto next = [&](const std::string& stage) {
+            if (progress.cancelled()) {
+                throw Cancelled();
+            }
+            progress(static_cast<double>(page) / pages, stage);
+            if (page > 0) {
+                writer.newPage();
+            }
+            ++page;
+        };
+        auto finish = [&](PdfCanvas& canvas) { drawFooter(canvas, page, pages); };
+        {
+            next("cover");
+            PdfCanvas canvas(painter, kDotsPerMm);
+            drawCover(canvas);
+            finish(canvas);
+        }
+        for (std::size_t r = 0; r < m_report.rois.size(); ++r) {
+            next("key images of " + m_report.rois[r].label);
+            PdfCanvas canvas(painter, kDotsPerMm);
+            drawRoiPage(canvas, r);
+            finish(canvas);
+        }
+        for (int f = 0; f < findingsPageCount(); ++f) {
+            next("findings");
+            PdfCanvas canvas(painter, kDotsPerMm);
+            drawFindingsPage(canvas, f);
+            finish(canvas);
+        }
+        {
+            next("provenance");
+            PdfCanvas canvas(painter, kDotsPerMm);
+            drawProvenancePage(canvas);
+            finish(canvas);
+        }
+        painter.end();
+        progress(1.0, "PDF done");
+    }
+    return bytes;
+}
+
+void ReportPdfWriter::write(const std::filesystem::path& target, bool force,
+                            const Progress& progress) const {
+    if (!force && std::filesystem::exists(std::filesystem::symlink_status(target))) {
+        throw ReportWriteError(target.string() +
+                               ": already exists; not overwritten (use --force to replace it)");
+    }
+    const QByteArray bytes = render(progress);
+    if (bytes.isEmpty()) {
+        throw ReportWriteError(target.string() + ": the PDF could not be rendered");
+    }
+    try {
+        writeFileAtomically(
+            target, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    } catch (const FileWriteError& e) {
+        throw ReportWriteError(e.what());
+    }
+}
+
+}  // namespace crosscheck::viewer

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QByteArray>
+#include <QImage>
+#include <QString>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/model/Study.h"
+#include "core/report/ReportModel.h"
+#include "core/util/Progress.h"
+#include "viewer/report/KeyImageRenderer.h"
+
+namespace crosscheck::viewer {
+
+class PdfCanvas;
+
+/// Renders a report model as an A4 portrait PDF (QPdfWriter + QPainter, no widgets, no GL):
+///
+/// 1. cover: patient and study (or "anonymized"), the series with roles and sync basis, the
+///    synthetic-CT statement in a red box, export time, software version and commit;
+/// 2. one page per ROI: key images of CT, sCT, T1w and T2w through the ROI (same field of
+///    view, outline, orientation letters, scale bar, caption with role and window), the
+///    measurement rows and the CT - sCT line (red when flagged);
+/// 3. findings (kFindingsPerPage per page): each CT-vs-sCT discrepancy with CT and sCT
+///    thumbnails at its centroid, then the global metrics;
+/// 4. provenance: series and frame UIDs, transforms and methods, parameters, software.
+/// Every page is numbered "page N of M".
+///
+/// The images are resliced from `study`, which must be the study the report was built
+/// from (buildReport): series are matched by position, so an anonymized report (whose UIDs
+/// were replaced, in the same order) still finds its voxels. Numbers are printed with one
+/// decimal (ReportPdfText); the exact values are in the CSV and JSON.
+class ReportPdfWriter {
+public:
+    static constexpr int kFindingsPerPage = 4;
+    static constexpr double kDotsPerMm = 300.0 / 25.4;
+
+    ReportPdfWriter(const ReportModel& report, const Study& study);
+
+    /// 1 cover + one page per ROI + findings pages (at least one) + 1 provenance.
+    int pageCount() const;
+    /// The whole PDF. Progress runs over the pages; cancel throws Cancelled.
+    QByteArray render(const Progress& progress = {}) const;
+    /// Renders and writes `target` atomically (temporary file in the same folder + rename).
+    /// Without `force` an existing file is left alone and ReportWriteError says so; any
+    /// failure throws ReportWriteError naming the file and the reason.
+    void write(const std::filesystem::path& target, bool force,
+               const Progress& progress = {}) const;
+
+private:
+    void drawCover(PdfCanvas& canvas) const;
+    void drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const;
+    void drawFindingsPage(PdfCanvas& canvas, int findingsPage) const;
+    void drawMetrics(PdfCanvas& canvas) const;
+    void drawProvenancePage(PdfCanvas& canvas) const;
+    void drawFooter(PdfCanvas& canvas, int page, int pages) const;
+    int findingsPageCount() const;
+
+    /// The study series at the same position as the report's first series of this role.
+    const LoadedSeries* studySeries(SeriesRole role, int* reportIndex = nullptr) const;
+    const LoadedSeries* studySeriesByUid(const std::string& reportSeriesUid) const;
+    /// The study's frame UID for a frame UID of the report (they differ when anonymized).
+    std::string studyFrame(const std::string& reportFrameUid) const;
+    /// A key image of `series` through `plane` (view frame = study frame `viewFrame`), or
+    /// a placeholder saying why there is none (then `placeholder` is set).
+    QImage keyImage(const LoadedSeries* series, SeriesRole role, const std::string& viewFrame,
+                    const KeyImagePlane& plane, const KeyImageWindow& window, const Roi* roi,
+                    int sizePx, double textScale = 1.0, bool* placeholder = nullptr) const;
+    KeyImageWindow windowFor(SeriesRole role, const LoadedSeries* series,
+                             std::optional<double> meanHu) const;
+
+    const ReportModel& m_report;
+    const Study& m_study;
+    std::map<std::string, std::string> m_frameToStudy;
+    mutable std::map<const Volume*, KeyImageWindow> m_mrWindows;
+};
+
+}  // namespace crosscheck::viewer
