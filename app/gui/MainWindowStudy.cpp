@@ -243,12 +243,19 @@ void MainWindow::reportProblems() {
         return;
     }
     QStringList lines;
+    int notDicom = 0;
     for (const auto& problem : m_study->problems) {
         lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file),
                                               QString::fromStdString(problem.reason));
+        notDicom += isNotDicom(problem);
     }
+    // Files that are simply not DICOM (a README, a JSON beside the images) are expected.
+    const int unusable = static_cast<int>(lines.size()) - notDicom;
     statusBar()->showMessage(
-        tr("%n file(s) could not be used; see the series browser", "", lines.size()), 10000);
+        unusable > 0
+            ? tr("%n file(s) could not be used; see the series browser", "", unusable)
+            : tr("Skipped %n file(s) that are not DICOM; see the series browser", "", notDicom),
+        10000);
     m_browser->setProblems(lines);
 }
 
