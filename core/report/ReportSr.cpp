@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 
+#include "core/analysis/DiscrepancyKind.h"
 #include "core/report/ReportWriteError.h"
 
 namespace crosscheck {
@@ -177,6 +178,35 @@ void fillDocument(const SrBuild& b, const ReportModel& report, DSRDocument& doc)
     b.check(doc.setSeriesDescription("Crosscheck measurement report"), "series description");
 }
 
+/// One discrepancy finding as a sentence, for the report-level qualitative evaluations
+/// (TID 1500 row 14): what kind, how big, the CT and sCT means, where (CT frame, LPS mm)
+/// and whether MRI shows it. Numbers to one decimal, as the PDF prints them.
+std::string findingSentence(const DiscrepancyRegion& f) {
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "CT versus sCT finding %d (%s): %.1f x %.1f x %.1f mm, %.1f mm3; CT mean "
+                  "%.1f HU, sCT mean %.1f HU; centroid (%.1f, %.1f, %.1f) mm LPS in the CT "
+                  "frame%s",
+                  f.rank, toString(f.kind), f.extentMm.x(), f.extentMm.y(), f.extentMm.z(),
+                  f.volumeMm3, f.ctMeanHu, f.sctMeanHu, f.centroidMm.x(), f.centroidMm.y(),
+                  f.centroidMm.z(),
+                  !f.visibleOnMr   ? ""
+                  : *f.visibleOnMr ? "; visible on MRI"
+                                   : "; not visible on MRI");
+    return text;
+}
+
+void addFindings(const SrBuild& b, TID1500_MeasurementReport& tid, const ReportModel& report) {
+    if (!report.discrepancy) {
+        return;
+    }
+    for (const DiscrepancyRegion& f : report.discrepancy->findings) {
+        b.check(tid.addQualitativeEvaluation(DSRCodedEntryValue(CODE_DCM_Finding),
+                                             OFString(findingSentence(f).c_str())),
+                "discrepancy finding");
+    }
+}
+
 }  // namespace
 
 void writeReportSr(const ReportModel& report, const std::filesystem::path& path) {
@@ -225,6 +255,7 @@ void writeReportSr(const ReportModel& report, const std::filesystem::path& path)
             }
         }
     }
+    addFindings(b, tid, report);
     if (first) {
         throw ReportWriteError(path.string() +
                                ": no ROI was measured in any series; a DICOM SR needs at least "

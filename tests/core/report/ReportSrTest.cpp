@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "core/report/ReportBuilder.h"
 #include "core/report/ReportOutput.h"
 #include "core/roi/StudyMeasurement.h"
 #include "tests/core/report/ReportTestSupport.h"
@@ -171,4 +172,49 @@ TEST_CASE("the DICOM SR passes dciodvfy and reads back with the measured numbers
     }
     // The ellipse lies in a CT slice: its CT group has an image region on every number.
     CHECK(groups.front().imageRegions == static_cast<int>(groups.front().numbers.size()));
+}
+
+TEST_CASE("the DICOM SR states each CT-versus-sCT finding as a qualitative evaluation",
+          "[report][sr]") {
+    auto& f = reportFixture();
+    std::string whyNot;
+    const auto discrepancy = runReportDiscrepancy(f.study, {}, &whyNot);
+    INFO(whyNot);
+    REQUIRE(discrepancy);
+    REQUIRE(!discrepancy->findings.empty());
+    const ReportModel report = buildReport(f.study, f.rois, {}, discrepancy);
+    ReportTempDir out("sr-findings");
+    writeReport(report, out.path(), {ReportFormat::Sr}, false);
+    const auto sr = out.path() / "report_sr.dcm";
+    const auto log = out.path() / "dciodvfy.log";
+    const int status =
+        std::system(("dciodvfy '" + sr.string() + "' > '" + log.string() + "' 2>&1").c_str());
+    INFO(readWholeFile(log));
+    CHECK(status == 0);
+    CHECK(readWholeFile(log).find("Error") == std::string::npos);
+
+    // Read back independently: TEXT items "Finding" (121071, DCM) outside any measurement
+    // group, one per finding, in rank order, with the kind and the CT and sCT means.
+    DcmFileFormat file;
+    REQUIRE(file.loadFile(sr.c_str()).good());
+    DSRDocument doc;
+    REQUIRE(doc.read(*file.getDataset()).good());
+    DSRDocumentTree& tree = doc.getTree();
+    REQUIRE(tree.gotoRoot() > 0);
+    std::vector<std::string> texts;
+    do {
+        const DSRContentItem& item = tree.getCurrentContentItem();
+        if (item.getValueType() == DSRTypes::VT_Text &&
+            item.getConceptName().getCodeValue() == "121071") {
+            texts.emplace_back(item.getStringValue().c_str());
+        }
+    } while (tree.iterate());
+    REQUIRE(texts.size() == discrepancy->findings.size());
+    const DiscrepancyRegion& top = discrepancy->findings.front();
+    CHECK(top.kind == DiscrepancyKind::CtDenseSctNot);
+    CHECK(texts.front().find("finding 1 (ct_dense_sct_not)") != std::string::npos);
+    char means[64];
+    std::snprintf(means, sizeof means, "CT mean %.1f HU, sCT mean %.1f HU", top.ctMeanHu,
+                  top.sctMeanHu);
+    CHECK(texts.front().find(means) != std::string::npos);
 }
