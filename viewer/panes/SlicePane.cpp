@@ -13,6 +13,7 @@
 #include "core/volume/VolumeStatistics.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/VolumeImageData.h"
+#include "viewer/render/SliceAlignment.h"
 
 namespace crosscheck::viewer {
 
@@ -50,6 +51,16 @@ SlicePane::SlicePane(ViewState* state, QWidget* parent) : VtkRenderWidget(parent
     m_slice->GetProperty()->SetInterpolationTypeToLinear();
     m_slice->VisibilityOff();
     renderer()->AddViewProp(m_slice);
+    // Border on: the slice reaches the outer voxels' edges, as the reslice output does.
+    m_nativeMapper->BorderOn();
+    m_nativeMapper->SliceFacesCameraOff();
+    m_nativeMapper->SliceAtFocalPointOff();
+    m_nativeSlice->SetMapper(m_nativeMapper);
+    m_nativeSlice->SetProperty(m_slice->GetProperty());
+    m_nativeSlice->SetUserMatrix(m_nativeMatrix);
+    m_nativeSlice->VisibilityOff();
+    renderer()->AddViewProp(m_nativeSlice);
+
     renderer()->GetActiveCamera()->ParallelProjectionOn();
     setAcceptDrops(true);
     connect(m_state, &ViewState::changed, this, &SlicePane::onStateChanged);
@@ -65,20 +76,23 @@ void SlicePane::setSeries(const PaneSeries& series) {
     invalidateRasters();
     m_localZoomPan = ZoomPan{};
     m_localWindow.reset();
+    markSceneChanged();
     if (!m_series.volume) {
         m_slice->VisibilityOff();
+        m_nativeSlice->VisibilityOff();
+        m_showsNative = false;
         update();
         return;
     }
     m_image = wrapVolume(m_series.volume);
     m_reslice->SetInputData(m_image);
+    m_nativeMapper->SetInputData(m_image);
     m_reslice->SetBackgroundLevel(backgroundFor(m_series.volume->voxelType()));
     if (!sameVolume) {
         m_autoWindow = automaticWindow(*m_series.volume);
     }
     // An unsynchronized pane starts at its own series' centre, in its own frame.
     m_localCursor = isSynchronized() ? m_state->cursor() : m_series.volume->geometry().center();
-    m_slice->VisibilityOn();
     computeImageBounds();
     updateReslice();
     updateWindow();
@@ -211,6 +225,12 @@ Eigen::Vector2d SlicePane::viewCentre() const {
 }
 
 void SlicePane::updateReslice() {
+    markSceneChanged();
+    m_showsNative = updateNativeSlice();
+    m_slice->SetVisibility(!m_showsNative);
+    if (m_showsNative) {
+        return;
+    }
     const ViewPlane plane = ViewPlane::standard(m_orientation);
     const auto& geometry = m_series.volume->geometry();
     copyToVtk(geometry.patientToIndex() * paneToSeries() * plane.planeToPatient(paneCursor()),
@@ -228,10 +248,34 @@ void SlicePane::updateReslice() {
     m_reslice->Modified();
 }
 
+bool SlicePane::updateNativeSlice() {
+    const ViewPlane plane = ViewPlane::standard(m_orientation);
+    const auto& geometry = m_series.volume->geometry();
+    const auto axis = nativeSliceAxis(geometry, paneToSeries().inverse(), plane.normal);
+    if (!axis) {
+        m_nativeSlice->VisibilityOff();
+        return false;
+    }
+    // The slice nearest the cursor; beyond the first or last slice (by more than half a
+    // slice) the reslice would show only background, so nothing is drawn.
+    const Eigen::Vector4d index =
+        geometry.patientToIndex() * paneToSeries() * paneCursor().mm.homogeneous();
+    const long slice = std::lround(index[*axis]);
+    const bool inside = slice >= 0 && slice < geometry.dims()[*axis];
+    copyToVtk(plane.planeToPatient(paneCursor()).inverse() * paneToSeries().inverse() *
+                  geometry.indexToPatient(),
+              m_nativeMatrix);
+    m_nativeMapper->SetOrientation(*axis);
+    m_nativeMapper->SetSliceNumber(static_cast<int>(inside ? slice : 0));
+    m_nativeSlice->SetVisibility(inside);
+    return true;
+}
+
 void SlicePane::updateWindow() {
     const WindowLevel w = currentWindow();
     m_slice->GetProperty()->SetColorWindow(w.width);
     m_slice->GetProperty()->SetColorLevel(w.level);
+    markSceneChanged();
 }
 
 double SlicePane::mmPerPixel() const {
@@ -251,6 +295,7 @@ void SlicePane::updateCamera() {
     camera->SetViewUp(0.0, 1.0, 0.0);
     camera->SetClippingRange(1.0, 2000.0);
     camera->SetParallelScale(0.5 * std::max(1, height()) * mmPerPixel());
+    markSceneChanged();
 }
 
 void SlicePane::resizeGL(int width, int height) {

@@ -50,6 +50,9 @@ public:
     const PaneSeries& series() const { return m_series; }
     bool hasSeries() const { return m_series.volume != nullptr; }
     bool isSynchronized() const { return m_series.referenceToSeries.has_value(); }
+    /// True when the pane draws the series' own slice (its plane is parallel to the
+    /// series' slices), false when it resamples through the plane (oblique, tilted, rotated).
+    bool showsNativeSlice() const { return m_showsNative; }
 
     void setOrientation(ViewOrientation orientation);
     ViewOrientation orientation() const { return m_orientation; }
@@ -108,6 +111,7 @@ protected:
 private:
     void onStateChanged(unsigned changes);
     void updateReslice();
+    bool updateNativeSlice();
     void updateCamera();
     void updateWindow();
     void computeImageBounds();
@@ -185,6 +189,12 @@ private:
     vtkNew<vtkImageSliceMapper> m_mapper;
     vtkNew<vtkImageSlice> m_slice;
     vtkNew<vtkMatrix4x4> m_resliceAxes;
+    // When the pane's plane is parallel to the series' slices: the nearest slice itself,
+    // placed by its index-to-plane affine, instead of the reslice (no resampling pass).
+    vtkNew<vtkImageSliceMapper> m_nativeMapper;
+    vtkNew<vtkImageSlice> m_nativeSlice;
+    vtkNew<vtkMatrix4x4> m_nativeMatrix;
+    bool m_showsNative = false;
 };
 
 }  // namespace crosscheck::viewer

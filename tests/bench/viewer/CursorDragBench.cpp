@@ -1,8 +1,12 @@
 // Cursor-drag frame time: 200 cursor steps through the phantom in the 1x4 layout at
 // 1920x1080 and again with one pane, timing each step from the cursor change until every
-// visible pane has swapped its frame. Prints p50 / p95 per layout and their ratio.
+// visible pane has swapped its frame. Prints p50 / p95 per layout and their ratio, and the
+// process CPU time per step (all threads, Mesa's rasterizer threads included): on a busy
+// machine wall time mostly measures the neighbours, CPU time much less so. Then the same
+// for hovering (the probe follows the mouse: only the panes' overlays change).
 //
-// Usage: cursor_drag_bench STUDY_DIR   (a phantom folder with ground_truth.json)
+// Usage: cursor_drag_bench STUDY_DIR [LAYOUT...]   (a phantom folder with ground_truth.json;
+// layouts default to 1x4 1x1)
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -10,6 +14,7 @@
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -24,6 +29,17 @@ namespace {
 
 constexpr int kSteps = 200;
 
+struct StepTimes {
+    std::vector<double> wallMs;
+    std::vector<double> cpuMs;
+};
+
+double processCpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
 double percentile(std::vector<double> values, double p) {
     std::sort(values.begin(), values.end());
     const auto index = static_cast<std::size_t>(
@@ -31,9 +47,11 @@ double percentile(std::vector<double> values, double p) {
     return values[index];
 }
 
-/// Milliseconds from each cursor step until every visible pane has shown it.
-std::vector<double> dragCursor(crosscheck::app::MainWindow& window, const Eigen::Vector3d& start) {
-    std::vector<double> frameMs;
+enum class Motion { Cursor, Probe };
+
+/// Milliseconds from each cursor (or probe) step until every visible pane has shown it.
+StepTimes drag(crosscheck::app::MainWindow& window, const Eigen::Vector3d& start, Motion motion) {
+    StepTimes times;
     const auto panes = window.paneGrid()->visiblePanes();
     for (int step = 0; step < kSteps; ++step) {
         int pending = static_cast<int>(panes.size());
@@ -49,16 +67,22 @@ std::vector<double> dragCursor(crosscheck::app::MainWindow& window, const Eigen:
         // A diagonal drag: every orientation's slice changes at every step.
         const Eigen::Vector3d offset = Eigen::Vector3d(0.4, 0.3, 0.5) * (step % 100 - 50);
         QElapsedTimer timer;
+        const double cpuStart = processCpuMs();
         timer.start();
-        window.viewState()->setCursor(crosscheck::PatientPoint{start + offset});
+        if (motion == Motion::Cursor) {
+            window.viewState()->setCursor(crosscheck::PatientPoint{start + offset});
+        } else {
+            window.viewState()->setProbe(crosscheck::PatientPoint{start + offset});
+        }
         QTimer::singleShot(5000, &loop, &QEventLoop::quit);
         loop.exec();
-        frameMs.push_back(timer.nsecsElapsed() / 1e6);
+        times.wallMs.push_back(timer.nsecsElapsed() / 1e6);
+        times.cpuMs.push_back(processCpuMs() - cpuStart);
         for (auto& c : connections) {
             QObject::disconnect(c);
         }
     }
-    return frameMs;
+    return times;
 }
 
 }  // namespace
@@ -67,7 +91,7 @@ int main(int argc, char** argv) {
     crosscheck::viewer::prepareOpenGlForVtk();
     QApplication app(argc, argv);
     if (argc < 2) {
-        std::fprintf(stderr, "usage: cursor_drag_bench STUDY_DIR\n");
+        std::fprintf(stderr, "usage: cursor_drag_bench STUDY_DIR [LAYOUT...]\n");
         return 2;
     }
     const QString dir = QString::fromLocal8Bit(argv[1]);
@@ -96,16 +120,40 @@ int main(int argc, char** argv) {
         start[a] = truth["tumor"]["center_ct_mm"][a].get<double>();
     }
     std::printf("cursor drag, %d steps, window %dx%d\n", kSteps, window.width(), window.height());
-    double p95[2] = {0, 0};
-    int index = 0;
-    for (const char* layout : {"1x4", "1x1"}) {
-        window.paneGrid()->setLayoutName(QLatin1String(layout));
-        dragCursor(window, start);  // warm-up: first frames allocate textures
-        const auto ms = dragCursor(window, start);
-        p95[index++] = percentile(ms, 95);
-        std::printf("  %s: p50 %.1f ms, p95 %.1f ms\n", layout, percentile(ms, 50),
-                    percentile(ms, 95));
+    std::vector<QString> layouts;
+    for (int i = 2; i < argc; ++i) {
+        layouts.push_back(QString::fromLocal8Bit(argv[i]));
     }
-    std::printf("  p95 four panes / one pane: %.2f\n", p95[0] / std::max(p95[1], 1e-9));
+    if (layouts.empty()) {
+        layouts = {QStringLiteral("1x4"), QStringLiteral("1x1")};
+    }
+    std::vector<double> p95;
+    for (const QString& layout : layouts) {
+        if (!window.paneGrid()->setLayoutName(layout)) {
+            std::fprintf(stderr, "cursor_drag_bench: unknown layout %s\n", qPrintable(layout));
+            return 2;
+        }
+        drag(window, start, Motion::Cursor);  // warm-up: first frames allocate textures
+        const StepTimes t = drag(window, start, Motion::Cursor);
+        p95.push_back(percentile(t.wallMs, 95));
+        std::printf("  %s: p50 %.1f ms, p95 %.1f ms (CPU per step: p50 %.1f ms, p95 %.1f ms)\n",
+                    qPrintable(layout), percentile(t.wallMs, 50), p95.back(),
+                    percentile(t.cpuMs, 50), percentile(t.cpuMs, 95));
+    }
+    window.viewState()->setCursor(crosscheck::PatientPoint{start});
+    for (const QString& layout : layouts) {
+        window.paneGrid()->setLayoutName(layout);
+        drag(window, start, Motion::Probe);
+        const StepTimes t = drag(window, start, Motion::Probe);
+        std::printf(
+            "  %s hover (probe only): p50 %.1f ms, p95 %.1f ms (CPU per step: p50 %.1f ms, "
+            "p95 %.1f ms)\n",
+            qPrintable(layout), percentile(t.wallMs, 50), percentile(t.wallMs, 95),
+            percentile(t.cpuMs, 50), percentile(t.cpuMs, 95));
+    }
+    if (p95.size() == 2) {
+        std::printf("  p95 %s / %s: %.2f\n", qPrintable(layouts[0]), qPrintable(layouts[1]),
+                    p95[0] / std::max(p95[1], 1e-9));
+    }
     return 0;
 }
