@@ -2,12 +2,16 @@
 // ellipse around the tumour: the files are written in the background, and a second export
 // into the same folder asks first; answered "no", it leaves every file as it was.
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "app/gui/ExportReportDialog.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/ReportExportRequest.h"
 #include "core/model/Study.h"
@@ -22,6 +26,7 @@ class ReportExportTest : public QObject {
     Q_OBJECT
 private slots:
     void aSecondExportAnsweredNoLeavesTheFilesUntouched();
+    void theDialogOffersOkOnlyWithAFormatAndAFolder();
 };
 
 namespace {
@@ -97,6 +102,29 @@ void ReportExportTest::aSecondExportAnsweredNoLeavesTheFilesUntouched() {
     QCOMPARE(third.size(), 2);
     QVERIFY2(third.at(0).toBool(), qPrintable(third.at(1).toString()));
     QVERIFY(contents(pdf).startsWith("%PDF-"));
+}
+
+void ReportExportTest::theDialogOffersOkOnlyWithAFormatAndAFolder() {
+    crosscheck::app::ReportExportRequest initial;
+    initial.folder = QStringLiteral("/tmp/crosscheck-report");
+    initial.formats.pdf = true;
+    crosscheck::app::ExportReportDialog dialog(initial);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        dialog.grab().save(docs + QStringLiteral("/report-export-dialog.png"));
+    }
+    for (QCheckBox* box : dialog.findChildren<QCheckBox*>()) {
+        if (box->text().contains(QStringLiteral("PDF"))) {
+            box->setChecked(false);
+        }
+    }
+    QVERIFY(dialog.request().formats.empty());
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.request().folder == initial.folder);
 }
 
 int main(int argc, char** argv) {
