@@ -10,7 +10,9 @@
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "core/model/Study.h"
 #include "core/roi/RoiEditing.h"
+#include "core/roi/StudyMeasurement.h"
 #include "core/volume/Volume.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
@@ -39,6 +41,7 @@ private slots:
     void everyKindIsDrawnInThePane();
     void anRoiSavedInTheMrFrameIsDrawnThroughTheTransform();
     void ctrlWheelZoomsAboutTheMouse();
+    void aBrushOnAnMrPaneLivesOnTheMrGridInTheReferenceFrame();
 
 private:
     QPoint at(const Eigen::Vector3d& offsetMm) const {
@@ -343,6 +346,41 @@ void RoiEditingToolsTest::ctrlWheelZoomsAboutTheMouse() {
              qPrintable(QString::number((m_ct->widgetToPane(mouse).mm - under).norm())));
     m_window->viewState()->setZoomPan(cc::ViewOrientation::Axial, before);
     m_window->viewState()->flush();
+}
+
+void RoiEditingToolsTest::aBrushOnAnMrPaneLivesOnTheMrGridInTheReferenceFrame() {
+    SlicePane* t2 = nullptr;
+    for (SlicePane* pane : m_window->paneGrid()->panes()) {
+        if (pane->hasSeries() && pane->series().role == cc::SeriesRole::T2w) {
+            t2 = pane;
+        }
+    }
+    QVERIFY(t2 && t2->isSynchronized());
+    t2->setOrientation(cc::ViewOrientation::Sagittal);
+    m_window->viewState()->flush();
+    layer()->setTool(Tool::Brush);
+    layer()->setBrushRadiusMm(4.0);
+    const QPoint from = t2->referenceToWidget(cc::PatientPoint{m_centre}).toPoint();
+    QTest::mousePress(t2, Qt::LeftButton, {}, from);
+    QTest::mouseMove(t2, from + QPoint(5, 0));
+    QTest::mouseRelease(t2, Qt::LeftButton, {}, from + QPoint(5, 0));
+    QCOMPARE(layer()->history().annotations().size(), std::size_t{1});
+    const cc::Roi& roi = last().roi;
+    QCOMPARE(roi.shape, cc::RoiShape::Brush);
+    // The annotation is in the reference (CT) frame, on the T2w's own voxel size.
+    QCOMPARE(roi.frameOfReferenceUid, m_truth.ctFrameUid);
+    const Eigen::Vector3d t2Spacing = t2->series().volume->geometry().spacingMm();
+    const Eigen::Vector3d maskSpacing = roi.mask->geometry.spacingMm();
+    QVERIFY2((maskSpacing - t2Spacing).norm() < 1e-6, qPrintable(QStringLiteral("%1 %2 %3")
+                                                                     .arg(maskSpacing.x())
+                                                                     .arg(maskSpacing.y())
+                                                                     .arg(maskSpacing.z())));
+    QVERIFY(roi.mask->labelAt(m_centre) != 0);
+    // Measured in every series, the CT through the reference frame directly.
+    const auto rows = cc::measureInStudy(roi, *m_window->study());
+    for (const auto& row : rows) {
+        QVERIFY2(row.measurement.hasNumbers, cc::toString(row.role));
+    }
 }
 
 int main(int argc, char** argv) {
