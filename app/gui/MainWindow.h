@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "core/geometry/PatientPoint.h"
 #include "core/registration/TransformProvenance.h"
@@ -17,6 +18,7 @@ class QPushButton;
 namespace crosscheck {
 struct Study;
 struct SessionDocument;
+struct SessionPane;
 }  // namespace crosscheck
 
 namespace crosscheck::viewer {
@@ -146,6 +148,7 @@ private:
     void addSessionActions(QMenu* file);
     void openSessionImpl(const QString& path, bool recovery);
     void applySession(const SessionDocument& document);
+    void applySessionPanes(const std::vector<SessionPane>& panes);
     void updateSessionTitle();
 
     viewer::ViewState* m_state;

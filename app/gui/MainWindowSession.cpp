@@ -81,6 +81,11 @@ SessionDocument MainWindow::sessionDocument() const {
     }
     d.annotations = m_annotations->history().annotations();
     d.layout = m_grid->layoutName().toStdString();
+    for (const auto* pane : m_grid->panes()) {
+        d.panes.push_back(
+            {pane->hasSeries() ? pane->series().seriesInstanceUid.toStdString() : std::string(),
+             toString(pane->orientation())});
+    }
     for (viewer::WindowGroup group : kWindowGroups) {
         if (const auto w = m_state->window(group)) {
             d.windows[windowKey(group)] = {w->level, w->width};
@@ -176,6 +181,7 @@ void MainWindow::applySession(const SessionDocument& document) {
                 .arg(QString::fromStdString(document.layout), m_grid->layoutName()),
             10000);
     }
+    applySessionPanes(document.panes);
     for (const auto& [key, window] : document.windows) {
         if (const auto role = seriesRoleFromString(key)) {
             m_state->setWindow(viewer::windowGroupOf(*role),
@@ -186,6 +192,19 @@ void MainWindow::applySession(const SessionDocument& document) {
         m_state->setCursor(PatientPoint{*document.cursorMm});
     }
     m_state->flush();
+}
+
+void MainWindow::applySessionPanes(const std::vector<SessionPane>& panes) {
+    const auto& grid = m_grid->panes();
+    for (std::size_t i = 0; i < panes.size() && i < grid.size(); ++i) {
+        if (!panes[i].seriesInstanceUid.empty()) {
+            assignSeriesToPane(static_cast<int>(i),
+                               QString::fromStdString(panes[i].seriesInstanceUid));
+        }
+        if (const auto orientation = viewOrientationFromString(panes[i].orientation)) {
+            grid[i]->setOrientation(*orientation);
+        }
+    }
 }
 
 bool MainWindow::saveSessionFile() {

@@ -16,6 +16,16 @@ const char* toString(ViewOrientation orientation) {
     return "axial";
 }
 
+std::optional<ViewOrientation> viewOrientationFromString(const std::string& text) {
+    for (ViewOrientation o :
+         {ViewOrientation::Axial, ViewOrientation::Coronal, ViewOrientation::Sagittal}) {
+        if (text == toString(o)) {
+            return o;
+        }
+    }
+    return std::nullopt;
+}
+
 ViewPlane ViewPlane::standard(ViewOrientation orientation) {
     const Eigen::Vector3d left(1, 0, 0);
     const Eigen::Vector3d posterior(0, 1, 0);

@@ -2,6 +2,8 @@
 
 #include <Eigen/Core>
 
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "core/geometry/PatientPoint.h"
@@ -11,6 +13,8 @@ namespace crosscheck {
 
 enum class ViewOrientation { Axial, Coronal, Sagittal };
 const char* toString(ViewOrientation orientation);
+/// "axial", "coronal", "sagittal"; empty for anything else.
+std::optional<ViewOrientation> viewOrientationFromString(const std::string& text);
 
 /// The screen axes of a standard radiological view, as unit vectors in patient space
 /// (LPS). `right` points to the screen's right, `up` to its top, `normal` = right x up

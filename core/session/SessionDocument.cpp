@@ -1,6 +1,7 @@
 #include "core/session/SessionDocument.h"
 
 #include "core/geometry/RigidTransform.h"
+#include "core/geometry/ViewPlane.h"
 #include "core/roi/RoiJson.h"
 
 namespace crosscheck {
@@ -132,8 +133,8 @@ bool SessionDocument::operator==(const SessionDocument& o) const {
         }
     }
     return series == o.series && referenceFrameUid == o.referenceFrameUid &&
-           annotations == o.annotations && layout == o.layout && windows == o.windows &&
-           cursorMm == o.cursorMm;
+           annotations == o.annotations && layout == o.layout && panes == o.panes &&
+           windows == o.windows && cursorMm == o.cursorMm;
 }
 
 nlohmann::json toJson(const Annotation& a) {
@@ -179,6 +180,11 @@ nlohmann::json toJson(const SessionDocument& d) {
         j["annotations"].push_back(toJson(a));
     }
     j["layout"] = d.layout;
+    j["panes"] = nlohmann::json::array();
+    for (const auto& p : d.panes) {
+        j["panes"].push_back(
+            {{"series_instance_uid", p.seriesInstanceUid}, {"orientation", p.orientation}});
+    }
     j["windows"] = nlohmann::json::object();
     for (const auto& [group, w] : d.windows) {
         j["windows"][group] = {{"center", w.center}, {"width", w.width}};
@@ -242,6 +248,17 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
             annotationFromJson(a, source + " annotations[" + std::to_string(n++) + "]"));
     }
     d.layout = stringKey(j, "layout", source, false);
+    n = 0;
+    for (const auto& p : list("panes")) {
+        const std::string where = source + " panes[" + std::to_string(n++) + "]";
+        SessionPane pane;
+        pane.seriesInstanceUid = stringKey(p, "series_instance_uid", where, false);
+        pane.orientation = stringKey(p, "orientation", where);
+        if (!viewOrientationFromString(pane.orientation)) {
+            fail(where, "orientation", "expected axial, sagittal or coronal");
+        }
+        d.panes.push_back(pane);
+    }
     if (j.contains("windows")) {
         const auto& w = j.at("windows");
         if (!w.is_object()) {

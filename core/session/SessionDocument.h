@@ -41,6 +41,17 @@ struct SessionSeries {
     }
 };
 
+/// What one pane of the layout shows: a series (by UID; empty for none) in an orientation
+/// ("axial", "sagittal" or "coronal").
+struct SessionPane {
+    std::string seriesInstanceUid;
+    std::string orientation = "axial";
+
+    bool operator==(const SessionPane& o) const {
+        return seriesInstanceUid == o.seriesInstanceUid && orientation == o.orientation;
+    }
+};
+
 /// Window centre and width (HU for CT/sCT, intensity for MR).
 struct SessionWindow {
     double center = 0.0;
@@ -56,7 +67,8 @@ public:
 
 /// Everything a `*.crosscheck.json` file holds: the series (by UID and path) and their
 /// roles, the reference frame, the transforms between frames (matrix, from -> to, and
-/// provenance), the annotations, the layout name, the windows per group (keys such as
+/// provenance), the annotations, the layout name and what each pane shows, the windows per
+/// group (keys such as
 /// "CT", "sCT", "T1w", "T2w") and the cursor (reference frame, LPS mm).
 ///
 /// Plain data: the viewer keeps its live state elsewhere (Study, FrameTransforms,
@@ -70,6 +82,8 @@ struct SessionDocument {
     std::vector<FrameLink> transforms;
     std::vector<Annotation> annotations;
     std::string layout = "2x2";
+    /// The panes in layout order (empty: the viewer's default, one per role).
+    std::vector<SessionPane> panes;
     std::map<std::string, SessionWindow> windows;
     std::optional<Eigen::Vector3d> cursorMm;
 

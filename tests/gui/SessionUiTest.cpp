@@ -152,6 +152,13 @@ void SessionUiTest::aSavedSessionOpensInAFreshWindowToTheSameState() {
     QVERIFY(openWithRois(first, firstAnswers));
     QVERIFY(first.isSessionModified());
     QCOMPARE(first.windowTitle(), QStringLiteral("Untitled* - Crosscheck"));
+    // Not the default arrangement: the CT pane coronal, the last pane showing the T2w too.
+    auto& panes = first.paneGrid()->panes();
+    panes[0]->setOrientation(cc::ViewOrientation::Coronal);
+    const QString t2 =
+        QString::fromStdString(first.study()->find(cc::SeriesRole::T2w)->info.seriesInstanceUid);
+    emit panes[3]->seriesDropped(t2);
+    QCOMPARE(panes[3]->series().seriesInstanceUid, t2);
     const QString file = sessionPath(QStringLiteral("case.crosscheck.json"));
     QVERIFY(first.saveSessionFileAs(file));
     QVERIFY(!first.isSessionModified());
@@ -180,6 +187,8 @@ void SessionUiTest::aSavedSessionOpensInAFreshWindowToTheSameState() {
 
     const cc::SessionDocument restored = second.sessionDocument();
     QVERIFY2(restored == saved, qPrintable(json(restored) + "\n!=\n" + json(saved)));
+    QCOMPARE(second.paneGrid()->panes()[0]->orientation(), cc::ViewOrientation::Coronal);
+    QCOMPARE(second.paneGrid()->panes()[3]->series().seriesInstanceUid, t2);
     QVERIFY(second.annotationLayer()->history().annotations() ==
             first.annotationLayer()->history().annotations());
     QVERIFY(!second.isSessionModified());
