@@ -231,7 +231,8 @@ bool MainWindow::saveSessionFileAs(const QString& path) {
 }
 
 bool MainWindow::isSessionModified() const {
-    return m_study && (m_annotations->history().isModified() || m_session->recovered());
+    return m_study && (m_annotations->history().isModified() || m_session->recovered() ||
+                       m_session->handAdjusted());
 }
 
 bool MainWindow::autosaveNow() {
@@ -242,14 +243,19 @@ bool MainWindow::confirmUnsavedAnnotations() {
     if (!isSessionModified()) {
         return true;
     }
-    const QString text = tr("The annotations of %1 have changes that are not saved. Save them?")
-                             .arg(m_session->displayName());
+    const QString text =
+        m_annotations->history().isModified() || m_session->recovered()
+            ? tr("The annotations of %1 have changes that are not saved. Save them?")
+                  .arg(m_session->displayName())
+            : tr("The registration of %1 was adjusted by hand and is not saved. Save it?")
+                  .arg(m_session->displayName());
     switch (m_session->ask(SessionQuestion::SaveUnsavedAnnotations, text)) {
         case SessionAnswer::Yes:
             return saveSessionFile();
         case SessionAnswer::No:
             m_session->removeRecovery();
             m_session->setRecovered(false);
+            m_session->setHandAdjusted(false);
             return true;
         case SessionAnswer::Cancel:
             break;

@@ -199,7 +199,9 @@ void MainWindow::nudgeSeries(const QString& seriesInstanceUid,
                                      5000);
             return;
         }
+        m_session->setHandAdjusted(true);
         refreshPaneTransforms();
+        updateSessionTitle();
         return;
     }
 }

@@ -61,6 +61,10 @@ public:
     /// A recovered session is untitled and counts as modified until saved.
     void setRecovered(bool on) { m_recovered = on; }
     bool recovered() const { return m_recovered; }
+    /// A registration was corrected by hand (Alt + arrows) since the session was opened or
+    /// saved: user work the session holds, so it counts as a change to save.
+    void setHandAdjusted(bool on) { m_handAdjusted = on; }
+    bool handAdjusted() const { return m_handAdjusted; }
 
     /// Writes the document to `path` atomically. When `path` is the open session's file and
     /// that file changed on disk since, asks OverwriteChangedFile first. On success the
@@ -102,6 +106,7 @@ private:
     std::vector<std::filesystem::path> m_studyPaths;
     std::optional<std::filesystem::path> m_recoveryDir;
     bool m_recovered = false;
+    bool m_handAdjusted = false;
     QTimer m_autosave;
     int m_autosaveMs = 0;
     Asker m_asker;

@@ -81,6 +81,7 @@ private slots:
     void autosaveWritesARecoveryFileThatASaveRemoves();
     void aRecoveryFileIsOfferedAndRecoveredAtStart();
     void closingWithUnsavedAnnotationsAsks();
+    void aHandAdjustedRegistrationCountsAsUnsaved();
     void theDefaultRecoveryQuestionIsADialogWithRecoverDeleteLater();
     void anUnreadableSessionFileIsNamedWithTheReason();
 
@@ -325,6 +326,34 @@ void SessionUiTest::aRecoveryFileIsOfferedAndRecoveredAtStart() {
     next.offerRecovery();
     QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::RecoverSession});
     QVERIFY(cc::findRecoveryFiles(m_recovery.toStdString()).empty());
+}
+
+void SessionUiTest::aHandAdjustedRegistrationCountsAsUnsaved() {
+    Answers answers;
+    MainWindow window;
+    QVERIFY(openWithRois(window, answers));
+    const QString file = sessionPath(QStringLiteral("nudged.crosscheck.json"));
+    QVERIFY(window.saveSessionFileAs(file));
+    QVERIFY(!window.isSessionModified());
+    // Alt + arrow on the T1w pane: 0.5 mm along x, a registration correction by hand.
+    Eigen::Matrix4d delta = Eigen::Matrix4d::Identity();
+    delta(0, 3) = 0.5;
+    window.nudgeSeries(
+        QString::fromStdString(window.study()->find(cc::SeriesRole::T1w)->info.seriesInstanceUid),
+        delta);
+    QVERIFY(window.isSessionModified());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("nudged.crosscheck.json*")));
+    QVERIFY(window.saveSessionFile());
+    QVERIFY(!window.isSessionModified());
+    // The saved transform is the adjusted one.
+    const auto saved = cc::loadSession(file.toStdString()).document;
+    const auto live = window.sessionDocument().transforms;
+    QCOMPARE(saved.transforms.size(), live.size());
+    QVERIFY(!live.empty());
+    for (std::size_t i = 0; i < live.size(); ++i) {
+        QVERIFY(saved.transforms[i].fromToTo.isApprox(live[i].fromToTo, 1e-12));
+        QVERIFY(saved.transforms[i].provenance.adjustedByHand);
+    }
 }
 
 void SessionUiTest::closingWithUnsavedAnnotationsAsks() {
