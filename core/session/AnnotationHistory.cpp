@@ -28,11 +28,11 @@ std::string AnnotationHistory::freshId() {
     }
 }
 
-std::string AnnotationHistory::add(Annotation annotation) {
+std::string AnnotationHistory::add(Annotation annotation, std::uint64_t mergeKey) {
     if (annotation.id.empty() || indexOf(annotation.id) >= 0) {
         annotation.id = freshId();
     }
-    Command c{AnnotationChange::Kind::Added, m_annotations.size(), {}, annotation, 0};
+    Command c{AnnotationChange::Kind::Added, m_annotations.size(), {}, annotation, mergeKey};
     apply(c, true);
     push(std::move(c));
     return annotation.id;
@@ -63,8 +63,9 @@ bool AnnotationHistory::modify(const Annotation& updated, std::uint64_t mergeKey
                            static_cast<long long>(m_position) != m_savedPosition;
     if (mergeable) {
         Command& top = m_commands.back();
-        if (top.kind == AnnotationChange::Kind::Modified && top.mergeKey == mergeKey &&
-            top.index == index) {
+        const bool sameStep = top.kind == AnnotationChange::Kind::Modified ||
+                              top.kind == AnnotationChange::Kind::Added;
+        if (sameStep && top.mergeKey == mergeKey && top.index == index) {
             top.after = updated;
             m_annotations[index] = updated;
             notify({AnnotationChange::Kind::Modified, updated.id});

@@ -42,8 +42,10 @@ public:
     const Annotation* find(const std::string& id) const;
 
     /// Adds an annotation (an empty id gets a fresh one, "roi-N"); returns its id. A
-    /// non-empty id already in use is replaced by a fresh one.
-    std::string add(Annotation annotation);
+    /// non-empty id already in use is replaced by a fresh one. With a `mergeKey`, later
+    /// modify() calls of the same key merge into this step (a brush stroke that creates its
+    /// ROI and then grows it is one undoable "Add").
+    std::string add(Annotation annotation, std::uint64_t mergeKey = 0);
     /// Removes the annotation; false (and nothing recorded) if there is none.
     bool remove(const std::string& id);
     /// Replaces the annotation with the same id; false if there is none. `mergeKey` from

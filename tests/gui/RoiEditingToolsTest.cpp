@@ -205,6 +205,19 @@ void RoiEditingToolsTest::aBrushStrokePaintsOneSliceAndTheEraserClearsIt() {
     QVERIFY(last().roi.mask->labelledCount() < painted.mask->labelledCount());
     QVERIFY(layer()->history().undo());
     QVERIFY(last().roi == painted);
+    // The brush stroke that created the ROI was one step too.
+    QVERIFY(layer()->history().undo());
+    QVERIFY(layer()->history().annotations().empty());
+
+    // While a stroke is under way the ROI is already there (the table follows it live).
+    layer()->setTool(Tool::Brush);
+    QTest::mousePress(m_ct, Qt::LeftButton, {}, at({0, 0, 0}));
+    QTest::mouseMove(m_ct, at({3, 0, 0}));
+    QCOMPARE(layer()->history().annotations().size(), std::size_t{1});
+    const std::size_t midStroke = last().roi.mask->labelledCount();
+    QTest::mouseMove(m_ct, at({8, 0, 0}));
+    QVERIFY(last().roi.mask->labelledCount() > midStroke);
+    QTest::mouseRelease(m_ct, Qt::LeftButton, {}, at({8, 0, 0}));
 }
 
 void RoiEditingToolsTest::movingAndResizingAreOneUndoStepEach() {

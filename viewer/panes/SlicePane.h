@@ -147,6 +147,7 @@ private:
     void finishDrawing();
     void finishPolygon();
     void paintStroke(const PatientPoint& at);
+    void commitStroke();
     std::string roiAt(const QPointF& pixel) const;
     RoiPlane panePlane() const;
     void paintRoiGesture(QPainter& painter) const;

@@ -178,6 +178,7 @@ bool SlicePane::beginRoiGesture(const QPointF& pixel) {
             return true;  // nothing to erase here; the press is still the tool's
         }
         m_gesture.kind = RoiGesture::Kind::Paint;
+        m_gesture.mergeKey = m_annotations->history().beginMerge();
         if (target) {
             m_gesture.annotationId = target->id;
             m_gesture.mask = std::make_shared<BrushMask>(*target->roi.mask);
@@ -213,6 +214,19 @@ void SlicePane::paintStroke(const PatientPoint& to) {
     }
     m_gesture.current = to;
     m_gesture.moved = true;
+    commitStroke();
+}
+
+void SlicePane::commitStroke() {
+    // The history keeps its own copy: the stroke goes on painting the working mask. The
+    // whole stroke, creating the ROI included, is one undo step (one merge key).
+    const auto snapshot = std::make_shared<const BrushMask>(*m_gesture.mask);
+    const Roi painted = Roi::brush(m_annotations->referenceFrameUid(), snapshot);
+    if (!m_gesture.annotationId.empty()) {
+        m_annotations->modifyRoi(m_gesture.annotationId, painted, m_gesture.mergeKey);
+    } else if (snapshot->labelledCount() > 0) {
+        m_gesture.annotationId = m_annotations->addRoi(painted, m_gesture.mergeKey);
+    }
 }
 
 void SlicePane::continueRoiGesture(const QPointF& pixel) {
@@ -257,14 +271,6 @@ void SlicePane::endRoiGesture(const QPointF& pixel) {
     continueRoiGesture(pixel);
     if (m_gesture.kind == RoiGesture::Kind::Draw) {
         finishDrawing();
-    } else if (m_gesture.kind == RoiGesture::Kind::Paint) {
-        const std::string frame = m_annotations->referenceFrameUid();
-        const Roi painted = Roi::brush(frame, m_gesture.mask);
-        if (!m_gesture.annotationId.empty()) {
-            m_annotations->modifyRoi(m_gesture.annotationId, painted, 0);
-        } else if (m_gesture.mask->labelledCount() > 0) {
-            m_annotations->addRoi(painted);
-        }
     }
     m_gesture.clear();
     update();

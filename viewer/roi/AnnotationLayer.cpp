@@ -69,7 +69,7 @@ void AnnotationLayer::select(const std::string& id) {
     }
 }
 
-std::string AnnotationLayer::addRoi(const Roi& roi) {
+std::string AnnotationLayer::addRoi(const Roi& roi, std::uint64_t mergeKey) {
     // After a session was opened its "ROI n" labels are taken: number on from the highest.
     for (const Annotation& a : m_history->annotations()) {
         if (a.label.rfind("ROI ", 0) == 0) {
@@ -82,7 +82,7 @@ std::string AnnotationLayer::addRoi(const Roi& roi) {
     Annotation annotation;
     annotation.label = "ROI " + std::to_string(m_nextLabel++);
     annotation.roi = roi;
-    m_selected = m_history->add(annotation);
+    m_selected = m_history->add(annotation, mergeKey);
     emit changed();
     return m_selected;
 }

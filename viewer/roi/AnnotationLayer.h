@@ -61,8 +61,9 @@ public:
     const Annotation* selected() const;
     void select(const std::string& id);
 
-    /// Adds an annotation drawn by the user (one undoable step) and selects it.
-    std::string addRoi(const Roi& roi);
+    /// Adds an annotation drawn by the user (one undoable step) and selects it; modifyRoi
+    /// calls with the same `mergeKey` merge into that step (a brush stroke).
+    std::string addRoi(const Roi& roi, std::uint64_t mergeKey = 0);
     /// Replaces the ROI of an annotation; calls with the same `mergeKey` (a drag, a brush
     /// stroke: AnnotationHistory::beginMerge) are one undo step.
     bool modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey);

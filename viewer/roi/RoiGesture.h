@@ -30,7 +30,7 @@ struct RoiGesture {
     int handle = -1;
     std::uint64_t mergeKey = 0;
     bool moved = false;
-    /// A brush or eraser stroke paints this copy; it becomes the ROI's mask on release.
+    /// A brush or eraser stroke paints this working copy; snapshots become the ROI's mask.
     std::shared_ptr<BrushMask> mask;
 
     bool active() const { return kind != Kind::None; }

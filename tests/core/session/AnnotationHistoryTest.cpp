@@ -77,6 +77,30 @@ TEST_CASE("a drag is one undo step", "[session]") {
     CHECK_FALSE(h.canUndo());
 }
 
+TEST_CASE("a stroke that creates its ROI and then grows it is one undoable add", "[session]") {
+    AnnotationHistory h;
+    const std::string kept = h.add(ellipseAt(-20));
+    const std::uint64_t stroke = h.beginMerge();
+    const std::string id = h.add(ellipseAt(0, "brush"), stroke);
+    Annotation a = *h.find(id);
+    for (int step = 1; step <= 10; ++step) {
+        a.roi.radiiMm = {5.0 + step, 4.0 + step};
+        REQUIRE(h.modify(a, stroke));
+    }
+    CHECK(h.undoText() == "Add ellipse");
+    const auto grown = h.annotations();
+    REQUIRE(h.undo());
+    REQUIRE(h.annotations().size() == 1);
+    CHECK(h.annotations().front().id == kept);
+    REQUIRE(h.redo());
+    CHECK(h.annotations() == grown);  // redo brings the grown ROI, not its first dab
+    // Another key after it is a step of its own.
+    a.roi.radiiMm = {1, 1};
+    h.modify(a, h.beginMerge());
+    REQUIRE(h.undo());
+    CHECK(h.annotations() == grown);
+}
+
 TEST_CASE("listeners hear every change; the saved state is tracked", "[session]") {
     AnnotationHistory h;
     std::vector<std::pair<AnnotationChange::Kind, std::string>> heard;
