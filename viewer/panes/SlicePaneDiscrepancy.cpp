@@ -2,6 +2,7 @@
 // regions outlined in every synchronized pane, and on the sCT a banner that cannot be
 // missed when the sCT lacks dense tissue the CT shows.
 #include <QPainter>
+#include <algorithm>
 
 #include "core/volume/Volume.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
@@ -137,10 +138,14 @@ void SlicePane::paintMissBanner(QPainter& painter) const {
     font.setBold(true);
     painter.setFont(font);
     const QFontMetrics fm(font);
-    const QRect box(4, 4 * fm.height() + 14, width() - 8, fm.height() * 2 + 8);
+    // As tall as the wrapped text needs: a narrow pane (1x4) wraps it over three lines.
+    const int textWidth = std::max(1, width() - 20);
+    const QRect needed =
+        fm.boundingRect(QRect(0, 0, textWidth, 10 * fm.height()), Qt::TextWordWrap, text);
+    const QRect box(4, 4 * fm.height() + 14, width() - 8, needed.height() + 10);
     painter.fillRect(box, QColor(200, 20, 20, 230));
     painter.setPen(Qt::white);
-    painter.drawText(box.adjusted(6, 2, -6, -2), Qt::AlignCenter | Qt::TextWordWrap, text);
+    painter.drawText(box.adjusted(6, 5, -6, -5), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
 }  // namespace crosscheck::viewer
