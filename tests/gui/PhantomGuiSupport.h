@@ -7,6 +7,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/phantom/PhantomWriter.h"
+#include "viewer/panes/SlicePane.h"
 
 namespace crosscheck::testing {
 
@@ -35,6 +36,20 @@ inline void alignWithGroundTruth(app::MainWindow& window, const PhantomGroundTru
     TransformProvenance basis;
     basis.basis = TransformBasis::File;
     window.setFrameTransform(truth.ctFrameUid, truth.mrFrameUid, truth.ctToMr, basis);
+}
+
+/// Repaints the pane and waits for its frame on screen; false after 20 s without one.
+inline bool waitForFrame(viewer::SlicePane* pane) {
+    QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+    pane->update();
+    return swapped.wait(20000);
+}
+
+/// The grey level of the pane's last frame at a widget pixel.
+inline int greyAt(viewer::SlicePane* pane, const QPointF& pixel) {
+    const QImage image = pane->grabFramebuffer();
+    const qreal ratio = image.devicePixelRatio();
+    return qGray(image.pixel(qRound(pixel.x() * ratio), qRound(pixel.y() * ratio)));
 }
 
 }  // namespace crosscheck::testing

@@ -34,19 +34,8 @@ private:
     cc::PhantomGroundTruth m_truth;
 };
 
-namespace {
-bool waitForFrame(SlicePane* pane) {
-    QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
-    pane->update();
-    return swapped.wait(20000);
-}
-
-int greyAt(SlicePane* pane, const QPointF& pixel) {
-    const QImage image = pane->grabFramebuffer();
-    const qreal ratio = image.devicePixelRatio();
-    return qGray(image.pixel(qRound(pixel.x() * ratio), qRound(pixel.y() * ratio)));
-}
-}  // namespace
+using crosscheck::testing::greyAt;
+using crosscheck::testing::waitForFrame;
 
 void PhantomPanesTest::initTestCase() {
     QVERIFY(m_dir.isValid());

@@ -34,17 +34,8 @@ private:
 
 namespace {
 
-bool waitForFrame(SlicePane* pane) {
-    QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
-    pane->update();
-    return swapped.wait(20000);
-}
-
-int greyAt(SlicePane* pane, const QPointF& pixel) {
-    const QImage image = pane->grabFramebuffer();
-    const qreal ratio = image.devicePixelRatio();
-    return qGray(image.pixel(qRound(pixel.x() * ratio), qRound(pixel.y() * ratio)));
-}
+using crosscheck::testing::greyAt;
+using crosscheck::testing::waitForFrame;
 
 /// The grey the pane's window gives a value: 0 at level - width/2, 255 at level + width/2.
 int expectedGrey(double value, const cc::WindowLevel& w) {
