@@ -19,6 +19,7 @@
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_annotations(new viewer::AnnotationLayer(this)),
       m_measurements(new viewer::MeasurementTable(m_annotations, this)) {
     setWindowTitle(QStringLiteral("Crosscheck"));
+    m_landmarks = new viewer::LandmarkSet(this);
     setCentralWidget(m_grid);
     auto* dock = new QDockWidget(tr("Series"), this);
     dock->setObjectName(QStringLiteral("seriesDock"));
@@ -71,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
     for (auto* pane : m_grid->panes()) {
         pane->setDiscrepancyLayer(m_discrepancy);
         pane->setAnnotationLayer(m_annotations);
+        pane->setLandmarkSet(m_landmarks);
         connect(pane, &viewer::SlicePane::nudgeRequested, this, &MainWindow::nudgeSeries);
     }
     connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this,
@@ -131,6 +134,7 @@ void MainWindow::buildMenus() {
     connect(checker, &QAction::toggled, this, &MainWindow::setCheckerboard);
     registration->addAction(tr("Adjust by hand: Alt + arrows shift, Alt + PageUp/PageDown turn"))
         ->setEnabled(false);
+    addLandmarkActions(registration);
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     QAction* compare = analysis->addAction(tr("Compare CT and s&CT"));

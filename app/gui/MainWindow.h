@@ -30,6 +30,7 @@ class FindingsPanel;
 class AnnotationLayer;
 class MeasurementTable;
 class RoiChartsPanel;
+class LandmarkSet;
 }  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
@@ -67,6 +68,11 @@ public:
     /// Registers, in the background, one series of each frame that has no transform to
     /// the reference frame onto the reference series (rigid, mutual information).
     void registerAutomatically();
+    /// Fits the rigid transform of the landmark pairs placed so far (moving frame -> the
+    /// reference) and synchronizes that frame's panes; false (status message) when there
+    /// are too few pairs or they lie on a line.
+    bool registerByLandmarks();
+    viewer::LandmarkSet* landmarkSet() const { return m_landmarks; }
     /// Compares the CT and the sCT in the background and shows the findings.
     void analyzeDiscrepancies();
     viewer::DiscrepancyLayer* discrepancyLayer() const { return m_discrepancy; }
@@ -139,6 +145,7 @@ private:
     void addReportActions(QMenu* file);
     void copySelectedRoiToSlice(int direction);
     void buildChartsDock();
+    void addLandmarkActions(QMenu* registration);
     void runTask(viewer::BackgroundTask* task);
     void finishTask();
     void reportProblems();
@@ -159,6 +166,7 @@ private:
     viewer::AnnotationLayer* m_annotations;
     viewer::MeasurementTable* m_measurements;
     viewer::RoiChartsPanel* m_charts = nullptr;
+    viewer::LandmarkSet* m_landmarks = nullptr;
     std::shared_ptr<Study> m_study;
     std::optional<PatientPoint> m_requestedCursor;
     bool m_registerOnLoad = false;

@@ -13,6 +13,7 @@
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/charts/RoiChartsPanel.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
@@ -127,6 +128,7 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
     m_study = std::move(study);
     if (newStudy) {
         m_annotations->reset(m_study->referenceFrameUid);
+        m_landmarks->reset(m_study->referenceFrameUid);
     }
     m_annotations->setFrameTransforms(&m_study->transforms);
     m_measurements->setStudy(m_study);

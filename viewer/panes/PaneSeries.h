@@ -4,6 +4,7 @@
 #include <QString>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "core/model/SeriesRole.h"
 
@@ -25,6 +26,7 @@ struct PaneSeries {
     QString description;
     QString patientName;
     QString seriesInstanceUid;
+    std::string frameOfReferenceUid;
     bool synthetic = false;
     std::optional<Eigen::Matrix4d> referenceToSeries;
     QString syncBasis;  ///< "same frame", "registered: automatic MI", ...

@@ -26,6 +26,7 @@ class vtkImageData;
 namespace crosscheck::viewer {
 class AnnotationLayer;
 class DiscrepancyLayer;
+class LandmarkSet;
 struct PixelToPatient;
 }  // namespace crosscheck::viewer
 
@@ -84,6 +85,11 @@ public:
     /// (`direction` +1 or -1) and moves the cursor with it; false when there is no planar
     /// ROI parallel to this pane selected.
     bool copySelectedRoiToNextSlice(int direction);
+    /// The registration landmarks the Landmark tool places on this pane and draws.
+    void setLandmarkSet(LandmarkSet* landmarks);
+    /// Places a landmark at a pane-frame point (what a click with the Landmark tool does):
+    /// a fixed one on a reference-frame series, else a moving one in the series' own frame.
+    bool placeLandmarkAt(const PatientPoint& panePoint);
     /// True while a polygon is being clicked in (Enter or a double click closes it).
     bool isDrawingPolygon() const { return m_gesture.kind == RoiGesture::Kind::Polygon; }
 
@@ -153,6 +159,7 @@ private:
     void paintRoiGesture(QPainter& painter) const;
     void paintSelectedHandles(QPainter& painter, const Roi& roi) const;
     void paintBrushMask(QPainter& painter, const BrushMask& mask, const QColor& colour) const;
+    void paintLandmarks(QPainter& painter) const;
 
     ViewState* m_state;
     PaneSeries m_series;
@@ -174,6 +181,7 @@ private:
 
     DiscrepancyLayer* m_discrepancy = nullptr;
     AnnotationLayer* m_annotations = nullptr;
+    LandmarkSet* m_landmarks = nullptr;
     RoiGesture m_gesture;
     // Where the mouse is over the pane (for the brush outline), widget pixels.
     std::optional<QPointF> m_hoverPixel;

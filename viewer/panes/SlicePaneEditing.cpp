@@ -135,6 +135,11 @@ bool SlicePane::beginHandleOrMove(const QPointF& pixel) {
 }
 
 bool SlicePane::beginRoiGesture(const QPointF& pixel) {
+    if (m_annotations && m_annotations->tool() == Tool::Landmark) {
+        // Landmarks are for panes of any frame, synchronized or not.
+        placeLandmarkAt(widgetToPane(pixel));
+        return hasSeries();
+    }
     if (!canEditRois()) {
         return false;
     }

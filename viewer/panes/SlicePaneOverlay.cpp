@@ -71,6 +71,7 @@ void SlicePane::paintOverlay(QPainter& painter) {
     paintDiscrepancy(painter);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
     paintAnnotations(painter);
+    paintLandmarks(painter);
     paintMissBanner(painter);
     paintDifferenceLegend(painter);
 }

@@ -142,6 +142,8 @@ QString toolName(AnnotationLayer::Tool tool) {
             return QObject::tr("Bidirectional (long and short axis)");
         case Tool::Point:
             return QObject::tr("Point");
+        case Tool::Landmark:
+            return QObject::tr("Registration landmark");
     }
     return {};
 }

@@ -30,7 +30,8 @@ public:
         Eraser,
         Ruler,
         Bidirectional,
-        Point
+        Point,
+        Landmark  ///< picks registration landmarks (LandmarkSet), not an ROI
     };
     static constexpr double kMinBrushRadiusMm = 0.5;
     static constexpr double kMaxBrushRadiusMm = 50.0;

@@ -23,6 +23,7 @@ PaneSeries paneSeriesFor(const Study& study, const LoadedSeries& series) {
     p.description = QString::fromStdString(series.info.description);
     p.patientName = displayPatientName(series.info.patientName);
     p.seriesInstanceUid = QString::fromStdString(series.info.seriesInstanceUid);
+    p.frameOfReferenceUid = series.info.frameOfReferenceUid;
     p.synthetic = series.info.role == SeriesRole::sCT;
     p.referenceToSeries = study.referenceToSeries(series);
     if (p.referenceToSeries) {
