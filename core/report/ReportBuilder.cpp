@@ -7,6 +7,7 @@
 #include "core/analysis/DiscrepancyAnalysis.h"
 #include "core/report/ReportDicomHeader.h"
 #include "core/report/ReportImageLocator.h"
+#include "core/roi/RoiDrawing.h"
 #include "core/roi/StudyMeasurement.h"
 
 namespace crosscheck {
@@ -92,7 +93,7 @@ ReportModel buildReport(const Study& study, const std::vector<ReportRoiInput>& r
         roi.label = input.label.empty() ? "ROI " + roi.id : input.label;
         roi.trackingUid = trackingUid(model.study.studyInstanceUid, n);
         roi.roi = input.roi;
-        roi.centerMm = roiCenterMm(input.roi);
+        roi.centerMm = roiAnchorMm(input.roi);
         const std::vector<SeriesMeasurement> rows =
             measureInStudy(input.roi, study, options.measure);
         for (std::size_t i = 0; i < rows.size() && i < study.series.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/report/ReportDicomHeader.h"
+#include "core/roi/RoiDrawing.h"
 
 namespace crosscheck {
 
@@ -50,35 +51,12 @@ std::vector<Eigen::Vector3d> outlineMm(const Roi& roi) {
 
 }  // namespace
 
-Eigen::Vector3d roiCenterMm(const Roi& roi) {
-    switch (roi.shape) {
-        case RoiShape::Polygon:
-        case RoiShape::Ruler:
-        case RoiShape::Bidirectional: {
-            Eigen::Vector3d sum = Eigen::Vector3d::Zero();
-            for (const auto& p : roi.pointsMm) {
-                sum += p;
-            }
-            return roi.pointsMm.empty() ? sum : Eigen::Vector3d(sum / roi.pointsMm.size());
-        }
-        case RoiShape::Brush:
-            if (roi.mask) {
-                const Eigen::Vector3d mid =
-                    0.5 * (roi.mask->geometry.dims().cast<double>() - Eigen::Vector3d::Ones());
-                return roi.mask->geometry.toPatient(VoxelIndex{mid}).mm;
-            }
-            return roi.centerMm;
-        default:
-            return roi.centerMm;
-    }
-}
-
 std::optional<ReportImageRef> locateReportImage(const Roi& roi, const LoadedSeries& series) {
     if (!series.volume) {
         return std::nullopt;
     }
     const VolumeGeometry& g = series.volume->geometry();
-    const Eigen::Vector3d centre = g.toIndex(PatientPoint{roiCenterMm(roi)}).ijk;
+    const Eigen::Vector3d centre = g.toIndex(PatientPoint{roiAnchorMm(roi)}).ijk;
     const int k = static_cast<int>(std::lround(centre.z()));
     if (k < 0 || k >= g.dims().z() || k >= static_cast<int>(series.info.slices.size())) {
         return std::nullopt;

@@ -16,8 +16,4 @@ namespace crosscheck {
 std::optional<ReportImageRef> locateReportImage(const Roi& roiInSeriesFrame,
                                                 const LoadedSeries& series);
 
-/// The centre of an ROI (LPS mm, its own frame): centre of ellipse, rectangle, point and
-/// sphere; vertex mean of polygon, ruler and bidirectional; mask centre of a brush.
-Eigen::Vector3d roiCenterMm(const Roi& roi);
-
 }  // namespace crosscheck

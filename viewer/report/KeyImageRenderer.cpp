@@ -11,7 +11,6 @@
 
 #include "core/geometry/OrientationLabel.h"
 #include "core/geometry/ViewPlane.h"
-#include "core/report/ReportImageLocator.h"
 #include "core/roi/RoiDrawing.h"
 #include "core/roi/RoiMeasurement.h"
 #include "core/volume/Volume.h"
@@ -161,7 +160,7 @@ KeyImagePlane axialKeyImagePlane(const Eigen::Vector3d& centerMm, double fieldOf
 }
 
 KeyImagePlane keyImagePlaneForRoi(const Roi& roi, double fieldOfViewMm) {
-    const Eigen::Vector3d centre = roiCenterMm(roi);
+    const Eigen::Vector3d centre = roiAnchorMm(roi);
     if (!(roi.hasArea() || roi.isLinear())) {
         return axialKeyImagePlane(centre, fieldOfViewMm);
     }
