@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "core/roi/BrushPainting.h"
+#include "core/roi/PlanarShape.h"
 #include "core/roi/RoiDrawing.h"
 #include "core/roi/RoiEditing.h"
 #include "core/volume/Volume.h"
@@ -30,11 +31,7 @@ double distancePx(const QPointF& a, const QPointF& b) {
 }
 
 double distanceToSegmentPx(const QPointF& p, const QPointF& a, const QPointF& b) {
-    const QPointF ab = b - a;
-    const double len2 = ab.x() * ab.x() + ab.y() * ab.y();
-    const double t =
-        len2 > 0 ? std::clamp(((p - a).x() * ab.x() + (p - a).y() * ab.y()) / len2, 0.0, 1.0) : 0.0;
-    return distancePx(p, a + t * ab);
+    return distanceToSegment({p.x(), p.y()}, {a.x(), a.y()}, {b.x(), b.y()});
 }
 
 }  // namespace
