@@ -46,6 +46,16 @@ SessionDocument sampleSession() {
     return d;
 }
 
+/// The sample session with `extra` more annotations, so that saving it takes many writes.
+SessionDocument sampleSessionWith(int extra) {
+    SessionDocument d = sampleSession();
+    for (int i = 0; i < extra; ++i) {
+        d.annotations.push_back(
+            {"extra-" + std::to_string(i), "", Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
+    }
+    return d;
+}
+
 std::string readAll(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream s;
@@ -131,11 +141,7 @@ TEST_CASE("a writer killed with SIGKILL mid-save leaves the previous file intact
     saveSession(sampleSession(), path);
     const std::string before = readAll(path);
 
-    SessionDocument big = sampleSession();
-    for (int i = 0; i < 200; ++i) {
-        big.annotations.push_back(
-            {"extra-" + std::to_string(i), "", Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
-    }
+    const SessionDocument big = sampleSessionWith(200);
     int pipeFd[2];
     REQUIRE(::pipe(pipeFd) == 0);
     const pid_t child = ::fork();
@@ -200,11 +206,7 @@ TEST_CASE("a full disk (RLIMIT_FSIZE) gives a clear error and leaves the previou
     const auto path = dir.path() / "case.crosscheck.json";
     saveSession(sampleSession(), path);
     const std::string before = readAll(path);
-    SessionDocument big = sampleSession();
-    for (int i = 0; i < 100; ++i) {
-        big.annotations.push_back(
-            {"extra-" + std::to_string(i), "", Roi::sphere("1.2.3.ct", {1.0 * i, 2, 3}, 4)});
-    }
+    const SessionDocument big = sampleSessionWith(100);
     int pipeFd[2];
     REQUIRE(::pipe(pipeFd) == 0);
     const pid_t child = ::fork();
