@@ -105,16 +105,18 @@ void screenshotWhenPainted(crosscheck::app::PaneGrid* grid, const QString& path)
     auto pending = std::make_shared<std::set<QObject*>>();
     for (auto* pane : grid->visiblePanes()) {
         pending->insert(pane);
-        QObject::connect(pane, &QOpenGLWidget::frameSwapped, grid, [grid, pane, pending, path] {
-            if (pending->erase(pane) == 0 || !pending->empty()) {
-                return;
-            }
-            const bool saved = grid->grabComposed().save(path, "PNG");
-            if (!saved) {
-                std::fprintf(stderr, "crosscheck: cannot write screenshot %s\n", qPrintable(path));
-            }
-            QApplication::exit(saved ? 0 : 1);
-        });
+        QObject::connect(pane, &crosscheck::viewer::VtkRenderWidget::framePainted, grid,
+                         [grid, pane, pending, path] {
+                             if (pending->erase(pane) == 0 || !pending->empty()) {
+                                 return;
+                             }
+                             const bool saved = grid->grabComposed().save(path, "PNG");
+                             if (!saved) {
+                                 std::fprintf(stderr, "crosscheck: cannot write screenshot %s\n",
+                                              qPrintable(path));
+                             }
+                             QApplication::exit(saved ? 0 : 1);
+                         });
         pane->update();
     }
 }

@@ -75,9 +75,9 @@ void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
     QVERIFY((centroid - truth.tumor.centerCtMm).norm() < 3.0);
 
     for (SlicePane* pane : window.paneGrid()->panes()) {
-        QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+        QSignalSpy painted(pane, &crosscheck::viewer::VtkRenderWidget::framePainted);
         pane->update();
-        QVERIFY(swapped.wait(20000));
+        QVERIFY(painted.wait(20000));
         const QImage image = pane->grabFramebuffer();
         const qreal ratio = image.devicePixelRatio();
         const QPointF c = pane->referenceToWidget(cc::PatientPoint{centroid}) * ratio;

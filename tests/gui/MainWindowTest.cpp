@@ -20,9 +20,9 @@ private slots:
 
 namespace {
 bool waitForFrame(SlicePane* pane) {
-    QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+    QSignalSpy painted(pane, &crosscheck::viewer::VtkRenderWidget::framePainted);
     pane->update();
-    return swapped.wait(10000);
+    return painted.wait(10000);
 }
 }  // namespace
 

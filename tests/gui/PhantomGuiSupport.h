@@ -40,9 +40,9 @@ inline void alignWithGroundTruth(app::MainWindow& window, const PhantomGroundTru
 
 /// Repaints the pane and waits for its frame on screen; false after 20 s without one.
 inline bool waitForFrame(viewer::SlicePane* pane) {
-    QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+    QSignalSpy painted(pane, &crosscheck::viewer::VtkRenderWidget::framePainted);
     pane->update();
-    return swapped.wait(20000);
+    return painted.wait(20000);
 }
 
 /// The grey level of the pane's last frame at a widget pixel.

@@ -293,9 +293,9 @@ void RoiEditingToolsTest::everyKindIsDrawnInThePane() {
     QCOMPARE(layer()->history().annotations().size(), std::size_t{7});
     QCOMPARE(layer()->selectedId(), layer()->history().annotations().front().id);
 
-    QSignalSpy swapped(m_ct, &QOpenGLWidget::frameSwapped);
+    QSignalSpy painted(m_ct, &crosscheck::viewer::VtkRenderWidget::framePainted);
     m_ct->update();
-    QVERIFY(swapped.wait(20000));
+    QVERIFY(painted.wait(20000));
     const QImage image = m_ct->grabFramebuffer();
     // The selected ellipse's handle at +u is drawn in the selection colour.
     const QPoint handle =
@@ -305,7 +305,7 @@ void RoiEditingToolsTest::everyKindIsDrawnInThePane() {
     if (!docs.isEmpty()) {
         m_window->paneGrid()->setLayoutName(QStringLiteral("1x1"));
         m_window->viewState()->flush();
-        QSignalSpy big(m_ct, &QOpenGLWidget::frameSwapped);
+        QSignalSpy big(m_ct, &crosscheck::viewer::VtkRenderWidget::framePainted);
         m_ct->update();
         QVERIFY(big.wait(20000));
         m_ct->grabFramebuffer().save(docs + QStringLiteral("/roi-tools-ct.png"));
@@ -323,9 +323,9 @@ void RoiEditingToolsTest::anRoiSavedInTheMrFrameIsDrawnThroughTheTransform() {
     QVERIFY(annotation.roi.frameOfReferenceUid != layer()->referenceFrameUid());
     layer()->history().add(annotation);
 
-    QSignalSpy swapped(m_ct, &QOpenGLWidget::frameSwapped);
+    QSignalSpy painted(m_ct, &crosscheck::viewer::VtkRenderWidget::framePainted);
     m_ct->update();
-    QVERIFY(swapped.wait(20000));
+    QVERIFY(painted.wait(20000));
     const QImage image = m_ct->grabFramebuffer();
     auto roiColourNear = [&](const QPoint& p) {
         for (int dy = -1; dy <= 1; ++dy) {

@@ -91,9 +91,9 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     // For the user guide: CROSSCHECK_DOC_IMAGES=DIR saves what this test sees.
     const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
     if (!docs.isEmpty()) {
-        QSignalSpy swapped(ct, &QOpenGLWidget::frameSwapped);
+        QSignalSpy painted(ct, &crosscheck::viewer::VtkRenderWidget::framePainted);
         ct->update();
-        QVERIFY(swapped.wait(20000));
+        QVERIFY(painted.wait(20000));
         ct->grabFramebuffer().save(docs + QStringLiteral("/roi-ellipse-ct.png"));
         window.measurementTable()->grab().save(docs + QStringLiteral("/roi-measurement-table.png"));
     }

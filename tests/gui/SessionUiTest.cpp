@@ -208,9 +208,9 @@ void SessionUiTest::aSavedSessionOpensInAFreshWindowToTheSameState() {
         ct->setOrientation(cc::ViewOrientation::Axial);
         second.paneGrid()->setLayoutName(QStringLiteral("2x2"));
         for (auto* pane : second.paneGrid()->visiblePanes()) {
-            QSignalSpy swapped(pane, &QOpenGLWidget::frameSwapped);
+            QSignalSpy painted(pane, &crosscheck::viewer::VtkRenderWidget::framePainted);
             pane->update();
-            QVERIFY(swapped.wait(20000));
+            QVERIFY(painted.wait(20000));
         }
         QVERIFY(composeWindow(second)
                     .scaledToWidth(1000, Qt::SmoothTransformation)

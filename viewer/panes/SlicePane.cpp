@@ -298,8 +298,8 @@ void SlicePane::updateCamera() {
     markSceneChanged();
 }
 
-void SlicePane::resizeGL(int width, int height) {
-    VtkRenderWidget::resizeGL(width, height);
+void SlicePane::resizeEvent(QResizeEvent* event) {
+    VtkRenderWidget::resizeEvent(event);
     invalidateRasters();
     if (hasSeries()) {
         updateCamera();

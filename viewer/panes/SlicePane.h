@@ -102,7 +102,7 @@ signals:
     void nudgeRequested(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);
 
 protected:
-    void resizeGL(int width, int height) override;
+    void resizeEvent(QResizeEvent* event) override;
     void paintOverlay(QPainter& painter) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;

@@ -4,42 +4,40 @@
 #include <vtkOpenGLFramebufferObject.h>
 #include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
+#include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QPaintEvent>
 #include <QPainter>
 
-#ifndef GL_DRAW_FRAMEBUFFER
-#define GL_DRAW_FRAMEBUFFER 0x8CA9
-#endif
 #ifndef GL_READ_FRAMEBUFFER
 #define GL_READ_FRAMEBUFFER 0x8CA8
 #endif
 
 namespace crosscheck::viewer {
 
-VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QOpenGLWidget(parent) {
+VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QWidget(parent) {
     m_window->SetMultiSamples(0);
+    // VTK draws into its own render framebuffer and stops there: readFrame() copies that
+    // framebuffer into m_frame, so there is no display buffer to blit to or swap.
     m_window->SetFrameBlitModeToNoBlit();
-    // No copy into VTK's display framebuffer after each frame: paintGL copies the colour
-    // of the render framebuffer into Qt's itself, and that framebuffer, untouched between
-    // frames, is the kept frame an overlay-only repaint reuses.
     m_window->SwapBuffersOff();
     m_window->SetReadyForRendering(false);
-    // Each paint covers the whole pane with VTK's frame, so Qt's clear of its framebuffer
-    // (colour, depth, stencil) before every paintGL is wasted work. QPainter clears the
-    // stencil itself when it clips.
-    setUpdateBehavior(QOpenGLWidget::PartialUpdate);
     m_window->AddRenderer(m_renderer);
     m_renderer->SetBackground(0.0, 0.0, 0.0);
+    // Opaque background, so the read-back pixels are valid for QImage::Format_RGB32.
+    m_renderer->SetBackgroundAlpha(1.0);
+    // Every paint covers the whole widget with VTK's frame: Qt need not clear it first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
 }
 
 VtkRenderWidget::~VtkRenderWidget() {
-    // Release VTK's GL resources while Qt's context still exists.
-    if (context() != nullptr) {
-        makeCurrent();
+    // Release VTK's GL resources while its context still exists.
+    if (m_vtkInitialized && makeContextCurrent()) {
         m_window->Finalize();
-        doneCurrent();
+        m_context->doneCurrent();
     }
 }
 
@@ -51,57 +49,100 @@ vtkGenericOpenGLRenderWindow* VtkRenderWidget::renderWindow() const {
     return m_window.Get();
 }
 
-void VtkRenderWidget::initializeGL() {
-    m_window->SetOwnContext(false);
-    // Without this VTK believes no context is current and every pane stays black.
-    m_window->SetIsCurrent(true);
-    m_window->OpenGLInitContext();
+QImage VtkRenderWidget::grabFramebuffer() {
+    renderSceneIfChanged();
+    QImage image(size() * devicePixelRatioF(), QImage::Format_RGB32);
+    image.setDevicePixelRatio(devicePixelRatioF());
+    image.fill(Qt::black);
+    QPainter painter(&image);
+    if (!m_frame.isNull()) {
+        painter.drawImage(0, 0, m_frame);
+    }
+    paintOverlay(painter);
+    return image;
+}
+
+void VtkRenderWidget::paintEvent(QPaintEvent* event) {
+    renderSceneIfChanged();
+    QPainter painter(this);
+    if (m_frame.isNull()) {
+        painter.fillRect(event->rect(), Qt::black);
+    } else {
+        painter.drawImage(0, 0, m_frame);
+    }
+    paintOverlay(painter);
+    emit framePainted();
+}
+
+void VtkRenderWidget::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
     m_sceneChanged = true;
 }
 
-void VtkRenderWidget::resizeGL(int width, int height) {
-    const qreal ratio = devicePixelRatioF();
-    m_window->SetSize(static_cast<int>(width * ratio), static_cast<int>(height * ratio));
-    m_sceneChanged = true;
+void VtkRenderWidget::paintOverlay(QPainter& /*painter*/) {}
+
+bool VtkRenderWidget::makeContextCurrent() {
+    if (m_context == nullptr) {
+        auto context = std::make_unique<QOpenGLContext>();
+        context->setFormat(QSurfaceFormat::defaultFormat());
+        auto surface = std::make_unique<QOffscreenSurface>();
+        surface->setFormat(QSurfaceFormat::defaultFormat());
+        surface->create();
+        if (!context->create() || !surface->isValid()) {
+            qWarning("Crosscheck: no OpenGL context for an image pane; it stays black");
+            return false;
+        }
+        m_context = std::move(context);
+        m_surface = std::move(surface);
+    }
+    return m_context->makeCurrent(m_surface.get());
 }
 
-void VtkRenderWidget::paintGL() {
+void VtkRenderWidget::renderSceneIfChanged() {
+    const QSize device = size() * devicePixelRatioF();
+    const bool sizeChanged = m_frame.size() != device;
+    if ((!m_sceneChanged && !sizeChanged) || device.isEmpty() || !makeContextCurrent()) {
+        return;
+    }
+    if (!m_vtkInitialized) {
+        m_window->SetOwnContext(false);
+        // Without this VTK believes no context is current and draws nothing.
+        m_window->SetIsCurrent(true);
+        m_window->OpenGLInitContext();
+        m_vtkInitialized = true;
+    }
+    m_window->SetSize(device.width(), device.height());
     m_window->SetIsCurrent(true);
     vtkOpenGLState* state = m_window->GetState();
     state->Reset();
-    // Only the overlay changed (the probe, the mouse-following brush, a drawing in
-    // progress): the kept VTK frame is still right, and rendering it again is the costly part.
-    if (m_sceneChanged || m_window->GetRenderFramebuffer() == nullptr) {
-        m_window->SetReadyForRendering(true);
-        state->Push();
-        m_window->Render();
-        state->Pop();
-        m_window->SetReadyForRendering(false);
-        m_sceneChanged = false;
-    }
-    blitVtkFrame();
-    QPainter painter(this);
-    paintOverlay(painter);
+    m_window->SetReadyForRendering(true);
+    state->Push();
+    m_window->Render();
+    state->Pop();
+    m_window->SetReadyForRendering(false);
+    readFrame();
+    m_context->doneCurrent();
+    m_sceneChanged = false;
 }
 
-void VtkRenderWidget::blitVtkFrame() {
+void VtkRenderWidget::readFrame() {
     vtkOpenGLFramebufferObject* frame = m_window->GetRenderFramebuffer();
     if (frame == nullptr) {
         return;
     }
-    vtkOpenGLState* state = m_window->GetState();
     const int* size = m_window->GetSize();
-    // A framebuffer blit honours the scissor box; VTK may leave it set to one viewport.
-    state->vtkglDisable(GL_SCISSOR_TEST);
+    if (m_frame.width() != size[0] || m_frame.height() != size[1]) {
+        m_frame = QImage(size[0], size[1], QImage::Format_RGB32);
+        m_frame.setDevicePixelRatio(devicePixelRatioF());
+    }
     frame->Bind(GL_READ_FRAMEBUFFER);
     frame->ActivateReadBuffer(0);
-    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
-    state->vtkglViewport(0, 0, size[0], size[1]);
-    state->vtkglBlitFramebuffer(0, 0, size[0], size[1], 0, 0, size[0], size[1], GL_COLOR_BUFFER_BIT,
-                                GL_NEAREST);
-    state->vtkglBindFramebuffer(GL_FRAMEBUFFER, defaultFramebufferObject());
+    QOpenGLFunctions* gl = m_context->functions();
+    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    // Packed 0xAARRGGBB words are exactly Format_RGB32's pixels: no conversion.
+    gl->glReadPixels(0, 0, size[0], size[1], GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, m_frame.bits());
+    // GL's rows run bottom-up, QImage's top-down.
+    m_frame.mirror(false, true);
 }
-
-void VtkRenderWidget::paintOverlay(QPainter& /*painter*/) {}
 
 }  // namespace crosscheck::viewer

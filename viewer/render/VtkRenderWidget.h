@@ -1,27 +1,35 @@
 #pragma once
 
-#include <QOpenGLWidget>
-
-class QPainter;
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkNew.h>
 #include <vtkRenderer.h>
+#include <QImage>
+#include <QWidget>
+#include <memory>
+
+class QOffscreenSurface;
+class QOpenGLContext;
+class QPainter;
 
 namespace crosscheck::viewer {
 
-/// A QOpenGLWidget that hosts a VTK render window sharing Qt's GL context.
+/// A widget that shows what a VTK render window draws, with a QPainter overlay on top.
 ///
-/// VTK's own Qt widget is built against Qt 5 on Debian, so this is the Qt 6 host:
-/// VTK renders into its framebuffer inside paintGL and the result is blitted into
-/// Qt's. Qt owns all input; subclasses turn events into their own tools. Ask for a new
-/// frame with update(), never by calling Render() directly.
+/// VTK's own Qt widget is built against Qt 5 on Debian, so this is the Qt 6 host. VTK
+/// renders off screen, in a GL context of the widget's own, and the frame is read back
+/// into an image that paintEvent draws like any other widget content. The window itself
+/// therefore stays a plain raster window: on a machine without a GPU (Mesa's llvmpipe)
+/// composing a window that holds GL widgets redraws and swaps all of it, 1920x1080, for
+/// every frame of any pane, which cost more than VTK's drawing itself (docs/adr/0003).
+/// Qt owns all input; subclasses turn events into their own tools. Ask for a new frame
+/// with update(), never by calling Render() directly.
 ///
-/// VTK's framebuffer doubles as a cache of the last frame: paintGL runs VTK only after
-/// markSceneChanged() (or a resize), and otherwise re-blits the kept frame under a fresh
+/// The read-back image is a cache of the last frame: VTK renders only after
+/// markSceneChanged() (or a resize), and otherwise the kept frame is drawn under a fresh
 /// overlay. Subclasses must call markSceneChanged() whenever they change anything VTK
 /// draws (pipeline input, camera, window/level, visibility); a plain update() then only
-/// redraws the QPainter overlay, which on Mesa's software renderer is much cheaper.
-class VtkRenderWidget : public QOpenGLWidget {
+/// redraws the overlay.
+class VtkRenderWidget : public QWidget {
     Q_OBJECT
 public:
     explicit VtkRenderWidget(QWidget* parent = nullptr);
@@ -31,20 +39,31 @@ public:
     vtkGenericOpenGLRenderWindow* renderWindow() const;
     /// The VTK scene changed: the next paint renders it instead of reusing the last frame.
     void markSceneChanged() { m_sceneChanged = true; }
+    /// The pane as it is shown: VTK's frame with the overlay, in device pixels.
+    QImage grabFramebuffer();
+
+signals:
+    /// A frame (VTK's and the overlay) was painted into the window.
+    void framePainted();
 
 protected:
-    void initializeGL() override;
-    void resizeGL(int width, int height) override;
-    void paintGL() override;
-    /// Called after VTK's frame is in Qt's framebuffer; draw text and lines over it.
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    /// Called after VTK's frame is drawn; draw text and lines over it.
     virtual void paintOverlay(QPainter& painter);
 
 private:
-    void blitVtkFrame();
+    bool makeContextCurrent();
+    void renderSceneIfChanged();
+    void readFrame();
 
     vtkNew<vtkGenericOpenGLRenderWindow> m_window;
     vtkNew<vtkRenderer> m_renderer;
+    std::unique_ptr<QOpenGLContext> m_context;
+    std::unique_ptr<QOffscreenSurface> m_surface;
+    bool m_vtkInitialized = false;
     bool m_sceneChanged = true;
+    QImage m_frame;
 };
 
 }  // namespace crosscheck::viewer

@@ -1,6 +1,8 @@
 // Cursor-drag frame time: 200 cursor steps through the phantom in the 1x4 layout at
 // 1920x1080 and again with one pane, timing each step from the cursor change until every
-// visible pane has swapped its frame. Prints p50 / p95 per layout and their ratio, and the
+// visible pane has painted its new frame into the window and the window has been flushed
+// to the X server (the event that paints also flushes, before the waiting loop can
+// return). Prints p50 / p95 per layout and their ratio, and the
 // process CPU time per step (all threads, Mesa's rasterizer threads included): on a busy
 // machine wall time mostly measures the neighbours, CPU time much less so. Then the same
 // for hovering (the probe follows the mouse: only the panes' overlays change).
@@ -58,11 +60,12 @@ StepTimes drag(crosscheck::app::MainWindow& window, const Eigen::Vector3d& start
         QEventLoop loop;
         std::vector<QMetaObject::Connection> connections;
         for (auto* pane : panes) {
-            connections.push_back(QObject::connect(pane, &QOpenGLWidget::frameSwapped, &loop, [&] {
-                if (--pending == 0) {
-                    loop.quit();
-                }
-            }));
+            connections.push_back(QObject::connect(
+                pane, &crosscheck::viewer::VtkRenderWidget::framePainted, &loop, [&] {
+                    if (--pending == 0) {
+                        loop.quit();
+                    }
+                }));
         }
         // A diagonal drag: every orientation's slice changes at every step.
         const Eigen::Vector3d offset = Eigen::Vector3d(0.4, 0.3, 0.5) * (step % 100 - 50);
