@@ -7,7 +7,6 @@
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
-#include <QPaintEvent>
 #include <QPainter>
 
 #ifndef GL_READ_FRAMEBUFFER
@@ -53,25 +52,32 @@ QImage VtkRenderWidget::grabFramebuffer() {
     renderSceneIfChanged();
     QImage image(size() * devicePixelRatioF(), QImage::Format_RGB32);
     image.setDevicePixelRatio(devicePixelRatioF());
-    image.fill(Qt::black);
     QPainter painter(&image);
-    if (!m_frame.isNull()) {
-        painter.drawImage(0, 0, m_frame);
-    }
-    paintOverlay(painter);
+    paintFrame(painter);
     return image;
 }
 
-void VtkRenderWidget::paintEvent(QPaintEvent* event) {
+void VtkRenderWidget::paintEvent(QPaintEvent* /*event*/) {
     renderSceneIfChanged();
     QPainter painter(this);
+    paintFrame(painter);
+    emit framePainted();
+}
+
+void VtkRenderWidget::paintFrame(QPainter& painter) {
     if (m_frame.isNull()) {
-        painter.fillRect(event->rect(), Qt::black);
+        painter.fillRect(rect(), Qt::black);
+        if (m_glUnavailable) {
+            painter.setPen(Qt::white);
+            // Above the middle, where the crosshair usually runs.
+            painter.drawText(rect().adjusted(0, 0, 0, -height() / 3),
+                             Qt::AlignCenter | Qt::TextWordWrap,
+                             tr("No OpenGL context: images cannot be drawn here."));
+        }
     } else {
         painter.drawImage(0, 0, m_frame);
     }
     paintOverlay(painter);
-    emit framePainted();
 }
 
 void VtkRenderWidget::resizeEvent(QResizeEvent* event) {
@@ -82,6 +88,9 @@ void VtkRenderWidget::resizeEvent(QResizeEvent* event) {
 void VtkRenderWidget::paintOverlay(QPainter& /*painter*/) {}
 
 bool VtkRenderWidget::makeContextCurrent() {
+    if (m_glUnavailable) {
+        return false;
+    }
     if (m_context == nullptr) {
         auto context = std::make_unique<QOpenGLContext>();
         context->setFormat(QSurfaceFormat::defaultFormat());
@@ -89,7 +98,10 @@ bool VtkRenderWidget::makeContextCurrent() {
         surface->setFormat(QSurfaceFormat::defaultFormat());
         surface->create();
         if (!context->create() || !surface->isValid()) {
-            qWarning("Crosscheck: no OpenGL context for an image pane; it stays black");
+            qWarning("crosscheck: no OpenGL %d.%d context for the image panes; they stay empty",
+                     QSurfaceFormat::defaultFormat().majorVersion(),
+                     QSurfaceFormat::defaultFormat().minorVersion());
+            m_glUnavailable = true;
             return false;
         }
         m_context = std::move(context);

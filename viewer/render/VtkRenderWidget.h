@@ -53,6 +53,8 @@ protected:
     virtual void paintOverlay(QPainter& painter);
 
 private:
+    /// VTK's kept frame (or a note that there is none) with the overlay on top.
+    void paintFrame(QPainter& painter);
     bool makeContextCurrent();
     void renderSceneIfChanged();
     void readFrame();
@@ -62,6 +64,8 @@ private:
     std::unique_ptr<QOpenGLContext> m_context;
     std::unique_ptr<QOffscreenSurface> m_surface;
     bool m_vtkInitialized = false;
+    /// Context creation failed once: do not retry (and warn) at every paint.
+    bool m_glUnavailable = false;
     bool m_sceneChanged = true;
     QImage m_frame;
 };
