@@ -100,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildToolMenus();
     buildChartsDock();
+    buildHelpMenu();
     buildStatusBar();
 }
 

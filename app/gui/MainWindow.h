@@ -15,6 +15,8 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 
+class QDialog;
+
 namespace crosscheck {
 struct Study;
 struct SessionDocument;
@@ -73,6 +75,12 @@ public:
     /// are too few pairs or they lie on a line.
     bool registerByLandmarks();
     viewer::LandmarkSet* landmarkSet() const { return m_landmarks; }
+    /// Help > Keyboard and mouse (F1): every menu shortcut and the panes' mouse and keys,
+    /// in a window of its own (deleted on close).
+    QDialog* showKeyboardHelp();
+    /// Help > About: version, commit, library versions and what the software is not.
+    void showAbout();
+    QString aboutText() const;
     /// Compares the CT and the sCT in the background and shows the findings.
     void analyzeDiscrepancies();
     viewer::DiscrepancyLayer* discrepancyLayer() const { return m_discrepancy; }
@@ -145,6 +153,7 @@ private:
     void addReportActions(QMenu* file);
     void copySelectedRoiToSlice(int direction);
     void buildChartsDock();
+    void buildHelpMenu();
     void addLandmarkActions(QMenu* registration);
     void runTask(viewer::BackgroundTask* task);
     void finishTask();
