@@ -2,6 +2,7 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -14,13 +15,13 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QPushButton;
-
 class QDialog;
 
 namespace crosscheck {
 struct Study;
 struct SessionDocument;
 struct SessionPane;
+struct RecoveryOrigin;
 }  // namespace crosscheck
 
 namespace crosscheck::viewer {
@@ -163,6 +164,10 @@ private:
     void refreshPaneTransforms();
     void addSessionActions(QMenu* file);
     void openSessionImpl(const QString& path, bool recovery);
+    /// Recovered work continues as the session file it came from (when that still exists),
+    /// else untitled; either way it counts as unsaved.
+    void recoverAs(const std::optional<RecoveryOrigin>& origin,
+                   std::vector<std::filesystem::path> studyPaths);
     void applySession(const SessionDocument& document);
     void applySessionPanes(const std::vector<SessionPane>& panes);
     void updateSessionTitle();

@@ -142,8 +142,7 @@ void MainWindow::openSessionImpl(const QString& path, bool recovery) {
                 return;
             }
             if (recovery) {
-                m_session->startUntitled(found->paths);
-                m_session->setRecovered(true);
+                recoverAs(loaded->recoveryOf, found->paths);
             } else {
                 m_session->setOpened(file, loaded->stamp, found->paths);
             }
@@ -167,6 +166,24 @@ void MainWindow::openSessionImpl(const QString& path, bool recovery) {
             emit sessionOpened(path);
         });
     runTask(task);
+}
+
+void MainWindow::recoverAs(const std::optional<RecoveryOrigin>& origin,
+                           std::vector<std::filesystem::path> studyPaths) {
+    std::error_code ec;
+    if (origin && std::filesystem::exists(origin->sessionPath, ec)) {
+        // The work continues as the file it belonged to, still unsaved; the stamp is the one
+        // the lost window knew, so a save asks if someone changed the file since.
+        m_session->setOpened(origin->sessionPath, origin->stamp, std::move(studyPaths));
+    } else {
+        m_session->startUntitled(std::move(studyPaths));
+        if (origin) {
+            statusBar()->showMessage(tr("%1 no longer exists: the recovered session is untitled")
+                                         .arg(QString::fromStdString(origin->sessionPath.string())),
+                                     10000);
+        }
+    }
+    m_session->setRecovered(true);
 }
 
 void MainWindow::applySession(const SessionDocument& document) {

@@ -178,7 +178,11 @@ bool SessionController::writeRecovery(const SessionDocument& document) {
     try {
         const fs::path target = recoveryPath();
         fs::create_directories(target.parent_path());
-        saveSession(document, target);
+        std::optional<RecoveryOrigin> origin;
+        if (m_path && m_stamp) {
+            origin = RecoveryOrigin{*m_path, *m_stamp};
+        }
+        saveRecovery(document, origin, target);
         return true;
     } catch (const std::exception& e) {
         // Autosave runs unasked: a failure must not interrupt the user with a dialog.

@@ -13,7 +13,53 @@ namespace crosscheck {
 
 namespace {
 constexpr const char* kRecoverySuffix = ".recovery.crosscheck.json";
+
+std::string hex64(std::uint64_t value) {
+    std::ostringstream out;
+    out << std::hex << std::setw(16) << std::setfill('0') << value;
+    return out.str();
 }
+
+nlohmann::json toJson(const RecoveryOrigin& origin) {
+    const FileStamp& s = origin.stamp;
+    return {{"path", origin.sessionPath.string()},
+            {"stamp",
+             {{"exists", s.exists},
+              {"size_bytes", s.sizeBytes},
+              {"modified_ns", s.modifiedNs},
+              // A string: JSON readers other than ours may hold numbers as doubles.
+              {"content_hash", hex64(s.contentHash)}}}};
+}
+
+RecoveryOrigin recoveryOriginFromJson(const nlohmann::json& j, const std::string& source) {
+    const auto bad = [&](const std::string& why) {
+        return SessionFormatError(source + ": recovery_of: " + why);
+    };
+    if (!j.is_object() || !j.contains("path") || !j.at("path").is_string() ||
+        !j.contains("stamp") || !j.at("stamp").is_object()) {
+        throw bad("expected {path, stamp}");
+    }
+    const auto& s = j.at("stamp");
+    RecoveryOrigin origin;
+    origin.sessionPath = j.at("path").get<std::string>();
+    try {
+        origin.stamp.exists = s.at("exists").get<bool>();
+        origin.stamp.sizeBytes = s.at("size_bytes").get<std::uintmax_t>();
+        origin.stamp.modifiedNs = s.at("modified_ns").get<std::int64_t>();
+        const std::string hash = s.at("content_hash").get<std::string>();
+        std::size_t used = 0;
+        origin.stamp.contentHash = std::stoull(hash, &used, 16);
+        if (used != hash.size()) {
+            throw bad("content_hash is not a hexadecimal number");
+        }
+    } catch (const nlohmann::json::exception&) {
+        throw bad("stamp expects exists, size_bytes, modified_ns and content_hash");
+    } catch (const std::logic_error&) {
+        throw bad("content_hash is not a hexadecimal number");
+    }
+    return origin;
+}
+}  // namespace
 
 LoadedSession loadSession(const std::filesystem::path& path) {
     LoadedSession out;
@@ -31,8 +77,20 @@ LoadedSession loadSession(const std::filesystem::path& path) {
         throw SessionFormatError(path.string() + ": not valid JSON (" + e.what() + ")");
     }
     out.document = sessionFromJson(j, path.string());
+    if (j.is_object() && j.contains("recovery_of")) {
+        out.recoveryOf = recoveryOriginFromJson(j.at("recovery_of"), path.string());
+    }
     out.stamp = stampFile(path);
     return out;
+}
+
+void saveRecovery(const SessionDocument& document, const std::optional<RecoveryOrigin>& origin,
+                  const std::filesystem::path& path, const AtomicWriteOptions& options) {
+    nlohmann::json j = toJson(document);
+    if (origin) {
+        j["recovery_of"] = toJson(*origin);
+    }
+    writeFileAtomically(path, j.dump(2) + "\n", options);
 }
 
 FileStamp saveSession(const SessionDocument& document, const std::filesystem::path& path,

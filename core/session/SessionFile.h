@@ -18,10 +18,24 @@ public:
     explicit SessionChangedOnDisk(const std::string& what) : std::runtime_error(what) {}
 };
 
-/// A session read from disk, with the stamp of the file as read.
+/// Whose work a recovery file holds: the session file the autosaving window had open, and
+/// that file's stamp as the window last read or wrote it. Recovering reopens the work as
+/// that file, still modified, and a save can tell whether someone changed the file since.
+struct RecoveryOrigin {
+    std::filesystem::path sessionPath;
+    FileStamp stamp;
+
+    bool operator==(const RecoveryOrigin& o) const {
+        return sessionPath == o.sessionPath && stamp == o.stamp;
+    }
+};
+
+/// A session read from disk, with the stamp of the file as read, and for a recovery file
+/// of a saved session, its origin.
 struct LoadedSession {
     SessionDocument document;
     FileStamp stamp;
+    std::optional<RecoveryOrigin> recoveryOf;
 };
 
 /// The extension of session files.
@@ -38,6 +52,11 @@ LoadedSession loadSession(const std::filesystem::path& path);
 FileStamp saveSession(const SessionDocument& document, const std::filesystem::path& path,
                       const FileStamp* expectedOnDisk = nullptr,
                       const AtomicWriteOptions& options = {});
+
+/// Writes a recovery file (atomically, like saveSession): the document plus, for a session
+/// that has a file, `recovery_of` naming it (docs/roi-json.md). Throws FileWriteError.
+void saveRecovery(const SessionDocument& document, const std::optional<RecoveryOrigin>& origin,
+                  const std::filesystem::path& path, const AtomicWriteOptions& options = {});
 
 /// Where autosave keeps recovery files: $XDG_STATE_HOME/crosscheck/recovery, else
 /// ~/.local/state/crosscheck/recovery, else /tmp/crosscheck-recovery-<uid>. Not created.

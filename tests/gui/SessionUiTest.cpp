@@ -80,12 +80,23 @@ private slots:
     void aFileChangedOnDiskIsNotOverwrittenWithoutAYes();
     void autosaveWritesARecoveryFileThatASaveRemoves();
     void aRecoveryFileIsOfferedAndRecoveredAtStart();
+    void recoveredWorkContinuesAsTheFileItCameFrom();
+    void recoveringOverAFileChangedSinceAsksBeforeSaving();
     void closingWithUnsavedAnnotationsAsks();
     void aHandAdjustedRegistrationCountsAsUnsaved();
     void theDefaultRecoveryQuestionIsADialogWithRecoverDeleteLater();
     void anUnreadableSessionFileIsNamedWithTheReason();
 
 private:
+    struct Crash {
+        std::filesystem::path recoveryFile;
+        cc::SessionDocument unsaved;
+    };
+    /// A window with two ROIs (saved as `savedAs` unless empty) undoes one, autosaves and
+    /// is destroyed without closing: what a crash leaves behind.
+    Crash crashWithUnsavedWork(const QString& savedAs);
+    /// Shows a fresh window and answers its recovery offer with Recover.
+    bool recoverInFreshWindow(MainWindow& window, Answers& answers);
     void prepare(MainWindow& window, Answers& answers);
     bool openWithRois(MainWindow& window, Answers& answers);
     QString sessionPath(const QString& name) const { return m_dir.filePath(name); }
@@ -282,43 +293,61 @@ void SessionUiTest::autosaveWritesARecoveryFileThatASaveRemoves() {
     QVERIFY(answers.asked.empty());
 }
 
-void SessionUiTest::aRecoveryFileIsOfferedAndRecoveredAtStart() {
-    std::filesystem::path left;
-    cc::SessionDocument unsaved;
-    {
-        Answers answers;
-        MainWindow crashed;
-        QVERIFY(openWithRois(crashed, answers));
-        QVERIFY(crashed.saveSessionFileAs(sessionPath(QStringLiteral("crash.crosscheck.json"))));
-        crashed.annotationLayer()->history().undo();
-        QVERIFY(crashed.autosaveNow());
-        left = crashed.sessionController()->recoveryPath();
-        unsaved = crashed.sessionDocument();
-        // Destroyed without closing, as a crash would leave it.
+SessionUiTest::Crash SessionUiTest::crashWithUnsavedWork(const QString& savedAs) {
+    Crash crash;
+    Answers answers;
+    MainWindow crashed;
+    if (!openWithRois(crashed, answers)) {
+        return crash;
     }
-    QVERIFY(std::filesystem::exists(left));
+    if (!savedAs.isEmpty() && !crashed.saveSessionFileAs(savedAs)) {
+        return crash;
+    }
+    crashed.annotationLayer()->history().undo();
+    if (crashed.autosaveNow()) {
+        crash.recoveryFile = crashed.sessionController()->recoveryPath();
+        crash.unsaved = crashed.sessionDocument();
+    }
+    // Destroyed without closing, as a crash would leave it.
+    return crash;
+}
+
+bool SessionUiTest::recoverInFreshWindow(MainWindow& window, Answers& answers) {
+    answers.recover = SessionAnswer::Yes;
+    prepare(window, answers);
+    window.resize(1400, 900);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        return false;
+    }
+    QSignalSpy opened(&window, &MainWindow::sessionOpened);
+    window.offerRecovery();
+    return answers.asked == std::vector<SessionQuestion>{SessionQuestion::RecoverSession} &&
+           opened.wait(60000);
+}
+
+void SessionUiTest::aRecoveryFileIsOfferedAndRecoveredAtStart() {
+    Crash crash = crashWithUnsavedWork(QString());
+    QVERIFY(std::filesystem::exists(crash.recoveryFile));
+    // An untitled recovery file is named by its process; the crashed one was another.
+    const std::filesystem::path other =
+        crash.recoveryFile.parent_path() / "untitled-999999999.recovery.crosscheck.json";
+    std::filesystem::rename(crash.recoveryFile, other);
+    crash.recoveryFile = other;
     QCOMPARE(cc::findRecoveryFiles(m_recovery.toStdString()),
-             std::vector<std::filesystem::path>{left});
+             std::vector<std::filesystem::path>{crash.recoveryFile});
 
     Answers answers;
-    answers.recover = SessionAnswer::Yes;
     MainWindow next;
-    prepare(next, answers);
-    next.resize(1400, 900);
-    next.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&next));
-    QSignalSpy opened(&next, &MainWindow::sessionOpened);
-    next.offerRecovery();
-    QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::RecoverSession});
-    QVERIFY(opened.wait(60000));
-    QVERIFY(next.sessionDocument() == unsaved);
+    QVERIFY(recoverInFreshWindow(next, answers));
+    QVERIFY(next.sessionDocument() == crash.unsaved);
     QVERIFY(next.isSessionModified());  // recovered work is not saved anywhere yet
     QCOMPARE(next.windowTitle(), QStringLiteral("Untitled* - Crosscheck"));
     // The recovered file is replaced by this window's own recovery file.
-    QVERIFY(!std::filesystem::exists(left));
+    QVERIFY(!std::filesystem::exists(crash.recoveryFile));
     const std::filesystem::path own = next.sessionController()->recoveryPath();
     QVERIFY(std::filesystem::exists(own));
-    QVERIFY(cc::loadSession(own).document == unsaved);
+    QVERIFY(cc::loadSession(own).document == crash.unsaved);
 
     // Declined: the file is deleted.
     answers.asked.clear();
@@ -326,6 +355,54 @@ void SessionUiTest::aRecoveryFileIsOfferedAndRecoveredAtStart() {
     next.offerRecovery();
     QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::RecoverSession});
     QVERIFY(cc::findRecoveryFiles(m_recovery.toStdString()).empty());
+}
+
+void SessionUiTest::recoveredWorkContinuesAsTheFileItCameFrom() {
+    const QString file = sessionPath(QStringLiteral("crash.crosscheck.json"));
+    const Crash crash = crashWithUnsavedWork(file);
+    QVERIFY(std::filesystem::exists(crash.recoveryFile));
+    const cc::LoadedSession left = cc::loadSession(crash.recoveryFile);
+    QVERIFY(left.recoveryOf.has_value());
+    QCOMPARE(left.recoveryOf->sessionPath, std::filesystem::path(file.toStdString()));
+    QVERIFY(left.recoveryOf->stamp == cc::stampFile(file.toStdString()));
+    const QByteArray savedBeforeCrash = readAll(file);
+
+    Answers answers;
+    MainWindow next;
+    QVERIFY(recoverInFreshWindow(next, answers));
+    QVERIFY(next.sessionDocument() == crash.unsaved);
+    QCOMPARE(next.windowTitle(), QStringLiteral("crash.crosscheck.json* - Crosscheck"));
+    QCOMPARE(readAll(file), savedBeforeCrash);  // nothing written until the user saves
+    // Ctrl+S goes to that file, without asking for a name (the chooser would refuse).
+    QVERIFY(next.saveSessionFile());
+    QCOMPARE(answers.asked.size(), std::size_t{1});
+    QVERIFY(cc::loadSession(file.toStdString()).document == crash.unsaved);
+    QVERIFY(!next.isSessionModified());
+    QVERIFY(cc::findRecoveryFiles(m_recovery.toStdString()).empty());
+}
+
+void SessionUiTest::recoveringOverAFileChangedSinceAsksBeforeSaving() {
+    const QString file = sessionPath(QStringLiteral("crash-changed.crosscheck.json"));
+    const Crash crash = crashWithUnsavedWork(file);
+    QVERIFY(std::filesystem::exists(crash.recoveryFile));
+    // After the crash someone else saves the file.
+    cc::SessionDocument theirs = crash.unsaved;
+    theirs.annotations.clear();
+    cc::saveSession(theirs, file.toStdString());
+    const QByteArray onDisk = readAll(file);
+
+    Answers answers;
+    MainWindow next;
+    QVERIFY(recoverInFreshWindow(next, answers));
+    answers.overwrite = SessionAnswer::No;
+    QVERIFY(!next.saveSessionFile());
+    QCOMPARE(answers.asked.back(), SessionQuestion::OverwriteChangedFile);
+    QCOMPARE(readAll(file), onDisk);
+    QVERIFY(next.isSessionModified());
+    // Nothing lost: the recovery file still holds the work.
+    const std::filesystem::path recovery = next.sessionController()->recoveryPath();
+    QVERIFY(cc::loadSession(recovery).document == crash.unsaved);
+    std::filesystem::remove(recovery);  // the tests after this one expect no recovery files
 }
 
 void SessionUiTest::aHandAdjustedRegistrationCountsAsUnsaved() {
@@ -386,6 +463,7 @@ void SessionUiTest::closingWithUnsavedAnnotationsAsks() {
 void SessionUiTest::theDefaultRecoveryQuestionIsADialogWithRecoverDeleteLater() {
     const std::filesystem::path dir = m_recovery.toStdString();
     std::filesystem::create_directories(dir);
+    QVERIFY(cc::findRecoveryFiles(dir).empty());  // else more than one question would come
     const std::filesystem::path left = dir / "old-0000abcd.recovery.crosscheck.json";
     cc::saveSession(cc::SessionDocument{}, left);
     MainWindow window;

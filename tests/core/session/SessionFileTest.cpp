@@ -270,3 +270,42 @@ TEST_CASE("recovery files are named per session and found again, newest first", 
     CHECK(findRecoveryFiles(dir.path()) == std::vector<std::filesystem::path>{b, a});
     CHECK(loadSession(findRecoveryFiles(dir.path()).front()).document == sampleSession());
 }
+
+TEST_CASE("a recovery file names the session it belongs to and that file's stamp",
+          "[session]") {
+    TempDir dir;
+    const auto session = dir.path() / "case.crosscheck.json";
+    const FileStamp stamp = saveSession(sampleSession(), session);
+    REQUIRE(stamp.contentHash > (1ull << 53));  // not exact as a JSON double: kept as text
+    const auto recovery = recoveryPathFor(session, dir.path());
+    SessionDocument unsaved = sampleSession();
+    unsaved.annotations.pop_back();
+    saveRecovery(unsaved, RecoveryOrigin{session, stamp}, recovery);
+    const LoadedSession loaded = loadSession(recovery);
+    CHECK(loaded.document == unsaved);
+    REQUIRE(loaded.recoveryOf.has_value());
+    CHECK(loaded.recoveryOf->sessionPath == session);
+    CHECK(loaded.recoveryOf->stamp == stamp);
+    CHECK_FALSE(changedOnDisk(session, loaded.recoveryOf->stamp));
+    // A plain session file, and an untitled session's recovery file, have no origin.
+    CHECK_FALSE(loadSession(session).recoveryOf.has_value());
+    saveRecovery(unsaved, std::nullopt, recovery);
+    CHECK_FALSE(loadSession(recovery).recoveryOf.has_value());
+
+    SECTION("a damaged origin is refused, naming the file and the key") {
+        auto j = nlohmann::json::parse(readAll(session));
+        j["recovery_of"] = {{"path", session.string()},
+                            {"stamp",
+                             {{"exists", true},
+                              {"size_bytes", 10},
+                              {"modified_ns", 5},
+                              {"content_hash", "12zz"}}}};
+        std::ofstream(recovery, std::ios::trunc) << j.dump();
+        CHECK_THROWS_WITH(loadSession(recovery), Catch::Contains(recovery.string()) &&
+                                                     Catch::Contains("recovery_of") &&
+                                                     Catch::Contains("content_hash"));
+        j["recovery_of"] = {{"path", 3}};
+        std::ofstream(recovery, std::ios::trunc) << j.dump();
+        CHECK_THROWS_WITH(loadSession(recovery), Catch::Contains("recovery_of"));
+    }
+}
