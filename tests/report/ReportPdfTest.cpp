@@ -158,3 +158,48 @@ TEST_CASE("findings beyond four a page continue on further pages", "[report][pdf
     CHECK(contains(text, "#9 dense on CT, not on sCT"));
     CHECK(contains(text, "page 6 of 6"));
 }
+
+TEST_CASE("a study with many series continues its tables on further pages and loses no row",
+          "[report][pdf]") {
+    auto& f = reportFixture();
+    // The phantom's series and ten more copies of its T1w in the same frame: 14 series,
+    // more than a cover or an ROI page holds.
+    Study study = f.study;
+    const LoadedSeries* t1 = study.find(SeriesRole::T1w);
+    REQUIRE(t1);
+    const LoadedSeries extra = *t1;
+    for (int i = 0; i < 10; ++i) {
+        study.series.push_back(extra);
+        study.series.back().info.seriesInstanceUid =
+            "1.2.826.0.1.3680043.10.1.9." + std::to_string(i);
+        study.series.back().info.description = "extra copy " + std::to_string(i);
+    }
+    const ReportModel report = buildReport(study, {tumourEllipse(f.phantom.truth)});
+    REQUIRE(report.series.size() == 14);
+    REQUIRE(report.rois.front().measurements.size() == 14);
+    ReportTempDir out("pdf-many-series");
+    viewer::writeReportFiles(report, study, out.path(), {{}, true}, false);
+    const auto pdf = out.path() / "report.pdf";
+    const int pages = viewer::ReportPdfWriter(report, study).pageCount();
+    // More than cover + ROI + findings + provenance, and the footers agree with the file.
+    CHECK(pages > 4);
+    CHECK(pdfPageCount(pdf) == pages);
+    const std::string text = pdfText(pdf);
+    CHECK(contains(text, "page " + std::to_string(pages) + " of " + std::to_string(pages)));
+    CHECK(contains(text, "(continued)"));
+    // Every series is on the cover and in the provenance, every measurement row is printed:
+    // each extra series' description once (cover), its UID once (provenance).
+    for (int i = 0; i < 10; ++i) {
+        CHECK(contains(text, "extra copy " + std::to_string(i)));
+        CHECK(contains(text, "1.2.826.0.1.3680043.10.1.9." + std::to_string(i)));
+    }
+    // The T1w row (role, unit, the same mean for each copy) appears 11 times in the ROI table.
+    const std::string t1Mean =
+        formatReportValue(meanOf(report.rois.front(), SeriesRole::T1w)).toStdString();
+    std::size_t rows = 0;
+    for (std::size_t at = text.find(t1Mean); at != std::string::npos;
+         at = text.find(t1Mean, at + 1)) {
+        ++rows;
+    }
+    CHECK(rows >= 11);
+}

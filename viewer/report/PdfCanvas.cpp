@@ -5,8 +5,21 @@
 
 namespace crosscheck::viewer {
 
-PdfCanvas::PdfCanvas(QPainter& painter, double dotsPerMm)
-    : m_painter(painter), m_dotsPerMm(dotsPerMm) {}
+PdfCanvas::PdfCanvas(QPainter& painter, double dotsPerMm, PageBreak pageBreak)
+    : m_painter(painter), m_dotsPerMm(dotsPerMm), m_pageBreak(std::move(pageBreak)) {}
+
+bool PdfCanvas::ensureRoom(double mm) {
+    // On a fresh page a block taller than the page cannot be helped by another break.
+    if (!m_pageBreak || m_y + mm <= kBottomMm || m_y <= kTopMm + 1.0) {
+        return false;
+    }
+    m_pageBreak();
+    m_y = kTopMm;
+    if (!m_continuation.isEmpty()) {
+        heading(m_continuation, 12.0, QColor(80, 80, 80));
+    }
+    return true;
+}
 
 QFont PdfCanvas::font(double pt, bool bold, bool mono) {
     QFont f(mono ? QStringLiteral("DejaVu Sans Mono") : QStringLiteral("DejaVu Sans"));
@@ -37,6 +50,8 @@ double PdfCanvas::wrappedHeightMm(const QString& text, const QFont& font, double
 
 void PdfCanvas::heading(const QString& text, double pt, const QColor& colour) {
     const QFont f = font(pt, true);
+    // Not alone at the foot of a page: a heading keeps a few lines of what follows.
+    ensureRoom(lineMm(f) + 1.5 + 3 * lineMm(font(kBodyPt)));
     textIn(QRectF(kLeftMm, m_y, widthMm(), lineMm(f)), text, f, Qt::AlignLeft | Qt::AlignVCenter,
            colour);
     m_y += lineMm(f) + 1.5;
@@ -44,6 +59,7 @@ void PdfCanvas::heading(const QString& text, double pt, const QColor& colour) {
 
 void PdfCanvas::paragraph(const QString& text, const QFont& f, const QColor& colour) {
     const double h = wrappedHeightMm(text, f, widthMm());
+    ensureRoom(h + 0.5);
     textIn(QRectF(kLeftMm, m_y, widthMm(), h + 0.5), text, f, Qt::AlignLeft | Qt::TextWordWrap,
            colour);
     m_y += h + 1.5;
@@ -54,6 +70,7 @@ void PdfCanvas::fields(const std::vector<std::pair<QString, QString>>& rows, dou
     const QFont label = font(pt, true), value = font(pt);
     for (const auto& [name, text] : rows) {
         const double h = std::max(lineMm(value), wrappedHeightMm(text, value, widthMm() - labelMm));
+        ensureRoom(h + 0.6);
         textIn(QRectF(kLeftMm, m_y, labelMm, h), name, label, Qt::AlignLeft | Qt::AlignTop);
         textIn(QRectF(kLeftMm + labelMm, m_y, widthMm() - labelMm, h + 0.5), text, value,
                Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap);
@@ -64,35 +81,45 @@ void PdfCanvas::fields(const std::vector<std::pair<QString, QString>>& rows, dou
 void PdfCanvas::table(const std::vector<double>& columnsMm, const std::vector<PdfTableRow>& rows,
                       const std::vector<bool>& rightAligned, double pt, bool header) {
     const double rowMm = lineMm(font(pt)) + 1.2;
+    // The header with at least one row under it.
+    ensureRoom((header ? 2 : 1) * rowMm);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const bool isHeader = header && r == 0;
+        if (!isHeader && ensureRoom(rowMm) && header) {
+            drawRow(columnsMm, rows.front(), rightAligned, pt, true);
+        }
+        drawRow(columnsMm, rows[r], rightAligned, pt, isHeader);
+    }
+    m_y += 1.5;
+}
+
+void PdfCanvas::drawRow(const std::vector<double>& columnsMm, const PdfTableRow& row,
+                        const std::vector<bool>& rightAligned, double pt, bool isHeader) {
+    const double rowMm = lineMm(font(pt)) + 1.2;
     const double pad = 1.0;
     double total = 0.0;
     for (double c : columnsMm) {
         total += c;
     }
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const PdfTableRow& row = rows[r];
-        const bool isHeader = header && r == 0;
-        const QFont f = font(pt, row.bold || isHeader);
-        const QColor fill = isHeader ? QColor(225, 230, 238) : row.fill;
-        if (fill.alpha() > 0) {
-            box(QRectF(kLeftMm, m_y, total, rowMm), fill, Qt::transparent, 0.0);
-        }
-        double x = kLeftMm;
-        for (std::size_t c = 0;
-             c < columnsMm.size() && c < static_cast<std::size_t>(row.cells.size()); ++c) {
-            const QRectF cell(x + pad, m_y, columnsMm[c] - 2 * pad, rowMm);
-            const QFontMetricsF metrics(f, m_painter.device());
-            const QString text = metrics.elidedText(row.cells[static_cast<int>(c)], Qt::ElideRight,
-                                                    cell.width() * m_dotsPerMm);
-            const bool right = c < rightAligned.size() && rightAligned[c];
-            textIn(cell, text, f, (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                   row.text);
-            x += columnsMm[c];
-        }
-        m_y += rowMm;
-        line(QPointF(kLeftMm, m_y), QPointF(kLeftMm + total, m_y), QColor(190, 190, 190), 0.2);
+    const QFont f = font(pt, row.bold || isHeader);
+    const QColor fill = isHeader ? QColor(225, 230, 238) : row.fill;
+    if (fill.alpha() > 0) {
+        box(QRectF(kLeftMm, m_y, total, rowMm), fill, Qt::transparent, 0.0);
     }
-    m_y += 1.5;
+    double x = kLeftMm;
+    const QFontMetricsF metrics(f, m_painter.device());
+    for (std::size_t c = 0; c < columnsMm.size() && c < static_cast<std::size_t>(row.cells.size());
+         ++c) {
+        const QRectF cell(x + pad, m_y, columnsMm[c] - 2 * pad, rowMm);
+        const QString text = metrics.elidedText(row.cells[static_cast<int>(c)], Qt::ElideRight,
+                                                cell.width() * m_dotsPerMm);
+        const bool right = c < rightAligned.size() && rightAligned[c];
+        textIn(cell, text, f, (right ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+               row.text);
+        x += columnsMm[c];
+    }
+    m_y += rowMm;
+    line(QPointF(kLeftMm, m_y), QPointF(kLeftMm + total, m_y), QColor(190, 190, 190), 0.2);
 }
 
 void PdfCanvas::textIn(const QRectF& boxMm, const QString& text, const QFont& f, int flags,

@@ -6,6 +6,7 @@
 #include <QRectF>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 class QPainter;
@@ -20,10 +21,15 @@ struct PdfTableRow {
     bool bold = false;
 };
 
-/// Lays out text, tables and images on one A4 portrait page of a QPdfWriter, in
+/// Lays out text, tables and images on A4 portrait pages of a QPdfWriter, in
 /// millimetres from the page's top left corner, with a running cursor (`y`) that each
 /// block advances. Fonts are in points (the writer's resolution makes them true size), so
 /// 9 pt on the page is 9 pt on paper. The printable column is kLeftMm..kRightMm.
+///
+/// Flowing blocks (headings, paragraphs, fields, table rows) that would run into the footer
+/// start a new page through the page-break callback, then continue under the continuation
+/// title; a table repeats its header row. Blocks placed at absolute positions (textIn,
+/// image, box, line) never break: their caller keeps them on the page.
 class PdfCanvas {
 public:
     static constexpr double kPageWidthMm = 210.0;
@@ -34,7 +40,16 @@ public:
     static constexpr double kBottomMm = 280.0;  ///< the footer lies below
     static constexpr double kBodyPt = 9.5;
 
-    PdfCanvas(QPainter& painter, double dotsPerMm);
+    /// Finishes the current page (footer) and starts the next one.
+    using PageBreak = std::function<void()>;
+
+    PdfCanvas(QPainter& painter, double dotsPerMm, PageBreak pageBreak = {});
+
+    /// The heading a continuation page starts with ("ROI 2: lesion (continued)").
+    void setContinuation(const QString& title) { m_continuation = title; }
+    /// Starts a new page when fewer than `mm` are left above the footer (and the page is
+    /// not still empty); true when it did.
+    bool ensureRoom(double mm);
 
     QPainter& painter() { return m_painter; }
     double y() const { return m_y; }
@@ -74,8 +89,13 @@ public:
     QRectF toDevice(const QRectF& boxMm) const;
 
 private:
+    void drawRow(const std::vector<double>& columnsMm, const PdfTableRow& row,
+                 const std::vector<bool>& rightAligned, double pt, bool isHeader);
+
     QPainter& m_painter;
     double m_dotsPerMm;
+    PageBreak m_pageBreak;
+    QString m_continuation;
     double m_y = kTopMm;
 };
 

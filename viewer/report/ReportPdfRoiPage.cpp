@@ -1,6 +1,7 @@
 // One page per ROI: key images of CT, sCT, T1w and T2w through the ROI, its measurement rows
 // and the CT - sCT line.
 #include <QPainter>
+#include <algorithm>
 
 #include "viewer/report/PdfCanvas.h"
 #include "viewer/report/ReportPdfText.h"
@@ -51,6 +52,26 @@ PdfTableRow measurementRow(const ReportMeasurement& m) {
              formatReportValue(r.values.max), QString::number(r.values.count),
              formatReportValue(size), formatReportValue(r.size.longAxisMm),
              formatReportValue(r.size.shortAxisMm), formatReportValue(r.visibleExtentMm)}};
+}
+
+/// "T1w x 11, T2w" for the roles of the series a note concerns, in order of appearance.
+QString rolesWithCounts(const std::vector<SeriesRole>& roles) {
+    std::vector<std::pair<SeriesRole, int>> counts;
+    for (SeriesRole role : roles) {
+        auto it = std::find_if(counts.begin(), counts.end(),
+                               [&](const auto& c) { return c.first == role; });
+        if (it == counts.end()) {
+            counts.emplace_back(role, 1);
+        } else {
+            ++it->second;
+        }
+    }
+    QStringList parts;
+    for (const auto& [role, n] : counts) {
+        parts << (n == 1 ? QString::fromLatin1(toString(role))
+                         : QStringLiteral("%1 x %2").arg(toString(role)).arg(n));
+    }
+    return parts.join(QStringLiteral(", "));
 }
 
 }  // namespace
@@ -121,12 +142,24 @@ void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const
           QStringLiteral("Count"),
           volume ? QStringLiteral("Vol. mm\u00b3") : QStringLiteral("Area mm\u00b2"),
           QStringLiteral("Long"), QStringLiteral("Short"), QStringLiteral("Visible")}}};
-    QStringList notes;
+    // One note per warning, naming the series it concerns ("T1w x 11, T2w: no transform"):
+    // a study with many series must not bury the page in repeats.
+    std::vector<std::pair<std::string, std::vector<SeriesRole>>> warned;
     for (const ReportMeasurement& m : roi.measurements) {
         rows.push_back(measurementRow(m));
         for (const std::string& w : m.row.measurement.warnings) {
-            notes << QStringLiteral("%1: %2").arg(toString(m.row.role), QString::fromStdString(w));
+            auto it = std::find_if(warned.begin(), warned.end(),
+                                   [&](const auto& entry) { return entry.first == w; });
+            if (it == warned.end()) {
+                it = warned.insert(warned.end(), {w, {}});
+            }
+            it->second.push_back(m.row.role);
         }
+    }
+    QStringList notes;
+    for (const auto& [warning, roles] : warned) {
+        notes << QStringLiteral("%1: %2").arg(rolesWithCounts(roles),
+                                              QString::fromStdString(warning));
     }
     canvas.table({15.0, 17.0, 17.0, 15.0, 17.0, 17.0, 14.0, 21.0, 15.0, 16.0, 16.0}, rows,
                  {false, false, true, true, true, true, true, true, true, true, true}, 9.0);
@@ -152,6 +185,7 @@ void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const
                                 .arg(kCtSctExtentFlagMm);
         const QFont font = PdfCanvas::font(10.0, true);
         const double h = canvas.wrappedHeightMm(text, font, canvas.widthMm() - 4.0) + 3.0;
+        canvas.ensureRoom(h + 2.0);
         if (d.flagged) {
             canvas.box(QRectF(PdfCanvas::kLeftMm, canvas.y(), canvas.widthMm(), h),
                        QColor(253, 236, 236), kFlagRed, 0.5);

@@ -33,7 +33,9 @@ int ReportPdfWriter::findingsPageCount() const {
 }
 
 int ReportPdfWriter::pageCount() const {
-    return 1 + static_cast<int>(m_report.rois.size()) + findingsPageCount() + 1;
+    int pages = 0;
+    renderPages(0, {}, true, &pages);
+    return pages;
 }
 
 std::string ReportPdfWriter::studyFrame(const std::string& reportFrameUid) const {
@@ -82,6 +84,9 @@ QImage ReportPdfWriter::keyImage(const LoadedSeries* series, SeriesRole role,
     if (placeholder) {
         *placeholder = true;
     }
+    if (m_layoutOnly) {
+        return {};  // images sit in fixed boxes: the layout does not need their pixels
+    }
     if (!series || !series->volume) {
         return placeholderKeyImage(QStringLiteral("no %1 series").arg(toString(role)), sizePx);
     }
@@ -119,9 +124,22 @@ void ReportPdfWriter::drawFooter(PdfCanvas& canvas, int page, int pages) const {
 }
 
 QByteArray ReportPdfWriter::render(const Progress& progress) const {
+    // "page N of M" needs M before the first page is drawn: a first pass lays the pages out
+    // without the key images (cheap), the second draws them.
+    const int pages = pageCount();
+    int drawn = 0;
+    QByteArray bytes = renderPages(pages, progress, false, &drawn);
+    progress(1.0, "PDF done");
+    return bytes;
+}
+
+QByteArray ReportPdfWriter::renderPages(int pages, const Progress& progress, bool layoutOnly,
+                                        int* pagesDrawn) const {
+    m_layoutOnly = layoutOnly;
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
+    int page = 1;
     {
         QPdfWriter writer(&buffer);
         writer.setResolution(static_cast<int>(std::lround(kDotsPerMm * 25.4)));
@@ -130,45 +148,52 @@ QByteArray ReportPdfWriter::render(const Progress& progress) const {
         writer.setTitle(QStringLiteral("Crosscheck measurement report"));
         writer.setCreator(QStringLiteral("crosscheck %1").arg(m_report.provenance.version.c_str()));
         QPainter painter(&writer);
-        const int pages = pageCount();
-        int page = 0;
-        auto next = [&](const std::string& stage) {
-            if (progress.cancelled()) {
-                throw Cancelled();
-            }
-            progress(static_cast<double>(page) / pages, stage);
-            if (page > 0) {
-                writer.newPage();
-            }
+        PdfCanvas* current = nullptr;
+        const auto nextPage = [&] {
+            drawFooter(*current, page, pages);
+            writer.newPage();
             ++page;
         };
-        auto finish = [&](PdfCanvas& canvas) { drawFooter(canvas, page, pages); };
-        {
-            next("cover");
-            PdfCanvas canvas(painter, kDotsPerMm);
-            drawCover(canvas);
-            finish(canvas);
-        }
+        PdfCanvas canvas(painter, kDotsPerMm, nextPage);
+        current = &canvas;
+        bool first = true;
+        // Each section starts on a page of its own; a long one continues under `continued`.
+        const auto section = [&](const std::string& stage, const QString& continued) {
+            if (progress.cancelled()) {
+                m_layoutOnly = false;
+                throw Cancelled();
+            }
+            if (!layoutOnly) {
+                progress(static_cast<double>(page - 1) / std::max(pages, 1), stage);
+            }
+            if (!first) {
+                nextPage();
+            }
+            first = false;
+            canvas.setY(PdfCanvas::kTopMm);
+            canvas.setContinuation(continued);
+        };
+        section("cover", QStringLiteral("Crosscheck measurement report (continued)"));
+        drawCover(canvas);
         for (std::size_t r = 0; r < m_report.rois.size(); ++r) {
-            next("key images of " + m_report.rois[r].label);
-            PdfCanvas canvas(painter, kDotsPerMm);
+            const ReportRoi& roi = m_report.rois[r];
+            section("key images of " + roi.label,
+                    QStringLiteral("ROI %1: %2 (continued)")
+                        .arg(QString::fromStdString(roi.id), QString::fromStdString(roi.label)));
             drawRoiPage(canvas, r);
-            finish(canvas);
         }
         for (int f = 0; f < findingsPageCount(); ++f) {
-            next("findings");
-            PdfCanvas canvas(painter, kDotsPerMm);
+            section("findings", QStringLiteral("Findings (continued)"));
             drawFindingsPage(canvas, f);
-            finish(canvas);
         }
-        {
-            next("provenance");
-            PdfCanvas canvas(painter, kDotsPerMm);
-            drawProvenancePage(canvas);
-            finish(canvas);
-        }
+        section("provenance", QStringLiteral("Provenance (continued)"));
+        drawProvenancePage(canvas);
+        drawFooter(canvas, page, pages);
         painter.end();
-        progress(1.0, "PDF done");
+    }
+    m_layoutOnly = false;
+    if (pagesDrawn) {
+        *pagesDrawn = page;
     }
     return bytes;
 }

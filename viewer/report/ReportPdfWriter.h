@@ -21,13 +21,15 @@ class PdfCanvas;
 ///
 /// 1. cover: patient and study (or "anonymized"), the series with roles and sync basis, the
 ///    synthetic-CT statement in a red box, export time, software version and commit;
-/// 2. one page per ROI: key images of CT, sCT, T1w and T2w through the ROI (same field of
+/// 2. a page per ROI: key images of CT, sCT, T1w and T2w through the ROI (same field of
 ///    view, outline, orientation letters, scale bar, caption with role and window), the
 ///    measurement rows and the CT - sCT line (red when flagged);
 /// 3. findings (kFindingsPerPage per page): each CT-vs-sCT discrepancy with CT and sCT
 ///    thumbnails at its centroid, then the global metrics;
 /// 4. provenance: series and frame UIDs, transforms and methods, parameters, software.
-/// Every page is numbered "page N of M".
+/// Every page is numbered "page N of M". A cover, ROI or provenance page whose tables or
+/// text do not fit (many series, many notes) continues on the next page under a
+/// "(continued)" heading, with the table header repeated.
 ///
 /// The images are resliced from `study`, which must be the study the report was built
 /// from (buildReport): series are matched by position, so an anonymized report (whose UIDs
@@ -40,7 +42,9 @@ public:
 
     ReportPdfWriter(const ReportModel& report, const Study& study);
 
-    /// 1 cover + one page per ROI + findings pages (at least one) + 1 provenance.
+    /// The pages the PDF will have: a cover, one or more per ROI, the findings pages (at
+    /// least one), the provenance; a section longer than a page continues on the next.
+    /// Found by laying the document out without its images.
     int pageCount() const;
     /// The whole PDF. Progress runs over the pages; cancel throws Cancelled.
     QByteArray render(const Progress& progress = {}) const;
@@ -51,6 +55,10 @@ public:
                const Progress& progress = {}) const;
 
 private:
+    /// Draws the document with "of `pages`" in the footers (layoutOnly: without key images,
+    /// to count the pages); `pagesDrawn` receives the number of pages.
+    QByteArray renderPages(int pages, const Progress& progress, bool layoutOnly,
+                           int* pagesDrawn) const;
     void drawCover(PdfCanvas& canvas) const;
     void drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const;
     void drawFindingsPage(PdfCanvas& canvas, int findingsPage) const;
@@ -76,6 +84,8 @@ private:
     const Study& m_study;
     std::map<std::string, std::string> m_frameToStudy;
     mutable std::map<const Volume*, KeyImageWindow> m_mrWindows;
+    /// Set during the layout pass: keyImage() returns no pixels.
+    mutable bool m_layoutOnly = false;
 };
 
 }  // namespace crosscheck::viewer
