@@ -1,8 +1,10 @@
 #include "app/cli/ReportCommand.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -12,6 +14,7 @@
 #include "core/report/ReportAnonymizer.h"
 #include "core/report/ReportBuilder.h"
 #include "core/report/ReportOutput.h"
+#include "core/report/ReportSeg.h"
 #include "core/roi/RoiJson.h"
 #include "core/session/SessionFile.h"
 #include "core/session/SessionStudy.h"
@@ -76,13 +79,13 @@ int parseFormats(const std::string& text, Formats& formats) {
         const auto f = reportFormatFromString(item);
         if (!f) {
             std::cerr << kName << "--formats: unknown format '" << item << "' ("
-                      << (kHasPdf ? "pdf, " : "") << "csv, json, sr)\n";
+                      << (kHasPdf ? "pdf, " : "") << "csv, json, sr, seg)\n";
             return 2;
         }
         formats.core.push_back(*f);
     }
     if (formats.core.empty() && !formats.pdf) {
-        std::cerr << kName << "--formats: no format given (pdf, csv, json, sr)\n";
+        std::cerr << kName << "--formats: no format given (pdf, csv, json, sr, seg)\n";
         return 2;
     }
     return 0;
@@ -105,8 +108,9 @@ Study studyFromSession(const fs::path& sessionPath, std::vector<ReportRoiInput>&
 
 /// Writes the files; the PDF (when built with the viewer) through a QGuiApplication on the
 /// "offscreen" platform, created only when a PDF is asked for, so no display is needed.
-std::vector<fs::path> writeFiles(const ReportModel& report, [[maybe_unused]] const Study& study,
-                                 const fs::path& out, const Formats& formats, bool force) {
+std::vector<fs::path> writeOtherFiles(const ReportModel& report,
+                                      [[maybe_unused]] const Study& study, const fs::path& out,
+                                      const Formats& formats, bool force) {
 #ifdef CROSSCHECK_CLI_HAS_PDF
     if (formats.pdf) {
         std::unique_ptr<QGuiApplication> application;
@@ -124,6 +128,27 @@ std::vector<fs::path> writeFiles(const ReportModel& report, [[maybe_unused]] con
     }
 #endif
     return writeReport(report, out, formats.core, force);
+}
+
+/// writeOtherFiles, plus the SEG through core's writer with the ROIs' voxels (written first:
+/// it is the one most likely to be refused, and the viewer's writer does not take voxels).
+std::vector<fs::path> writeFiles(const ReportModel& report, const Study& study, const fs::path& out,
+                                 Formats formats, bool force,
+                                 const std::optional<ReportSegmentation>& segmentation) {
+    std::vector<fs::path> seg;
+    const auto segAt = std::find(formats.core.begin(), formats.core.end(), ReportFormat::Seg);
+    if (segAt != formats.core.end()) {
+        formats.core.erase(segAt);
+        if (segmentation) {
+            seg = writeReport(report, out, {ReportFormat::Seg}, force, &*segmentation);
+        }
+    }
+    std::vector<fs::path> written;
+    if (!formats.core.empty() || formats.pdf) {
+        written = writeOtherFiles(report, study, out, formats, force);
+    }
+    written.insert(written.end(), seg.begin(), seg.end());
+    return written;
 }
 
 int runReport(const ReportArgs& args) {
@@ -215,12 +240,29 @@ int runReport(const ReportArgs& args) {
             }
         }
     }
+    std::optional<ReportSegmentation> segmentation;
+    if (std::find(formats.core.begin(), formats.core.end(), ReportFormat::Seg) !=
+        formats.core.end()) {
+        segmentation = buildReportSegmentation(study, report, &whyNot);
+        if (!segmentation || segmentation->segments.empty()) {
+            std::cerr << "note: "
+                      << (fs::path(args.out) / reportFileName(ReportFormat::Seg)).string()
+                      << " not written: "
+                      << (segmentation ? "no ROI with an area or volume covers a CT voxel" : whyNot)
+                      << "\n";
+            segmentation.reset();
+        }
+    }
     if (args.anonymize) {
         UidRemapper uids;
         report = anonymizeReport(report, uids);
+        if (segmentation) {
+            segmentation = anonymizeSegmentation(*segmentation, uids);
+        }
     }
     try {
-        for (const fs::path& written : writeFiles(report, study, args.out, formats, args.force)) {
+        for (const fs::path& written :
+             writeFiles(report, study, args.out, formats, args.force, segmentation)) {
             std::cout << written.string() << "\n";
         }
     } catch (const ReportWriteError& e) {
@@ -236,18 +278,18 @@ void addReportCommand(CLI::App& app, CommandAction& action) {
     auto args = std::make_shared<ReportArgs>();
     CLI::App* cmd = app.add_subcommand(
         "report",
-        "Write the measurement report (PDF, CSV, JSON, DICOM SR TID 1500) of a study + ROIs "
-        "or of a saved session");
+        "Write the measurement report (PDF, CSV, JSON, DICOM SR TID 1500, DICOM SEG) of a study "
+        "+ ROIs or of a saved session");
     cmd->add_option("STUDY", args->study, "A folder holding the study's series");
     cmd->add_option("--session", args->session, "A saved session (*.crosscheck.json)");
     cmd->add_option("--roi", args->rois, "ROI.json (repeat for several ROIs)");
     cmd->add_option("--transform", args->transform,
                     "A registration result (crosscheck-cli register) linking two frames");
     cmd->add_option("--out", args->out, "Output folder (created if missing)")->required();
-    cmd->add_option("--formats", args->formats,
-                    kHasPdf
-                        ? "Comma-separated: pdf, csv, json, sr"
-                        : "Comma-separated: csv, json, sr (pdf needs the build with the viewer)")
+    cmd->add_option(
+           "--formats", args->formats,
+           kHasPdf ? "Comma-separated: pdf, csv, json, sr, seg"
+                   : "Comma-separated: csv, json, sr, seg (pdf needs the build with the viewer)")
         ->capture_default_str();
     cmd->add_flag("--anonymize", args->anonymize,
                   "Apply the DICOM basic de-identification profile to everything written");

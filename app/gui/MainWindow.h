@@ -76,6 +76,8 @@ public:
     /// are too few pairs or they lie on a line.
     bool registerByLandmarks();
     viewer::LandmarkSet* landmarkSet() const { return m_landmarks; }
+    /// The background task in progress or last run (loading, registration, ...), or null.
+    viewer::BackgroundTask* currentTask() const { return m_task; }
     /// Help > Keyboard and mouse (F1): every menu shortcut and the panes' mouse and keys,
     /// in a window of its own (deleted on close).
     QDialog* showKeyboardHelp();

@@ -36,6 +36,14 @@ std::vector<std::filesystem::path> toPaths(const QStringList& list) {
 
 void MainWindow::runTask(viewer::BackgroundTask* task) {
     if (m_task) {
+        // The replaced task must not touch the window any more: its result (already queued
+        // if it just finished) would override the new one, and its end would hide the new
+        // task's progress.
+        disconnect(m_task, nullptr, this, nullptr);
+        if (m_task->isRunning()) {
+            statusBar()->showMessage(
+                tr("\"%1\" cancelled: \"%2\" started").arg(m_task->title(), task->title()), 10000);
+        }
         m_task->cancel();
         m_task->deleteLater();
     }

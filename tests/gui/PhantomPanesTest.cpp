@@ -11,6 +11,7 @@
 #include "core/model/Study.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/tasks/BackgroundTask.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
 
@@ -25,6 +26,7 @@ private slots:
     void panesSliceThroughTheTumourAndShowTheMiss();
     void aClickMovesTheCursorInEveryLinkedPane();
     void anUnregisteredFrameIsFlaggedAndDoesNotFollow();
+    void openingAnotherStudyWhileOneLoadsShowsOnlyTheLast();
 
 private:
     void openStudy(MainWindow& window);
@@ -129,6 +131,30 @@ void PhantomPanesTest::anUnregisteredFrameIsFlaggedAndDoesNotFollow() {
         }
     }
     QVERIFY2(red > 200, qPrintable(QStringLiteral("red badge pixels: %1").arg(red)));
+}
+
+void PhantomPanesTest::openingAnotherStudyWhileOneLoadsShowsOnlyTheLast() {
+    QTemporaryDir secondDir;
+    QVERIFY(secondDir.isValid());
+    const cc::PhantomGroundTruth second = cc::testing::writeSmallPhantom(secondDir.path(), 8);
+    QVERIFY(second.ctFrameUid != m_truth.ctFrameUid);
+    MainWindow window;
+    window.resize(1000, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &MainWindow::studyShown);
+    window.openPaths({m_dir.path()});
+    // The first load has finished on its worker, its result queued to the window, when the
+    // second replaces it: that result must not be shown.
+    QVERIFY(window.currentTask());
+    window.currentTask()->waitForWork();
+    window.openPaths({secondDir.path()});
+    QVERIFY(shown.wait(60000));
+    // The first load's task was deleted while the loop ran: nothing of it can arrive now.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    QCoreApplication::processEvents();
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(window.study()->referenceFrameUid, second.ctFrameUid);
 }
 
 int main(int argc, char** argv) {

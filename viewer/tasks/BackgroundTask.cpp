@@ -11,13 +11,17 @@ BackgroundTask::BackgroundTask(QString title, Work work, QObject* parent)
 
 BackgroundTask::~BackgroundTask() {
     m_cancel = true;
-    if (m_thread.joinable()) {
-        m_thread.join();
-    }
+    waitForWork();
 }
 
 void BackgroundTask::cancel() {
     m_cancel = true;
+}
+
+void BackgroundTask::waitForWork() {
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
 }
 
 void BackgroundTask::start() {

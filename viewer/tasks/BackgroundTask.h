@@ -27,6 +27,9 @@ public:
     void start();
     void cancel();
     bool isRunning() const { return m_running.load(); }
+    /// Blocks until the work function has returned (its outcome is then queued to the GUI
+    /// thread, not yet emitted). For shutdown and for tests that need a finished worker.
+    void waitForWork();
 
 signals:
     void progressed(double fraction, const QString& stage);
