@@ -5,6 +5,7 @@
 
 #include "core/report/ReportCsv.h"
 #include "core/report/ReportJson.h"
+#include "core/report/ReportSeg.h"
 #include "core/report/ReportSr.h"
 #include "core/session/AtomicFile.h"
 
@@ -18,6 +19,8 @@ const char* toString(ReportFormat format) {
             return "json";
         case ReportFormat::Sr:
             return "sr";
+        case ReportFormat::Seg:
+            return "seg";
     }
     return "?";
 }
@@ -26,7 +29,8 @@ std::optional<ReportFormat> reportFormatFromString(const std::string& text) {
     std::string lower = text;
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    for (ReportFormat f : {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Sr}) {
+    for (ReportFormat f :
+         {ReportFormat::Csv, ReportFormat::Json, ReportFormat::Sr, ReportFormat::Seg}) {
         if (lower == toString(f)) {
             return f;
         }
@@ -42,14 +46,16 @@ std::filesystem::path reportFileName(ReportFormat format) {
             return "report.json";
         case ReportFormat::Sr:
             return "report_sr.dcm";
+        case ReportFormat::Seg:
+            return "report_seg.dcm";
     }
     return {};
 }
 
 std::vector<std::filesystem::path> writeReport(const ReportModel& report,
                                                const std::filesystem::path& outDir,
-                                               const std::vector<ReportFormat>& formats,
-                                               bool force) {
+                                               const std::vector<ReportFormat>& formats, bool force,
+                                               const ReportSegmentation* segmentation) {
     std::error_code error;
     std::filesystem::create_directories(outDir, error);
     if (error || !std::filesystem::is_directory(outDir)) {
@@ -61,6 +67,17 @@ std::vector<std::filesystem::path> writeReport(const ReportModel& report,
         const std::filesystem::path target = outDir / reportFileName(f);
         if (std::find(targets.begin(), targets.end(), target) != targets.end()) {
             continue;
+        }
+        if (f == ReportFormat::Seg) {
+            if (!segmentation) {
+                throw ReportWriteError(
+                    target.string() +
+                    ": the DICOM SEG needs the ROIs rasterized on the study's CT "
+                    "(buildReportSegmentation)");
+            }
+            if (segmentation->segments.empty()) {
+                continue;  // nothing to segment: no file, as documented
+            }
         }
         if (!force && std::filesystem::exists(std::filesystem::symlink_status(target))) {
             throw ReportWriteError(target.string() +
@@ -75,6 +92,8 @@ std::vector<std::filesystem::path> writeReport(const ReportModel& report,
                 writeFileAtomically(target, reportToCsv(report));
             } else if (target.filename() == reportFileName(ReportFormat::Json)) {
                 writeFileAtomically(target, reportToJson(report).dump(2) + "\n");
+            } else if (target.filename() == reportFileName(ReportFormat::Seg)) {
+                writeReportSeg(report, *segmentation, target);
             } else {
                 writeReportSr(report, target);
             }
