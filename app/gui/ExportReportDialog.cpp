@@ -27,6 +27,7 @@ ExportReportDialog::ExportReportDialog(const ReportExportRequest& initial, QWidg
       m_csv(new QCheckBox(tr("CSV (measurements.csv): a row per ROI and series"), this)),
       m_json(new QCheckBox(tr("JSON (report.json): everything, versioned schema"), this)),
       m_sr(new QCheckBox(tr("DICOM SR (report_sr.dcm): TID 1500 for PACS and viewers"), this)),
+      m_seg(new QCheckBox(tr("DICOM SEG (report_seg.dcm): the ROIs' voxels on the CT"), this)),
       m_folder(new QLineEdit(initial.folder, this)),
       m_anonymize(new QCheckBox(tr("Anonymize (DICOM basic de-identification profile)"), this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
@@ -35,11 +36,12 @@ ExportReportDialog::ExportReportDialog(const ReportExportRequest& initial, QWidg
     m_csv->setChecked(has(initial.formats, ReportFormat::Csv));
     m_json->setChecked(has(initial.formats, ReportFormat::Json));
     m_sr->setChecked(has(initial.formats, ReportFormat::Sr));
+    m_seg->setChecked(has(initial.formats, ReportFormat::Seg));
     m_anonymize->setChecked(initial.anonymize);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
 
     auto* formats = new QVBoxLayout;
-    for (QCheckBox* box : {m_pdf, m_csv, m_json, m_sr}) {
+    for (QCheckBox* box : {m_pdf, m_csv, m_json, m_sr, m_seg}) {
         formats->addWidget(box);
         connect(box, &QCheckBox::toggled, this, &ExportReportDialog::updateOk);
     }
@@ -85,6 +87,9 @@ ReportExportRequest ExportReportDialog::request() const {
     }
     if (m_sr->isChecked()) {
         r.formats.core.push_back(ReportFormat::Sr);
+    }
+    if (m_seg->isChecked()) {
+        r.formats.core.push_back(ReportFormat::Seg);
     }
     r.anonymize = m_anonymize->isChecked();
     return r;

@@ -27,6 +27,7 @@ private:
     QCheckBox* m_csv;
     QCheckBox* m_json;
     QCheckBox* m_sr;
+    QCheckBox* m_seg;
     QLineEdit* m_folder;
     QCheckBox* m_anonymize;
     QDialogButtonBox* m_buttons;

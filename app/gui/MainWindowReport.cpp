@@ -6,6 +6,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <algorithm>
 #include <filesystem>
 
 #include "app/gui/ExportReportDialog.h"
@@ -13,6 +14,8 @@
 #include "core/model/Study.h"
 #include "core/report/ReportAnonymizer.h"
 #include "core/report/ReportBuilder.h"
+#include "core/report/ReportSeg.h"
+#include "core/report/ReportWriteError.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/report/ReportExport.h"
 #include "viewer/roi/AnnotationLayer.h"
@@ -141,12 +144,26 @@ void MainWindow::exportReport(const ReportExportRequest& request) {
             }
             p(0.4, "measuring");
             ReportModel report = buildReport(*study, rois, options, discrepancy);
+            // The SEG's voxels come from the study's own frames: before anonymizing.
+            std::optional<ReportSegmentation> segmentation;
+            const auto& core = request.formats.core;
+            if (std::find(core.begin(), core.end(), ReportFormat::Seg) != core.end()) {
+                std::string whyNot;
+                segmentation = buildReportSegmentation(*study, report, &whyNot);
+                if (!segmentation) {
+                    throw ReportWriteError("report_seg.dcm: " + whyNot);
+                }
+            }
             if (request.anonymize) {
                 UidRemapper uids;
                 report = anonymizeReport(report, uids);
+                if (segmentation) {
+                    segmentation = anonymizeSegmentation(*segmentation, uids);
+                }
             }
             *written = viewer::writeReportFiles(report, *study, folder, request.formats, force,
-                                                stage(p, 0.5, 1.0));
+                                                stage(p, 0.5, 1.0),
+                                                segmentation ? &*segmentation : nullptr);
         },
         this);
     connect(task, &viewer::BackgroundTask::succeeded, this, [this, written, request] {

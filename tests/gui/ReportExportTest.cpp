@@ -1,6 +1,8 @@
 // File > Export report... driven through MainWindow::exportReport on the phantom with an
 // ellipse around the tumour: the files are written in the background, and a second export
 // into the same folder asks first; answered "no", it leaves every file as it was.
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dctk.h>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -27,6 +29,7 @@ class ReportExportTest : public QObject {
 private slots:
     void aSecondExportAnsweredNoLeavesTheFilesUntouched();
     void theDialogOffersOkOnlyWithAFormatAndAFolder();
+    void anAnonymizedSegHoldsTheRoiAndNamesNoOne();
 };
 
 namespace {
@@ -125,6 +128,40 @@ void ReportExportTest::theDialogOffersOkOnlyWithAFormatAndAFolder() {
     QVERIFY(dialog.request().formats.empty());
     QVERIFY(!ok->isEnabled());
     QVERIFY(dialog.request().folder == initial.folder);
+}
+
+void ReportExportTest::anAnonymizedSegHoldsTheRoiAndNamesNoOne() {
+    QTemporaryDir dir;
+    QTemporaryDir out;
+    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 4);
+    MainWindow window;
+    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1200, 900)));
+    const cc::PhantomLesionTruth& t = truth.tumor;
+    window.annotationLayer()->addRoi(cc::Roi::sphere(truth.ctFrameUid, t.centerCtMm, 4.0));
+    const std::string label = window.annotationLayer()->history().annotations().front().label;
+    cc::app::ReportExportRequest request;
+    request.folder = out.path();
+    request.formats.core = {cc::ReportFormat::Seg};
+    request.anonymize = true;
+    const QList<QVariant> result = exportOnce(window, request);
+    QCOMPARE(result.size(), 2);
+    QVERIFY2(result.at(0).toBool(), qPrintable(result.at(1).toString()));
+
+    DcmFileFormat file;
+    QVERIFY(
+        file.loadFile(out.filePath(QStringLiteral("report_seg.dcm")).toStdString().c_str()).good());
+    DcmDataset* data = file.getDataset();
+    OFString modality, name, segmentLabel;
+    data->findAndGetOFString(DCM_Modality, modality);
+    data->findAndGetOFString(DCM_PatientName, name);
+    data->findAndGetOFString(DCM_SegmentLabel, segmentLabel, 0, OFTrue);
+    QCOMPARE(QString::fromLatin1(modality.c_str()), QStringLiteral("SEG"));
+    QCOMPARE(segmentLabel.c_str(), label.c_str());
+    QVERIFY(!name.empty());
+    QVERIFY(std::string(name.c_str()) != window.study()->series.front().info.patientName);
+    Sint32 frames = 0;
+    data->findAndGetSint32(DCM_NumberOfFrames, frames);
+    QVERIFY(frames >= 2);  // a sphere of 4 mm radius spans more than one 3.3 mm CT slice
 }
 
 int main(int argc, char** argv) {

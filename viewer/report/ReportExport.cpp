@@ -65,7 +65,8 @@ std::vector<fs::path> existingReportTargets(const fs::path& outDir, const Report
 
 std::vector<fs::path> writeReportFiles(const ReportModel& report, const Study& study,
                                        const fs::path& outDir, const ReportFormats& formats,
-                                       bool force, const Progress& progress) {
+                                       bool force, const Progress& progress,
+                                       const ReportSegmentation* segmentation) {
     if (!force) {
         const auto existing = existingReportTargets(outDir, formats);
         if (!existing.empty()) {
@@ -88,7 +89,7 @@ std::vector<fs::path> writeReportFiles(const ReportModel& report, const Study& s
         written.push_back(outDir / reportPdfFileName());
     }
     if (!formats.core.empty()) {
-        for (const fs::path& p : writeReport(report, outDir, formats.core, force)) {
+        for (const fs::path& p : writeReport(report, outDir, formats.core, force, segmentation)) {
             written.push_back(p);
         }
     }

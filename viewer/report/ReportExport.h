@@ -8,11 +8,12 @@
 #include "core/model/Study.h"
 #include "core/report/ReportModel.h"
 #include "core/report/ReportOutput.h"
+#include "core/report/ReportSeg.h"
 #include "core/util/Progress.h"
 
 namespace crosscheck::viewer {
 
-/// What to write: the core formats (CSV, JSON, SR) and / or the PDF.
+/// What to write: the core formats (CSV, JSON, SR, SEG) and / or the PDF.
 struct ReportFormats {
     std::vector<ReportFormat> core;
     bool pdf = false;
@@ -39,10 +40,12 @@ std::vector<std::filesystem::path> existingReportTargets(const std::filesystem::
 /// writeReport and the PDF with ReportPdfWriter (images from `study`, the study the report
 /// was built from). Without `force`, every target is checked before anything is written
 /// and ReportWriteError names the first that exists. Each file is written atomically.
-/// Returns the files written. Progress covers the PDF's pages (the slow part).
-std::vector<std::filesystem::path> writeReportFiles(const ReportModel& report, const Study& study,
-                                                    const std::filesystem::path& outDir,
-                                                    const ReportFormats& formats, bool force,
-                                                    const Progress& progress = {});
+/// Returns the files written. Progress covers the PDF's pages (the slow part). The SEG
+/// needs `segmentation` (buildReportSegmentation on the report before anonymizing); one
+/// without segments writes no file.
+std::vector<std::filesystem::path> writeReportFiles(
+    const ReportModel& report, const Study& study, const std::filesystem::path& outDir,
+    const ReportFormats& formats, bool force, const Progress& progress = {},
+    const ReportSegmentation* segmentation = nullptr);
 
 }  // namespace crosscheck::viewer
