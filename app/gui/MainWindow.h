@@ -21,7 +21,7 @@ namespace crosscheck {
 struct Study;
 struct SessionDocument;
 struct SessionPane;
-struct RecoveryOrigin;
+struct LoadedSession;
 }  // namespace crosscheck
 
 namespace crosscheck::viewer {
@@ -79,7 +79,7 @@ public:
     /// The background task in progress or last run (loading, registration, ...), or null.
     viewer::BackgroundTask* currentTask() const { return m_task; }
     /// Help > Keyboard and mouse (F1): every menu shortcut and the panes' mouse and keys,
-    /// in a window of its own (deleted on close).
+    /// in one window of its own (kept, hidden on close, refilled when shown again).
     QDialog* showKeyboardHelp();
     /// Help > About: version, commit, library versions and what the software is not.
     void showAbout();
@@ -168,8 +168,9 @@ private:
     void openSessionImpl(const QString& path, bool recovery);
     /// Recovered work continues as the session file it came from (when that still exists),
     /// else untitled; either way it counts as unsaved.
-    void recoverAs(const std::optional<RecoveryOrigin>& origin,
-                   std::vector<std::filesystem::path> studyPaths);
+    /// Returns what the user should be told (a damaged or vanished origin), or nothing.
+    QString recoverAs(const LoadedSession& recovered,
+                      std::vector<std::filesystem::path> studyPaths);
     void applySession(const SessionDocument& document);
     void applySessionPanes(const std::vector<SessionPane>& panes);
     void updateSessionTitle();

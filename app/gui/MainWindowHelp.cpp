@@ -19,24 +19,35 @@ namespace crosscheck::app {
 
 namespace {
 
-/// Every menu action with a shortcut, in menu order, as (shortcut, "Menu > Action").
+/// Every action with a shortcut in `menu` and its submenus, in menu order, as
+/// (shortcuts, "Menu > Submenu > Action").
+void collectShortcuts(const QMenu* menu, const QString& path,
+                      std::vector<viewer::PaneBinding>& out) {
+    for (QAction* action : menu->actions()) {
+        QString text = action->text().remove(QLatin1Char('&'));
+        if (text.endsWith(QStringLiteral("..."))) {
+            text.chop(3);
+        }
+        if (action->menu() != nullptr) {
+            collectShortcuts(action->menu(), QStringLiteral("%1 > %2").arg(path, text), out);
+            continue;
+        }
+        if (action->shortcuts().isEmpty()) {
+            continue;
+        }
+        QStringList keys;
+        for (const QKeySequence& key : action->shortcuts()) {
+            keys << key.toString(QKeySequence::NativeText);
+        }
+        out.push_back({keys.join(QStringLiteral(", ")), QStringLiteral("%1 > %2").arg(path, text)});
+    }
+}
+
 std::vector<viewer::PaneBinding> menuShortcuts(const QMenuBar* bar) {
     std::vector<viewer::PaneBinding> out;
     for (QAction* top : bar->actions()) {
-        if (top->menu() == nullptr) {
-            continue;
-        }
-        const QString menu = top->text().remove(QLatin1Char('&'));
-        for (QAction* action : top->menu()->actions()) {
-            if (action->shortcut().isEmpty()) {
-                continue;
-            }
-            QString text = action->text().remove(QLatin1Char('&'));
-            if (text.endsWith(QStringLiteral("..."))) {
-                text.chop(3);
-            }
-            out.push_back({action->shortcut().toString(QKeySequence::NativeText),
-                           QStringLiteral("%1 > %2").arg(menu, text)});
+        if (top->menu() != nullptr) {
+            collectShortcuts(top->menu(), top->text().remove(QLatin1Char('&')), out);
         }
     }
     return out;
@@ -71,30 +82,42 @@ void MainWindow::buildHelpMenu() {
 }
 
 QDialog* MainWindow::showKeyboardHelp() {
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("keyboardHelp"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Keyboard and mouse"));
-    auto* table = new QTableWidget(0, 2, dialog);
-    table->setHorizontalHeaderLabels({tr("Keys or mouse"), tr("What it does")});
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionMode(QAbstractItemView::NoSelection);
+    // One window, kept (hidden on close) and refilled each time: menu texts change.
+    auto* dialog = findChild<QDialog*>(QStringLiteral("keyboardHelp"));
+    QTableWidget* table = nullptr;
+    if (dialog == nullptr) {
+        dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("keyboardHelp"));
+        dialog->setWindowTitle(tr("Keyboard and mouse"));
+        table = new QTableWidget(0, 2, dialog);
+        table->setHorizontalHeaderLabels({tr("Keys or mouse"), tr("What it does")});
+        table->verticalHeader()->hide();
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionMode(QAbstractItemView::NoSelection);
+        table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+        table->setShowGrid(false);
+        table->setAlternatingRowColors(true);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto* layout = new QVBoxLayout(dialog);
+        layout->addWidget(table);
+        layout->addWidget(buttons);
+        dialog->resize(960, 720);
+    } else {
+        table = dialog->findChild<QTableWidget*>();
+    }
+    table->setRowCount(0);
     addSection(table, tr("Menus"), menuShortcuts(menuBar()));
     addSection(table, tr("In an image pane"), viewer::paneBindings());
+    addSection(table, tr("In the measurement table"),
+               {{QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText),
+                 tr("Copy the rows as tab-separated text (for a spreadsheet)")}});
     table->resizeColumnsToContents();
     table->horizontalHeader()->setStretchLastSection(true);
-    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
-    table->setShowGrid(false);
-    table->setAlternatingRowColors(true);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog->resize(960, 720);
     dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
     return dialog;
 }
 

@@ -13,6 +13,7 @@
 #include "app/gui/PaneGrid.h"
 #include "app/gui/SessionController.h"
 #include "core/model/Study.h"
+#include "core/session/RecoveryLock.h"
 #include "core/session/SessionFile.h"
 #include "core/session/SessionStudy.h"
 #include "viewer/panes/SlicePane.h"
@@ -141,25 +142,31 @@ void MainWindow::openSessionImpl(const QString& path, bool recovery) {
                 emit loadFailed(message);
                 return;
             }
+            QStringList notes;
             if (recovery) {
-                recoverAs(loaded->recoveryOf, found->paths);
+                notes << recoverAs(*loaded, found->paths);
             } else {
                 m_session->setOpened(file, loaded->stamp, found->paths);
             }
             setStudy(std::make_shared<Study>(std::move(found->study)));
             applySession(loaded->document);
             if (!found->missingSeriesUids.empty()) {
-                statusBar()->showMessage(
-                    tr("%n series of the session were not found under their paths", "",
-                       static_cast<int>(found->missingSeriesUids.size())),
-                    10000);
+                notes << tr("%n series of the session were not found under their paths", "",
+                            static_cast<int>(found->missingSeriesUids.size()));
+            }
+            notes.removeAll(QString());
+            if (!notes.isEmpty()) {
+                // Last, so that the study's own messages do not cover them.
+                statusBar()->showMessage(notes.join(QStringLiteral("; ")), 15000);
             }
             if (recovery) {
-                // Keep a recovery file of our own before the old one goes.
+                // Keep a recovery file of our own before the old one (and the lock file its
+                // process left) goes.
                 autosaveNow();
                 if (file != m_session->recoveryPath()) {
                     std::error_code ignored;
                     std::filesystem::remove(file, ignored);
+                    std::filesystem::remove(recoveryLockPath(file), ignored);
                 }
             }
             updateSessionTitle();
@@ -168,8 +175,13 @@ void MainWindow::openSessionImpl(const QString& path, bool recovery) {
     runTask(task);
 }
 
-void MainWindow::recoverAs(const std::optional<RecoveryOrigin>& origin,
-                           std::vector<std::filesystem::path> studyPaths) {
+QString MainWindow::recoverAs(const LoadedSession& recovered,
+                              std::vector<std::filesystem::path> studyPaths) {
+    const std::optional<RecoveryOrigin>& origin = recovered.recoveryOf;
+    QStringList notes;
+    for (const std::string& warning : recovered.warnings) {
+        notes << QString::fromStdString(warning);
+    }
     std::error_code ec;
     if (origin && std::filesystem::exists(origin->sessionPath, ec)) {
         // The work continues as the file it belonged to, still unsaved; the stamp is the one
@@ -178,12 +190,12 @@ void MainWindow::recoverAs(const std::optional<RecoveryOrigin>& origin,
     } else {
         m_session->startUntitled(std::move(studyPaths));
         if (origin) {
-            statusBar()->showMessage(tr("%1 no longer exists: the recovered session is untitled")
-                                         .arg(QString::fromStdString(origin->sessionPath.string())),
-                                     10000);
+            notes << tr("%1 no longer exists: the recovered session is untitled")
+                         .arg(QString::fromStdString(origin->sessionPath.string()));
         }
     }
     m_session->setRecovered(true);
+    return notes.join(QStringLiteral("; "));
 }
 
 void MainWindow::applySession(const SessionDocument& document) {
@@ -318,6 +330,7 @@ void MainWindow::offerRecovery() {
         }
         std::error_code ignored;
         std::filesystem::remove(file, ignored);
+        std::filesystem::remove(recoveryLockPath(file), ignored);
     }
 }
 

@@ -178,6 +178,9 @@ bool SessionController::writeRecovery(const SessionDocument& document) {
     try {
         const fs::path target = recoveryPath();
         fs::create_directories(target.parent_path());
+        if (!m_recoveryLock.held() || m_recoveryLock.recoveryFile() != target) {
+            m_recoveryLock = RecoveryLock(target);
+        }
         std::optional<RecoveryOrigin> origin;
         if (m_path && m_stamp) {
             origin = RecoveryOrigin{*m_path, *m_stamp};
@@ -194,6 +197,7 @@ bool SessionController::writeRecovery(const SessionDocument& document) {
 void SessionController::removeRecovery() {
     std::error_code ignored;
     fs::remove(recoveryPath(), ignored);
+    m_recoveryLock = RecoveryLock();
 }
 
 void SessionController::setAutosaveInterval(int milliseconds) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/session/FileStamp.h"
+#include "core/session/RecoveryLock.h"
 #include "core/session/SessionDocument.h"
 
 class QWidget;
@@ -58,7 +59,8 @@ public:
     /// The session just read from `path` (stamp of the file as read).
     void setOpened(const std::filesystem::path& path, const FileStamp& stamp,
                    std::vector<std::filesystem::path> studyPaths);
-    /// A recovered session is untitled and counts as modified until saved.
+    /// A recovered session counts as modified until saved (it continues as its session file
+    /// when that still exists, else untitled).
     void setRecovered(bool on) { m_recovered = on; }
     bool recovered() const { return m_recovered; }
     /// A registration was corrected by hand (Alt + arrows) since the session was opened or
@@ -106,6 +108,8 @@ private:
     std::vector<std::filesystem::path> m_studyPaths;
     std::optional<std::filesystem::path> m_recoveryDir;
     bool m_recovered = false;
+    /// Held while this window's recovery file exists, so no other Crosscheck offers it.
+    RecoveryLock m_recoveryLock;
     bool m_handAdjusted = false;
     QTimer m_autosave;
     int m_autosaveMs = 0;

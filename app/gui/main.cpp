@@ -110,6 +110,16 @@ void screenshotWhenPainted(crosscheck::app::PaneGrid* grid, const QString& path)
                              if (pending->erase(pane) == 0 || !pending->empty()) {
                                  return;
                              }
+                             for (auto* shown : grid->visiblePanes()) {
+                                 if (!shown->canRender()) {
+                                     std::fprintf(
+                                         stderr,
+                                         "crosscheck: no OpenGL: the panes cannot be drawn; no "
+                                         "screenshot written\n");
+                                     QApplication::exit(1);
+                                     return;
+                                 }
+                             }
                              const bool saved = grid->grabComposed().save(path, "PNG");
                              if (!saved) {
                                  std::fprintf(stderr, "crosscheck: cannot write screenshot %s\n",

@@ -1,5 +1,7 @@
 #include "core/session/SessionFile.h"
 
+#include "core/session/RecoveryLock.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -78,7 +80,12 @@ LoadedSession loadSession(const std::filesystem::path& path) {
     }
     out.document = sessionFromJson(j, path.string());
     if (j.is_object() && j.contains("recovery_of")) {
-        out.recoveryOf = recoveryOriginFromJson(j.at("recovery_of"), path.string());
+        try {
+            out.recoveryOf = recoveryOriginFromJson(j.at("recovery_of"), path.string());
+        } catch (const SessionFormatError& e) {
+            out.warnings.push_back(std::string(e.what()) +
+                                   "; the work is recovered as an untitled session");
+        }
     }
     out.stamp = stampFile(path);
     return out;
@@ -130,7 +137,8 @@ std::filesystem::path recoveryPathFor(const std::optional<std::filesystem::path>
     std::ostringstream hash;
     hash << std::hex << std::setw(8) << std::setfill('0')
          << (fnv1a64(absolute.data(), absolute.size()) & 0xffffffffu);
-    return dir / (name + "-" + hash.str() + kRecoverySuffix);
+    // The process too: two Crosschecks with the same session open never share a file.
+    return dir / (name + "-" + hash.str() + "-" + std::to_string(::getpid()) + kRecoverySuffix);
 }
 
 std::vector<std::filesystem::path> findRecoveryFiles(
@@ -142,7 +150,8 @@ std::vector<std::filesystem::path> findRecoveryFiles(
         const std::string name = entry.path().filename().string();
         const std::string suffix = kRecoverySuffix;
         if (entry.is_regular_file(ec) && name.size() > suffix.size() &&
-            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+            !recoveryFileInUse(entry.path())) {
             found.emplace_back(entry.last_write_time(ec), entry.path());
         }
     }

@@ -31,11 +31,13 @@ struct RecoveryOrigin {
 };
 
 /// A session read from disk, with the stamp of the file as read, and for a recovery file
-/// of a saved session, its origin.
+/// of a saved session, its origin. A damaged origin does not cost the work: the document is
+/// still read, the origin left empty and `warnings` says why.
 struct LoadedSession {
     SessionDocument document;
     FileStamp stamp;
     std::optional<RecoveryOrigin> recoveryOf;
+    std::vector<std::string> warnings;
 };
 
 /// The extension of session files.
@@ -62,15 +64,17 @@ void saveRecovery(const SessionDocument& document, const std::optional<RecoveryO
 /// ~/.local/state/crosscheck/recovery, else /tmp/crosscheck-recovery-<uid>. Not created.
 std::filesystem::path recoveryDirectory();
 
-/// The recovery file for a session: for a saved session, "<name>-<hash of its absolute
-/// path>.recovery.crosscheck.json" (two sessions with the same name do not collide); for an
-/// untitled one, "untitled-<pid>.recovery.crosscheck.json". In recoveryDirectory() unless
-/// `directory` is given.
+/// This process's recovery file for a session: for a saved session, "<name>-<hash of its
+/// absolute path>-<pid>.recovery.crosscheck.json" (two sessions with the same name do not
+/// collide, nor two processes with the same session); for an untitled one,
+/// "untitled-<pid>.recovery.crosscheck.json". In recoveryDirectory() unless `directory` is
+/// given.
 std::filesystem::path recoveryPathFor(const std::optional<std::filesystem::path>& sessionPath,
                                       const std::optional<std::filesystem::path>& directory = {});
 
 /// The recovery files left in the directory (default recoveryDirectory()), newest first: what
-/// the viewer offers to recover at start. Delete a file once recovered or declined.
+/// the viewer offers to recover at start. Files a running process still holds (RecoveryLock)
+/// are left out. Delete a file once recovered or declined.
 std::vector<std::filesystem::path> findRecoveryFiles(
     const std::optional<std::filesystem::path>& directory = {});
 

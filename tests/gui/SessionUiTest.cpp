@@ -82,6 +82,7 @@ private slots:
     void aRecoveryFileIsOfferedAndRecoveredAtStart();
     void recoveredWorkContinuesAsTheFileItCameFrom();
     void recoveringOverAFileChangedSinceAsksBeforeSaving();
+    void aRecoveryFileStillInUseIsNotOffered();
     void closingWithUnsavedAnnotationsAsks();
     void aHandAdjustedRegistrationCountsAsUnsaved();
     void theDefaultRecoveryQuestionIsADialogWithRecoverDeleteLater();
@@ -337,22 +338,31 @@ void SessionUiTest::aRecoveryFileIsOfferedAndRecoveredAtStart() {
     QCOMPARE(cc::findRecoveryFiles(m_recovery.toStdString()),
              std::vector<std::filesystem::path>{crash.recoveryFile});
 
-    Answers answers;
-    MainWindow next;
-    QVERIFY(recoverInFreshWindow(next, answers));
-    QVERIFY(next.sessionDocument() == crash.unsaved);
-    QVERIFY(next.isSessionModified());  // recovered work is not saved anywhere yet
-    QCOMPARE(next.windowTitle(), QStringLiteral("Untitled* - Crosscheck"));
-    // The recovered file is replaced by this window's own recovery file.
-    QVERIFY(!std::filesystem::exists(crash.recoveryFile));
-    const std::filesystem::path own = next.sessionController()->recoveryPath();
-    QVERIFY(std::filesystem::exists(own));
-    QVERIFY(cc::loadSession(own).document == crash.unsaved);
+    {
+        Answers answers;
+        MainWindow next;
+        QVERIFY(recoverInFreshWindow(next, answers));
+        QVERIFY(next.sessionDocument() == crash.unsaved);
+        QVERIFY(next.isSessionModified());  // recovered work is not saved anywhere yet
+        QCOMPARE(next.windowTitle(), QStringLiteral("Untitled* - Crosscheck"));
+        // The recovered file is replaced by this window's own recovery file.
+        QVERIFY(!std::filesystem::exists(crash.recoveryFile));
+        const std::filesystem::path own = next.sessionController()->recoveryPath();
+        QVERIFY(std::filesystem::exists(own));
+        QVERIFY(cc::loadSession(own).document == crash.unsaved);
+        // A window does not offer its own live recovery file.
+        answers.asked.clear();
+        next.offerRecovery();
+        QVERIFY(answers.asked.empty());
+        // Destroyed without closing: it crashes too.
+    }
 
-    // Declined: the file is deleted.
-    answers.asked.clear();
+    // Declined at the next start: the file is deleted.
+    Answers answers;
     answers.recover = SessionAnswer::No;
-    next.offerRecovery();
+    MainWindow last;
+    prepare(last, answers);
+    last.offerRecovery();
     QCOMPARE(answers.asked, std::vector<SessionQuestion>{SessionQuestion::RecoverSession});
     QVERIFY(cc::findRecoveryFiles(m_recovery.toStdString()).empty());
 }
@@ -403,6 +413,24 @@ void SessionUiTest::recoveringOverAFileChangedSinceAsksBeforeSaving() {
     const std::filesystem::path recovery = next.sessionController()->recoveryPath();
     QVERIFY(cc::loadSession(recovery).document == crash.unsaved);
     std::filesystem::remove(recovery);  // the tests after this one expect no recovery files
+}
+
+void SessionUiTest::aRecoveryFileStillInUseIsNotOffered() {
+    Answers liveAnswers;
+    MainWindow live;  // another Crosscheck, still running with unsaved work
+    QVERIFY(openWithRois(live, liveAnswers));
+    QVERIFY(live.autosaveNow());
+    const std::filesystem::path file = live.sessionController()->recoveryPath();
+    QVERIFY(std::filesystem::exists(file));
+
+    Answers answers;
+    MainWindow starting;
+    prepare(starting, answers);
+    starting.offerRecovery();
+    QVERIFY(answers.asked.empty());  // not offered, so neither taken over nor deleted
+    QVERIFY(std::filesystem::exists(file));
+    QVERIFY(cc::loadSession(file).document == live.sessionDocument());
+    std::filesystem::remove(file);  // the tests after this one expect no recovery files
 }
 
 void SessionUiTest::aHandAdjustedRegistrationCountsAsUnsaved() {

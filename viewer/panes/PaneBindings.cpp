@@ -36,11 +36,16 @@ std::vector<PaneBinding> paneBindings() {
                                          .arg(preset.window.level)});
     }
     const std::vector<PaneBinding> drawing = {
-        {tr("Enter, double click"), tr("Close the polygon being drawn")},
-        {tr("Esc"), tr("Cancel the drawing in progress")},
+        {tr("Drag a handle"), tr("Reshape the selected ROI (with any tool)")},
+        {tr("Enter, double click, click the first vertex"), tr("Close the polygon being drawn")},
+        {tr("Esc"), tr("Stop drawing the shape or polygon in progress (a move or stroke "
+                       "already made stays; Ctrl+Z undoes it)")},
         {tr("[ / ]"), tr("Smaller / larger brush")},
-        {tr("Alt + arrows"), tr("Shift this series 0.5 mm (registration by hand)")},
-        {tr("Alt + PageUp / PageDown"), tr("Turn this series 0.5 degrees about the cursor")},
+        {tr("Click (Landmark tool)"), tr("Place a registration landmark")},
+        {tr("Alt + arrows"), tr("Shift this series 0.5 mm (registration by hand; synchronized "
+                                "panes only)")},
+        {tr("Alt + PageUp / PageDown"), tr("Turn this series 0.5 degrees about the cursor "
+                                           "(synchronized panes only)")},
         {tr("Drop a series"), tr("Show the series from the browser in this pane")},
     };
     bindings.insert(bindings.end(), drawing.begin(), drawing.end());

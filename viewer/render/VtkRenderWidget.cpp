@@ -8,6 +8,7 @@
 #include <QOpenGLContext>
 #include <QOpenGLFunctions>
 #include <QPainter>
+#include <utility>
 
 #ifndef GL_READ_FRAMEBUFFER
 #define GL_READ_FRAMEBUFFER 0x8CA8
@@ -49,6 +50,9 @@ vtkGenericOpenGLRenderWindow* VtkRenderWidget::renderWindow() const {
 }
 
 QImage VtkRenderWidget::grabFramebuffer() {
+    if (size().isEmpty()) {
+        return {};
+    }
     renderSceneIfChanged();
     QImage image(size() * devicePixelRatioF(), QImage::Format_RGB32);
     image.setDevicePixelRatio(devicePixelRatioF());
@@ -98,9 +102,13 @@ bool VtkRenderWidget::makeContextCurrent() {
         surface->setFormat(QSurfaceFormat::defaultFormat());
         surface->create();
         if (!context->create() || !surface->isValid()) {
-            qWarning("crosscheck: no OpenGL %d.%d context for the image panes; they stay empty",
-                     QSurfaceFormat::defaultFormat().majorVersion(),
-                     QSurfaceFormat::defaultFormat().minorVersion());
+            // Every pane fails alike: say it once, not once a pane.
+            static bool warned = false;
+            if (!std::exchange(warned, true)) {
+                qWarning("crosscheck: no OpenGL %d.%d context for the image panes; they stay empty",
+                         QSurfaceFormat::defaultFormat().majorVersion(),
+                         QSurfaceFormat::defaultFormat().minorVersion());
+            }
             m_glUnavailable = true;
             return false;
         }
@@ -145,14 +153,21 @@ void VtkRenderWidget::readFrame() {
     const int* size = m_window->GetSize();
     if (m_frame.width() != size[0] || m_frame.height() != size[1]) {
         m_frame = QImage(size[0], size[1], QImage::Format_RGB32);
-        m_frame.setDevicePixelRatio(devicePixelRatioF());
     }
+    // The same device size can come with another ratio (a move to another screen).
+    m_frame.setDevicePixelRatio(devicePixelRatioF());
     frame->Bind(GL_READ_FRAMEBUFFER);
     frame->ActivateReadBuffer(0);
     QOpenGLFunctions* gl = m_context->functions();
-    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    // Packed 0xAARRGGBB words are exactly Format_RGB32's pixels: no conversion.
+    // Rows of 4-byte pixels need no pack alignment. Packed 0xAARRGGBB words are exactly
+    // Format_RGB32's pixels: no conversion.
     gl->glReadPixels(0, 0, size[0], size[1], GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, m_frame.bits());
+    if (gl->glGetError() != GL_NO_ERROR) {
+        // Never show uninitialised memory as an image.
+        m_frame.fill(Qt::black);
+        qWarning("crosscheck: reading a pane's frame back from OpenGL failed");
+        return;
+    }
     // GL's rows run bottom-up, QImage's top-down.
     m_frame.mirror(false, true);
 }

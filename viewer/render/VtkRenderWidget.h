@@ -39,8 +39,11 @@ public:
     vtkGenericOpenGLRenderWindow* renderWindow() const;
     /// The VTK scene changed: the next paint renders it instead of reusing the last frame.
     void markSceneChanged() { m_sceneChanged = true; }
-    /// The pane as it is shown: VTK's frame with the overlay, in device pixels.
+    /// The pane as it is shown: VTK's frame with the overlay, in device pixels (null for
+    /// a pane of no size).
     QImage grabFramebuffer();
+    /// False once no OpenGL context could be made: the pane then shows a note, no image.
+    bool canRender() const { return !m_glUnavailable; }
 
 signals:
     /// A frame (VTK's and the overlay) was painted into the window.

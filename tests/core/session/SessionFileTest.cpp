@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/session/RecoveryLock.h"
 #include "core/session/SessionFile.h"
 #include "tests/core/phantom/PhantomTestSupport.h"
 
@@ -271,8 +272,7 @@ TEST_CASE("recovery files are named per session and found again, newest first", 
     CHECK(loadSession(findRecoveryFiles(dir.path()).front()).document == sampleSession());
 }
 
-TEST_CASE("a recovery file names the session it belongs to and that file's stamp",
-          "[session]") {
+TEST_CASE("a recovery file names the session it belongs to and that file's stamp", "[session]") {
     TempDir dir;
     const auto session = dir.path() / "case.crosscheck.json";
     const FileStamp stamp = saveSession(sampleSession(), session);
@@ -292,20 +292,48 @@ TEST_CASE("a recovery file names the session it belongs to and that file's stamp
     saveRecovery(unsaved, std::nullopt, recovery);
     CHECK_FALSE(loadSession(recovery).recoveryOf.has_value());
 
-    SECTION("a damaged origin is refused, naming the file and the key") {
+    SECTION("a damaged origin costs only the origin: the work is read, a warning names why") {
         auto j = nlohmann::json::parse(readAll(session));
-        j["recovery_of"] = {{"path", session.string()},
-                            {"stamp",
-                             {{"exists", true},
-                              {"size_bytes", 10},
-                              {"modified_ns", 5},
-                              {"content_hash", "12zz"}}}};
+        j["recovery_of"] = {
+            {"path", session.string()},
+            {"stamp",
+             {{"exists", true}, {"size_bytes", 10}, {"modified_ns", 5}, {"content_hash", "12zz"}}}};
         std::ofstream(recovery, std::ios::trunc) << j.dump();
-        CHECK_THROWS_WITH(loadSession(recovery), Catch::Contains(recovery.string()) &&
-                                                     Catch::Contains("recovery_of") &&
-                                                     Catch::Contains("content_hash"));
+        LoadedSession damaged = loadSession(recovery);
+        CHECK(damaged.document == sampleSession());
+        CHECK_FALSE(damaged.recoveryOf.has_value());
+        REQUIRE(damaged.warnings.size() == 1);
+        CHECK_THAT(damaged.warnings.front(), Catch::Contains(recovery.string()) &&
+                                                 Catch::Contains("recovery_of") &&
+                                                 Catch::Contains("content_hash"));
         j["recovery_of"] = {{"path", 3}};
         std::ofstream(recovery, std::ios::trunc) << j.dump();
-        CHECK_THROWS_WITH(loadSession(recovery), Catch::Contains("recovery_of"));
+        damaged = loadSession(recovery);
+        CHECK_FALSE(damaged.recoveryOf.has_value());
+        CHECK_THAT(damaged.warnings.at(0), Catch::Contains("recovery_of"));
     }
+}
+
+TEST_CASE("a recovery file a running process holds is not offered, and is once it is released",
+          "[session]") {
+    TempDir dir;
+    const auto mine =
+        recoveryPathFor(std::filesystem::path("/data/case.crosscheck.json"), dir.path());
+    CHECK(mine.filename().string().find("-" + std::to_string(::getpid()) + ".recovery") !=
+          std::string::npos);
+    saveSession(sampleSession(), mine);
+    {
+        RecoveryLock lock(mine);
+        REQUIRE(lock.held());
+        CHECK(recoveryFileInUse(mine));
+        CHECK(findRecoveryFiles(dir.path()).empty());
+        // A second lock on the same file (as another process would try) is refused.
+        CHECK_FALSE(RecoveryLock(mine).held());
+    }
+    CHECK_FALSE(recoveryFileInUse(mine));
+    CHECK_FALSE(std::filesystem::exists(recoveryLockPath(mine)));
+    CHECK(findRecoveryFiles(dir.path()) == std::vector<std::filesystem::path>{mine});
+    // A crashed owner leaves its lock file behind, unlocked: the file is offered.
+    std::ofstream(recoveryLockPath(mine)) << "";
+    CHECK(findRecoveryFiles(dir.path()) == std::vector<std::filesystem::path>{mine});
 }
