@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 
+#include "core/report/DicomDecimal.h"
 #include "core/report/ReportDicomHeader.h"
 #include "core/report/ReportWriteError.h"
 #include "core/roi/RoiSampler.h"
@@ -59,18 +60,6 @@ private:
     std::filesystem::path m_path;
 };
 
-/// A decimal string for DS (at most 16 characters), as precise as fits.
-std::string decimalString(double value) {
-    char buffer[64];
-    for (int precision = 15; precision > 0; --precision) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-        if (std::string(buffer).size() <= 16) {
-            break;
-        }
-    }
-    return buffer;
-}
-
 /// LO: at most 64 characters, no backslash (the value separator).
 OFString longString(std::string text) {
     for (char& c : text) {
@@ -102,9 +91,9 @@ void setPatientAndStudy(const SegBuild& b, const ReportModel& report, DcmSegment
 void setSharedGroups(const SegBuild& b, const ReportSegmentation& s, DcmSegmentation& seg) {
     const Eigen::Vector3d row = s.grid.axisDirection(0), column = s.grid.axisDirection(1);
     std::unique_ptr<FGPlaneOrientationPatient> orientation(FGPlaneOrientationPatient::createMinimal(
-        decimalString(row.x()).c_str(), decimalString(row.y()).c_str(),
-        decimalString(row.z()).c_str(), decimalString(column.x()).c_str(),
-        decimalString(column.y()).c_str(), decimalString(column.z()).c_str()));
+        dicomDecimalString(row.x()).c_str(), dicomDecimalString(row.y()).c_str(),
+        dicomDecimalString(row.z()).c_str(), dicomDecimalString(column.x()).c_str(),
+        dicomDecimalString(column.y()).c_str(), dicomDecimalString(column.z()).c_str()));
     if (!orientation) {
         b.fail("plane orientation");
     }
@@ -113,10 +102,10 @@ void setSharedGroups(const SegBuild& b, const ReportSegmentation& s, DcmSegmenta
     const Eigen::Vector3d spacing = s.grid.spacingMm();
     FGPixelMeasures measures;
     b.check(measures.setPixelSpacing(
-                (decimalString(spacing.y()) + "\\" + decimalString(spacing.x())).c_str()),
+                (dicomDecimalString(spacing.y()) + "\\" + dicomDecimalString(spacing.x())).c_str()),
             "pixel spacing");
-    b.check(measures.setSliceThickness(decimalString(spacing.z()).c_str()), "slice thickness");
-    b.check(measures.setSpacingBetweenSlices(decimalString(spacing.z()).c_str()),
+    b.check(measures.setSliceThickness(dicomDecimalString(spacing.z()).c_str()), "slice thickness");
+    b.check(measures.setSpacingBetweenSlices(dicomDecimalString(spacing.z()).c_str()),
             "spacing between slices");
     b.check(seg.addForAllFrames(measures), "pixel measures");
 }
@@ -170,8 +159,8 @@ void addFrames(const SegBuild& b, const ReportSegmentation& s, const std::vector
             const ReportSegSlice& slice = *found->second;
             const Eigen::Vector3d& p = slice.positionMm;
             std::unique_ptr<FGPlanePosPatient> position(FGPlanePosPatient::createMinimal(
-                decimalString(p.x()).c_str(), decimalString(p.y()).c_str(),
-                decimalString(p.z()).c_str()));
+                dicomDecimalString(p.x()).c_str(), dicomDecimalString(p.y()).c_str(),
+                dicomDecimalString(p.z()).c_str()));
             if (!position) {
                 b.fail("plane position");
             }

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/analysis/DiscrepancyKind.h"
+#include "core/report/DicomDecimal.h"
 #include "core/report/ReportWriteError.h"
 
 namespace crosscheck {
@@ -36,18 +37,6 @@ public:
 private:
     std::filesystem::path m_path;
 };
-
-/// A decimal string for DS (at most 16 characters), as precise as fits.
-std::string decimalString(double value) {
-    char buffer[64];
-    for (int precision = 15; precision > 0; --precision) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", precision, value);
-        if (std::string(buffer).size() <= 16) {
-            break;
-        }
-    }
-    return buffer;
-}
 
 DSRImageReferenceValue imageReference(const ReportImageRef& ref) {
     DSRImageReferenceValue value(ref.sopClassUid, ref.sopInstanceUid);
@@ -84,7 +73,7 @@ Quantity intensityQuantity(SeriesRole role) {
 void addMeasurement(const SrBuild& b, Group& group, const DSRCodedEntryValue& concept, double value,
                     const CMR_CID7181& unit, const CMR_CID7464* derivation,
                     const std::optional<ReportImageRef>& image) {
-    Group::MeasurementValue number(decimalString(value), unit);
+    Group::MeasurementValue number(dicomDecimalString(value), unit);
     b.check(number.setFloatingPointRepresentation(value), "floating point value");
     b.check(group.addMeasurement(CMR_CID7469(concept), number), "measurement");
     auto& measurement = group.getMeasurement();
@@ -149,7 +138,7 @@ void addGroup(const SrBuild& b, Group& group, const ReportRoi& roi, const Report
     if (m.row.role == SeriesRole::sCT) {
         std::string note = kSyntheticCtStatement;
         if (roi.ctMinusSct) {
-            note += " CT - sCT mean " + decimalString(roi.ctMinusSct->deltaMeanHu) + " HU";
+            note += " CT - sCT mean " + dicomDecimalString(roi.ctMinusSct->deltaMeanHu) + " HU";
             if (roi.ctMinusSct->flagged) {
                 note += " (flagged)";
             }

@@ -34,6 +34,8 @@ private slots:
 
 private:
     SlicePane* openCtPane(MainWindow& window);
+    /// The cursor on the tumour, and the pane's frame of it painted.
+    bool showTumour(MainWindow& window, SlicePane* pane);
 
     QTemporaryDir m_dir;
     cc::PhantomGroundTruth m_truth;
@@ -101,6 +103,12 @@ SlicePane* RenderHostTest::openCtPane(MainWindow& window) {
     return nullptr;
 }
 
+bool RenderHostTest::showTumour(MainWindow& window, SlicePane* pane) {
+    window.viewState()->setCursor(cc::PatientPoint{m_truth.tumor.centerCtMm});
+    window.viewState()->flush();
+    return waitForFrame(pane);
+}
+
 void RenderHostTest::everyPixelShowsTheValueUnderIt() {
     MainWindow window;
     SlicePane* ct = openCtPane(window);
@@ -132,9 +140,7 @@ void RenderHostTest::theScreenShowsThePanesFrame() {
     MainWindow window;
     SlicePane* ct = openCtPane(window);
     QVERIFY(ct);
-    window.viewState()->setCursor(cc::PatientPoint{m_truth.tumor.centerCtMm});
-    window.viewState()->flush();
-    QVERIFY(waitForFrame(ct));
+    QVERIFY(showTumour(window, ct));
     // The frame went to the X server with the paint that emitted the signal; X handles one
     // client's requests in order, so the grab below sees it.
     const QPoint topLeft = ct->mapTo(&window, QPoint(0, 0));
@@ -166,9 +172,7 @@ void RenderHostTest::aResizedPaneRendersAtItsNewSize() {
     MainWindow window;
     SlicePane* ct = openCtPane(window);
     QVERIFY(ct);
-    window.viewState()->setCursor(cc::PatientPoint{m_truth.tumor.centerCtMm});
-    window.viewState()->flush();
-    QVERIFY(waitForFrame(ct));
+    QVERIFY(showTumour(window, ct));
     const QSize before = ct->size();
     window.resize(900, 700);
     QTRY_VERIFY(ct->size() != before);
