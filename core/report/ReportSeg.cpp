@@ -18,6 +18,7 @@
 #include <set>
 
 #include "core/report/DicomDecimal.h"
+#include "core/report/ReportDicomFile.h"
 #include "core/report/ReportDicomHeader.h"
 #include "core/report/ReportWriteError.h"
 #include "core/roi/RoiSampler.h"
@@ -210,39 +211,6 @@ void addReferencedSeries(const ReportSegmentation& s, DcmSegmentation& seg) {
     }
 }
 
-void markAnonymized(const SegBuild& b, DcmDataset& dataset) {
-    b.check(dataset.putAndInsertString(DCM_PatientIdentityRemoved, "YES"),
-            "PatientIdentityRemoved");
-    // LO: at most 64 characters per value; the long sentence is in report.json.
-    b.check(dataset.putAndInsertString(
-                DCM_DeidentificationMethod,
-                "PS3.15 Annex E Basic Profile\\Crosscheck: UIDs remapped, IDs dates removed"),
-            "DeidentificationMethod");
-    DcmItem* code = nullptr;
-    b.check(dataset.findOrCreateSequenceItem(DCM_DeidentificationMethodCodeSequence, code),
-            "DeidentificationMethodCodeSequence");
-    code->putAndInsertString(DCM_CodeValue, "113100");
-    code->putAndInsertString(DCM_CodingSchemeDesignator, "DCM");
-    code->putAndInsertString(DCM_CodeMeaning, "Basic Application Confidentiality Profile");
-}
-
-void saveAtomically(DcmFileFormat& file, const std::filesystem::path& path) {
-    const std::filesystem::path temp =
-        path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()));
-    const OFCondition saved = file.saveFile(temp.c_str(), EXS_LittleEndianExplicit);
-    if (saved.bad()) {
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        throw ReportWriteError(path.string() + ": cannot write: " + saved.text());
-    }
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        std::filesystem::remove(temp, error);
-        throw ReportWriteError(path.string() + ": cannot write: " + error.message());
-    }
-}
-
 }  // namespace
 
 std::optional<ReportSegmentation> buildReportSegmentation(const Study& study,
@@ -373,9 +341,9 @@ void writeReportSeg(const ReportModel& report, const ReportSegmentation& segment
     DcmDataset& dataset = *file.getDataset();
     b.check(seg->writeDataset(dataset), "write");
     if (report.anonymized) {
-        markAnonymized(b, dataset);
+        markDeidentified(dataset, path);
     }
-    saveAtomically(file, path);
+    saveDicomAtomically(file, path);
 }
 
 }  // namespace crosscheck

@@ -14,6 +14,7 @@
 
 #include "core/analysis/DiscrepancyKind.h"
 #include "core/report/DicomDecimal.h"
+#include "core/report/ReportDicomFile.h"
 #include "core/report/ReportWriteError.h"
 
 namespace crosscheck {
@@ -266,35 +267,9 @@ void writeReportSr(const ReportModel& report, const std::filesystem::path& path)
     DcmDataset& dataset = *file.getDataset();
     b.check(doc.write(dataset), "write");
     if (report.anonymized) {
-        b.check(dataset.putAndInsertString(DCM_PatientIdentityRemoved, "YES"),
-                "PatientIdentityRemoved");
-        // LO: at most 64 characters per value; the long sentence is in report.json.
-        b.check(dataset.putAndInsertString(
-                    DCM_DeidentificationMethod,
-                    "PS3.15 Annex E Basic Profile\\Crosscheck: UIDs remapped, IDs dates removed"),
-                "DeidentificationMethod");
-        DcmItem* code = nullptr;
-        b.check(dataset.findOrCreateSequenceItem(DCM_DeidentificationMethodCodeSequence, code),
-                "DeidentificationMethodCodeSequence");
-        code->putAndInsertString(DCM_CodeValue, "113100");
-        code->putAndInsertString(DCM_CodingSchemeDesignator, "DCM");
-        code->putAndInsertString(DCM_CodeMeaning, "Basic Application Confidentiality Profile");
+        markDeidentified(dataset, path);
     }
-    // Atomic: a temporary file in the same folder, renamed over the target when complete.
-    const std::filesystem::path temp =
-        path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()));
-    const OFCondition saved = file.saveFile(temp.c_str(), EXS_LittleEndianExplicit);
-    if (saved.bad()) {
-        std::error_code ignored;
-        std::filesystem::remove(temp, ignored);
-        throw ReportWriteError(path.string() + ": cannot write: " + saved.text());
-    }
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error) {
-        std::filesystem::remove(temp, error);
-        throw ReportWriteError(path.string() + ": cannot write: " + error.message());
-    }
+    saveDicomAtomically(file, path);
 }
 
 }  // namespace crosscheck
