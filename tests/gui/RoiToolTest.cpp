@@ -1,6 +1,8 @@
 // Drawing an ellipse with the mouse on the CT pane of the phantom, around the tumour:
 // one undoable ROI, its rows in the measurement table (CT dense, sCT not, the CT - sCT
 // row flagged), and undo / redo restoring each state.
+#include <QDockWidget>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -97,6 +99,35 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
         ct->grabFramebuffer().save(docs + QStringLiteral("/roi-ellipse-ct.png"));
         window.measurementTable()->grab().save(docs + QStringLiteral("/roi-measurement-table.png"));
     }
+
+    // F2 on the ROI column opens the name for editing (the window's F2, the series
+    // browser, must not take the key from the table).
+    auto* browserDock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock"));
+    QVERIFY(browserDock);
+    const bool browserShown = browserDock->isVisible();
+    // Window shortcuts only fire in the active window, as on a desktop.
+    window.activateWindow();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    table->setFocus();
+    table->setCurrentCell(ctRow, 0);
+    QTest::keyClick(table, Qt::Key_F2);
+    const auto editing = [table] {
+        for (const QLineEdit* editor : table->findChildren<QLineEdit*>()) {
+            if (editor->isVisible()) {
+                return true;
+            }
+        }
+        return false;
+    };
+    QTRY_VERIFY(editing());
+    QCOMPARE(browserDock->isVisible(), browserShown);
+    for (QLineEdit* editor : table->findChildren<QLineEdit*>()) {
+        if (editor->isVisible()) {
+            QTest::keyClick(editor, Qt::Key_Escape);
+        }
+    }
+    QTRY_VERIFY(!editing());
 
     // Renaming in the table's ROI column is an undoable edit of the label.
     table->item(ctRow, 0)->setText(QStringLiteral("calcified tumour"));

@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -84,6 +85,8 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Only the ROI's name is editable (double-click or F2); the numbers come from core.
+    // F2 is also a window shortcut (the series browser): the table keeps it while focused.
+    m_table->installEventFilter(this);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSortingEnabled(true);
@@ -291,6 +294,16 @@ QString MeasurementTable::toTsv() const {
         lines << cells.join(QLatin1Char('\t'));
     }
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+bool MeasurementTable::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_table && event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_F2 &&
+        static_cast<QKeyEvent*>(event)->modifiers() == Qt::NoModifier) {
+        event->accept();  // delivered as a key press: the item view's "edit" key
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 }  // namespace crosscheck::viewer

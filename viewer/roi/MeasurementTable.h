@@ -47,6 +47,9 @@ signals:
     void roiActivated(const Eigen::Vector3d& centerMm);
     void measureOptionsChanged();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct CachedRows {
         Roi roi;
