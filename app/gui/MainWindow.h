@@ -92,10 +92,12 @@ public:
     viewer::MeasurementTable* measurementTable() const { return m_measurements; }
     /// The "Profile and histogram" dock's content (F4 toggles the dock).
     viewer::RoiChartsPanel* chartsPanel() const { return m_charts; }
-    /// Registers automatically as soon as the next study is shown (the demo does).
-    void setRegisterOnLoad(bool on) { m_registerOnLoad = on; }
-    /// Compares CT and sCT once the next automatic registration has finished.
-    void setAnalyzeAfterRegistration(bool on) { m_analyzeAfterRegistration = on; }
+    /// When on, every study opened (a folder, the demo or a session) that holds a CT and an
+    /// sCT is compared at once, so a region the sCT misses is flagged without anyone asking:
+    /// an sCT frame with no transform to the CT is first registered automatically (MI). A
+    /// folder or the demo then opens on the most important finding; a session keeps its
+    /// cursor. The application turns it on; tests drive each step themselves.
+    void setCompareOnOpen(bool on) { m_compareOnOpen = on; }
     /// Moves a series' frame by a small rigid motion in reference coordinates (keyboard
     /// correction of a registration) and re-synchronizes the panes.
     void nudgeSeries(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);
@@ -145,6 +147,9 @@ signals:
     /// `written` is false when nothing was written (declined overwrite, error, cancel).
     void reportExportFinished(bool written, const QString& message);
     void sessionOpened(const QString& path);
+    /// An opened study or session is on screen with what setCompareOnOpen adds (the
+    /// registration and the CT-versus-sCT comparison), or without when there is none to run.
+    void openingSettled();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -169,6 +174,10 @@ private:
     /// Recovered work continues as the session file it came from (when that still exists),
     /// else untitled; either way it counts as unsaved.
     /// Returns what the user should be told (a damaged or vanished origin), or nothing.
+    /// The comparison setCompareOnOpen asks for, after a study or session was opened.
+    void compareAutomatically(bool focusFirstFinding);
+    /// Emits openingSettled once the comparison an opening started has finished.
+    void settleIfOpening();
     QString recoverAs(const LoadedSession& recovered,
                       std::vector<std::filesystem::path> studyPaths);
     void applySession(const SessionDocument& document);
@@ -186,7 +195,8 @@ private:
     viewer::LandmarkSet* m_landmarks = nullptr;
     std::shared_ptr<Study> m_study;
     std::optional<PatientPoint> m_requestedCursor;
-    bool m_registerOnLoad = false;
+    bool m_compareOnOpen = false;
+    bool m_settleAfterAnalysis = false;
     bool m_analyzeAfterRegistration = false;
     bool m_focusFirstFinding = false;
     viewer::BackgroundTask* m_task = nullptr;

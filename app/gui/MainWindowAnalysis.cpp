@@ -2,6 +2,7 @@
 // and in the findings panel.
 #include <QDockWidget>
 #include <QStatusBar>
+#include <utility>
 
 #include "app/gui/MainWindow.h"
 #include "core/analysis/DiscrepancyAnalysis.h"
@@ -42,6 +43,28 @@ std::optional<DiscrepancyInputs> analysisInputs(const Study& study) {
 
 }  // namespace
 
+void MainWindow::compareAutomatically(bool focusFirstFinding) {
+    if (!m_compareOnOpen || !m_study || m_study->find(SeriesRole::CT) == nullptr ||
+        m_study->find(SeriesRole::sCT) == nullptr) {
+        emit openingSettled();
+        return;
+    }
+    m_settleAfterAnalysis = true;
+    m_focusFirstFinding = focusFirstFinding && !m_requestedCursor;
+    if (analysisInputs(*m_study)) {
+        analyzeDiscrepancies();
+        return;
+    }
+    m_analyzeAfterRegistration = true;
+    registerAutomatically();
+}
+
+void MainWindow::settleIfOpening() {
+    if (std::exchange(m_settleAfterAnalysis, false)) {
+        emit openingSettled();
+    }
+}
+
 void MainWindow::analyzeDiscrepancies() {
     if (!m_study) {
         return;
@@ -53,6 +76,7 @@ void MainWindow::analyzeDiscrepancies() {
                "(Registration > Register to reference automatically).");
         statusBar()->showMessage(message, 10000);
         emit analysisFinished();
+        settleIfOpening();
         return;
     }
     auto result = std::make_shared<DiscrepancyResult>();
@@ -82,6 +106,7 @@ void MainWindow::analyzeDiscrepancies() {
                                              .arg(result->totalMs, 0, 'f', 0),
                                          10000);
                 emit analysisFinished();
+                settleIfOpening();
             });
     runTask(task);
 }

@@ -117,7 +117,6 @@ void MainWindow::registerAutomatically() {
         emit registrationFinished();
         if (m_analyzeAfterRegistration) {
             m_analyzeAfterRegistration = false;
-            m_focusFirstFinding = !m_requestedCursor;
             analyzeDiscrepancies();
         }
     });

@@ -171,6 +171,7 @@ void MainWindow::openSessionImpl(const QString& path, bool recovery) {
             }
             updateSessionTitle();
             emit sessionOpened(path);
+            compareAutomatically(false);
         });
     runTask(task);
 }

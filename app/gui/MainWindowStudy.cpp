@@ -98,6 +98,7 @@ void MainWindow::openPaths(const QStringList& paths) {
             return;
         }
         setStudy(result);
+        compareAutomatically(true);
     });
     runTask(task);
 }
@@ -124,6 +125,7 @@ void MainWindow::openDemo() {
         finishTask();
         m_session->startUntitled({*demoDir});
         setStudy(result);
+        compareAutomatically(true);
     });
     runTask(task);
 }
@@ -175,10 +177,6 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
     m_state->flush();
     reportProblems();
     emit studyShown();
-    if (m_registerOnLoad) {
-        m_registerOnLoad = false;
-        registerAutomatically();
-    }
 }
 
 void MainWindow::setFrameTransform(const std::string& fromFrame, const std::string& toFrame,

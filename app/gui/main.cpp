@@ -187,19 +187,12 @@ int main(int argc, char** argv) {
                 return crosscheck::app::SessionAnswer::Cancel;
             });
         if (loading) {
-            // The demo registers its MRI frame to the CT and compares CT and sCT after
-            // loading; shoot when that is on screen.
-            const auto ready = options.demo ? &crosscheck::app::MainWindow::analysisFinished
-                                            : &crosscheck::app::MainWindow::studyShown;
-            const auto shoot = [&window, &options] {
-                screenshotWhenPainted(window.paneGrid(), options.screenshot);
-            };
-            if (session) {
-                QObject::connect(&window, &crosscheck::app::MainWindow::sessionOpened, &window,
-                                 shoot);
-            } else {
-                QObject::connect(&window, ready, &window, shoot);
-            }
+            // Opening registers the sCT's frame to the CT if needed and compares CT and sCT;
+            // shoot when that is on screen.
+            QObject::connect(&window, &crosscheck::app::MainWindow::openingSettled, &window,
+                             [&window, &options] {
+                                 screenshotWhenPainted(window.paneGrid(), options.screenshot);
+                             });
             QObject::connect(&window, &crosscheck::app::MainWindow::loadFailed, &window,
                              [](const QString& message) {
                                  std::fprintf(stderr, "crosscheck: %s\n", qPrintable(message));
@@ -209,9 +202,8 @@ int main(int argc, char** argv) {
             screenshotWhenPainted(window.paneGrid(), options.screenshot);
         }
     }
+    window.setCompareOnOpen(true);
     if (options.demo) {
-        window.setRegisterOnLoad(true);
-        window.setAnalyzeAfterRegistration(true);
         window.openDemo();
     } else if (session) {
         window.openSessionFile(options.paths.front());

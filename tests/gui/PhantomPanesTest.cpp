@@ -10,10 +10,11 @@
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
 #include "tests/gui/PhantomGuiSupport.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/SlicePane.h"
-#include "viewer/tasks/BackgroundTask.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/tasks/BackgroundTask.h"
 
 using crosscheck::app::MainWindow;
 using crosscheck::viewer::SlicePane;
@@ -27,6 +28,7 @@ private slots:
     void aClickMovesTheCursorInEveryLinkedPane();
     void anUnregisteredFrameIsFlaggedAndDoesNotFollow();
     void openingAnotherStudyWhileOneLoadsShowsOnlyTheLast();
+    void openingAStudyComparesCtAndSctWithoutBeingAsked();
 
 private:
     void openStudy(MainWindow& window);
@@ -155,6 +157,28 @@ void PhantomPanesTest::openingAnotherStudyWhileOneLoadsShowsOnlyTheLast() {
     QCoreApplication::processEvents();
     QCOMPARE(shown.count(), 1);
     QCOMPARE(window.study()->referenceFrameUid, second.ctFrameUid);
+}
+
+void PhantomPanesTest::openingAStudyComparesCtAndSctWithoutBeingAsked() {
+    MainWindow window;
+    window.setCompareOnOpen(true);  // as the application does
+    window.resize(1200, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy settled(&window, &MainWindow::openingSettled);
+    window.openPaths({m_dir.path()});
+    QVERIFY(settled.wait(120000));
+    // The sCT's (MR) frame was registered and CT and sCT compared without a keypress.
+    SlicePane* sct = paneWithRole(window, cc::SeriesRole::sCT);
+    QVERIFY(sct && sct->isSynchronized());
+    const auto* layer = window.discrepancyLayer();
+    QVERIFY(layer->hasResult());
+    QVERIFY(!layer->result()->regions.empty());
+    const cc::DiscrepancyRegion& first = layer->result()->regions.front();
+    QCOMPARE(first.kind, cc::DiscrepancyKind::CtDenseSctNot);
+    // It is the phantom's tumour, and the panes open on it.
+    QVERIFY((first.centroidMm - m_truth.tumor.centerCtMm).norm() < 3.0);
+    QVERIFY((window.viewState()->cursor().mm - first.centroidMm).norm() < 1e-6);
 }
 
 int main(int argc, char** argv) {

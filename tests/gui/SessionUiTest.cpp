@@ -22,6 +22,7 @@
 #include "core/model/Study.h"
 #include "core/session/SessionFile.h"
 #include "tests/gui/PhantomGuiSupport.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/roi/AnnotationLayer.h"
@@ -77,6 +78,7 @@ class SessionUiTest : public QObject {
 private slots:
     void initTestCase();
     void aSavedSessionOpensInAFreshWindowToTheSameState();
+    void anOpenedSessionIsComparedAndKeepsItsCursor();
     void aFileChangedOnDiskIsNotOverwrittenWithoutAYes();
     void autosaveWritesARecoveryFileThatASaveRemoves();
     void aRecoveryFileIsOfferedAndRecoveredAtStart();
@@ -229,6 +231,30 @@ void SessionUiTest::aSavedSessionOpensInAFreshWindowToTheSameState() {
                     .save(docs + QStringLiteral("/session-restored.png")));
         QVERIFY(ct->grabFramebuffer().save(docs + QStringLiteral("/session-restored-ct.png")));
     }
+}
+
+void SessionUiTest::anOpenedSessionIsComparedAndKeepsItsCursor() {
+    // The session the test before this one saved: CT, sCT, the MR frame's transform.
+    const QString file = sessionPath(QStringLiteral("case.crosscheck.json"));
+    QVERIFY(QFile::exists(file));
+    const cc::SessionDocument saved = cc::loadSession(file.toStdString()).document;
+    QVERIFY(saved.cursorMm.has_value());
+    Answers answers;
+    MainWindow window;
+    prepare(window, answers);
+    window.setCompareOnOpen(true);  // as the application does
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy settled(&window, &MainWindow::openingSettled);
+    window.openSessionFile(file);
+    QVERIFY(settled.wait(60000));
+    QVERIFY(window.discrepancyLayer()->hasResult());
+    QVERIFY(!window.discrepancyLayer()->result()->regions.empty());
+    // A session opens where it was left, not on the finding; comparing is not an edit.
+    QVERIFY((window.viewState()->cursor().mm - *saved.cursorMm).norm() < 1e-6);
+    QVERIFY(!window.isSessionModified());
+    QVERIFY(answers.asked.empty());
 }
 
 void SessionUiTest::aFileChangedOnDiskIsNotOverwrittenWithoutAYes() {
