@@ -20,7 +20,10 @@ void MainWindow::buildToolMenus() {
     QAction* undo = edit->addAction(tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = edit->addAction(tr("&Redo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Not QKeySequence::Redo as well: on Linux it is Ctrl+Shift+Z again, and a key bound
+    // twice is ambiguous to Qt, which then triggers nothing.
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     QAction* remove = edit->addAction(tr("&Delete selected ROI"));
     remove->setShortcut(QKeySequence::Delete);
     connect(undo, &QAction::triggered, this, [this] { m_annotations->history().undo(); });

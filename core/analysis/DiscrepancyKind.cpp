@@ -24,4 +24,16 @@ std::optional<DiscrepancyKind> discrepancyKindFromString(const std::string& text
     return std::nullopt;
 }
 
+const char* describe(DiscrepancyKind kind) {
+    switch (kind) {
+        case DiscrepancyKind::CtDenseSctNot:
+            return "dense on CT, not on sCT";
+        case DiscrepancyKind::SctDenseCtNot:
+            return "dense on sCT, not on CT";
+        case DiscrepancyKind::LargeDifference:
+        default:
+            return "large difference";
+    }
+}
+
 }  // namespace crosscheck

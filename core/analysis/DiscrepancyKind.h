@@ -14,5 +14,7 @@ enum class DiscrepancyKind { CtDenseSctNot, SctDenseCtNot, LargeDifference };
 /// "ct_dense_sct_not", "sct_dense_ct_not", "large_difference".
 const char* toString(DiscrepancyKind kind);
 std::optional<DiscrepancyKind> discrepancyKindFromString(const std::string& text);
+/// For people: "dense on CT, not on sCT", "dense on sCT, not on CT", "large difference".
+const char* describe(DiscrepancyKind kind);
 
 }  // namespace crosscheck

@@ -134,8 +134,10 @@ bool AnnotationHistory::redo() {
     if (!canRedo()) {
         return false;
     }
-    apply(m_commands[m_position], true);
+    // The position moves first, as in undo(): listeners told of the change must already
+    // see the new state (isModified(), canUndo()).
     ++m_position;
+    apply(m_commands[m_position - 1], true);
     return true;
 }
 

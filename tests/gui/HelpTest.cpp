@@ -9,6 +9,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
@@ -25,6 +26,7 @@ class HelpTest : public QObject {
     Q_OBJECT
 private slots:
     void everyMenuShortcutIsListed();
+    void noKeyIsBoundTwice();
     void thePresetAndOrientationKeysDoWhatTheListSays();
     void aboutNamesTheVersionAndWhatItIsNot();
 };
@@ -94,6 +96,27 @@ void HelpTest::everyMenuShortcutIsListed() {
     QDialog* first = window.showKeyboardHelp();
     QCOMPARE(window.showKeyboardHelp(), first);
     first->close();
+}
+
+void HelpTest::noKeyIsBoundTwice() {
+    // Qt triggers nothing for a key two window actions share ("Ambiguous shortcut").
+    MainWindow window;
+    QList<QAction*> actions;
+    actionsWithShortcuts(window.menuBar()->actions(), actions);
+    for (QAction* extra : window.findChildren<QAction*>()) {
+        if (!extra->shortcuts().isEmpty() && !actions.contains(extra)) {
+            actions << extra;  // toolbar and widget actions
+        }
+    }
+    std::map<QString, QString> owner;
+    for (QAction* action : actions) {
+        for (const QKeySequence& key : action->shortcuts()) {
+            const QString text = key.toString(QKeySequence::PortableText);
+            const auto [it, fresh] = owner.emplace(text, action->text());
+            QVERIFY2(fresh, qPrintable(text + QStringLiteral(": ") + it->second +
+                                       QStringLiteral(" and ") + action->text()));
+        }
+    }
 }
 
 void HelpTest::thePresetAndOrientationKeysDoWhatTheListSays() {

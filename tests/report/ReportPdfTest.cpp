@@ -2,6 +2,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "core/analysis/MissedRegions.h"
 #include "core/report/ReportAnonymizer.h"
 #include "core/report/ReportWriteError.h"
 #include "tests/core/report/ReportTestSupport.h"
@@ -81,6 +82,16 @@ TEST_CASE(
     CHECK(contains(text, "FLAGGED"));
     CHECK(contains(text, "W 1800 / L 400 HU (bone)"));
     CHECK(contains(text, "ct_dense_sct_not"));
+    // The miss leads the cover: in the first page's text, with the largest missed region.
+    const std::string cover = crosscheck::test::commandOutput(
+        std::string(CROSSCHECK_PDFTOTEXT) + " -f 1 -l 1 '" + pdf.string() + "' - 2>/dev/null");
+    CHECK(contains(cover, "sCT MISSES " + std::to_string(countMissed(discrepancy->findings)) +
+                              " dense region(s) seen on CT"));
+    const DiscrepancyRegion* largest = largestMissed(discrepancy->findings);
+    REQUIRE(largest != nullptr);
+    CHECK(contains(cover, "CT " + formatReportValue(largest->ctMeanHu).toStdString() +
+                              " HU vs sCT " + formatReportValue(largest->sctMeanHu).toStdString() +
+                              " HU"));
     CHECK(contains(text, "PHANTOM^CROSSCHECK^P001"));
     CHECK(contains(text, "page 1 of " + std::to_string(3 + findingsPages)));
     CHECK(contains(text, "page " + std::to_string(3 + findingsPages) + " of " +

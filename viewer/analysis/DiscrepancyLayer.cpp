@@ -1,5 +1,7 @@
 #include "viewer/analysis/DiscrepancyLayer.h"
 
+#include "core/analysis/MissedRegions.h"
+
 #include <algorithm>
 
 #include "core/analysis/RegionExtraction.h"
@@ -42,9 +44,7 @@ int DiscrepancyLayer::missedDenseCount() const {
     if (!m_result) {
         return 0;
     }
-    return static_cast<int>(
-        std::count_if(m_result->regions.begin(), m_result->regions.end(),
-                      [](const auto& r) { return r.kind == DiscrepancyKind::CtDenseSctNot; }));
+    return countMissed(m_result->regions);
 }
 
 void DiscrepancyLayer::setDifferenceOpacity(double opacity) {

@@ -16,15 +16,7 @@ namespace crosscheck::viewer {
 namespace {
 
 QString kindText(DiscrepancyKind kind) {
-    switch (kind) {
-        case DiscrepancyKind::CtDenseSctNot:
-            return QObject::tr("dense on CT, not on sCT");
-        case DiscrepancyKind::SctDenseCtNot:
-            return QObject::tr("dense on sCT, not on CT");
-        case DiscrepancyKind::LargeDifference:
-            return QObject::tr("large difference");
-    }
-    return {};
+    return QObject::tr(describe(kind));
 }
 
 QTableWidgetItem* cell(const QString& text, const QVariant& sortValue = {}) {

@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "core/analysis/MissedRegions.h"
 #include "core/volume/Volume.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/SliceRaster.h"
@@ -126,13 +127,13 @@ void SlicePane::paintMissBanner(QPainter& painter) const {
     if (missed == 0) {
         return;
     }
-    const auto& first = m_discrepancy->result()->regions.front();
+    const DiscrepancyRegion& largest = *largestMissed(m_discrepancy->result()->regions);
     const QString text = tr("sCT MISSES %n dense region(s) seen on CT", "", missed) +
                          tr(" - largest %1 x %2 mm, CT %3 HU vs sCT %4 HU")
-                             .arg(first.extentMm[0], 0, 'f', 0)
-                             .arg(first.extentMm[1], 0, 'f', 0)
-                             .arg(first.ctMeanHu, 0, 'f', 0)
-                             .arg(first.sctMeanHu, 0, 'f', 0);
+                             .arg(largest.extentMm[0], 0, 'f', 0)
+                             .arg(largest.extentMm[1], 0, 'f', 0)
+                             .arg(largest.ctMeanHu, 0, 'f', 0)
+                             .arg(largest.sctMeanHu, 0, 'f', 0);
     QFont font = painter.font();
     font.setPixelSize(14);
     font.setBold(true);

@@ -2,6 +2,7 @@
 // and the synthetic-CT statement where nobody can miss it.
 #include <QPainter>
 
+#include "core/analysis/MissedRegions.h"
 #include "viewer/report/PdfCanvas.h"
 #include "viewer/report/ReportPdfText.h"
 #include "viewer/report/ReportPdfWriter.h"
@@ -28,16 +29,50 @@ QString findingsSummary(const ReportModel& report) {
             "no CT-versus-sCT analysis (no CT and sCT joined by a known "
             "transform)");
     }
-    int missed = 0;
-    for (const DiscrepancyRegion& r : report.discrepancy->findings) {
-        missed += r.kind == DiscrepancyKind::CtDenseSctNot ? 1 : 0;
-    }
+    const int missed = countMissed(report.discrepancy->findings);
     return QStringLiteral("%1 CT-versus-sCT discrepancy finding(s), %2 dense on CT but not on sCT")
         .arg(report.discrepancy->findings.size())
         .arg(missed);
 }
 
 }  // namespace
+
+void ReportPdfWriter::drawMissBox(PdfCanvas& canvas) const {
+    // The finding the report exists for: on the first page, before anything else.
+    if (!m_report.discrepancy) {
+        return;
+    }
+    const auto& findings = m_report.discrepancy->findings;
+    const DiscrepancyRegion* largest = largestMissed(findings);
+    if (largest == nullptr) {
+        return;
+    }
+    const int missed = countMissed(findings);
+    const QString title = QStringLiteral("sCT MISSES %1 dense region(s) seen on CT").arg(missed);
+    const QString detail =
+        QStringLiteral(
+            "Largest: %1 x %2 x %3 mm, %4 mm\u00b3, CT %5 HU vs sCT %6 HU, centroid "
+            "%7, %8, %9 mm (CT frame). Every finding is on the findings pages.")
+            .arg(formatReportValue(largest->extentMm.x()), formatReportValue(largest->extentMm.y()),
+                 formatReportValue(largest->extentMm.z()), formatReportValue(largest->volumeMm3),
+                 formatReportValue(largest->ctMeanHu), formatReportValue(largest->sctMeanHu),
+                 formatReportValue(largest->centroidMm.x()),
+                 formatReportValue(largest->centroidMm.y()),
+                 formatReportValue(largest->centroidMm.z()));
+    const QFont titleFont = PdfCanvas::font(13.0, true);
+    const QFont detailFont = PdfCanvas::font(10.0);
+    const double inner = canvas.widthMm() - 10.0;
+    const double titleMm = canvas.lineMm(titleFont);
+    const double h = titleMm + canvas.wrappedHeightMm(detail, detailFont, inner) + 8.0;
+    canvas.box(QRectF(PdfCanvas::kLeftMm, canvas.y(), canvas.widthMm(), h), kWarningRed,
+               kWarningRed, 0.8);
+    canvas.textIn(QRectF(PdfCanvas::kLeftMm + 5.0, canvas.y() + 2.5, inner, titleMm), title,
+                  titleFont, Qt::AlignLeft | Qt::AlignTop, Qt::white);
+    canvas.textIn(
+        QRectF(PdfCanvas::kLeftMm + 5.0, canvas.y() + 3.5 + titleMm, inner, h - titleMm - 4.0),
+        detail, detailFont, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, Qt::white);
+    canvas.skip(h + 2.0);
+}
 
 void ReportPdfWriter::drawCover(PdfCanvas& canvas) const {
     canvas.setY(18.0);
@@ -60,7 +95,9 @@ void ReportPdfWriter::drawCover(PdfCanvas& canvas) const {
                   Qt::AlignLeft | Qt::AlignTop, kWarningRed);
     canvas.textIn(QRectF(PdfCanvas::kLeftMm + 5.0, canvas.y() + 7.5, inner, h - 8.0), statement,
                   statementFont, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, kWarningRed);
-    canvas.skip(h + 6.0);
+    canvas.skip(h + 4.0);
+    drawMissBox(canvas);
+    canvas.skip(2.0);
 
     canvas.heading(QStringLiteral("Patient"), 12.0);
     if (m_report.anonymized) {

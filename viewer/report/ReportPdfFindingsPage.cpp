@@ -17,15 +17,7 @@ constexpr int kThumbPx = 300;
 constexpr double kRowMm = 48.0;
 
 QString kindText(DiscrepancyKind kind) {
-    switch (kind) {
-        case DiscrepancyKind::CtDenseSctNot:
-            return QStringLiteral("dense on CT, not on sCT");
-        case DiscrepancyKind::SctDenseCtNot:
-            return QStringLiteral("dense on sCT, not on CT");
-        case DiscrepancyKind::LargeDifference:
-            return QStringLiteral("large difference");
-    }
-    return {};
+    return QString::fromLatin1(describe(kind));
 }
 
 QString visibility(const DiscrepancyRegion& r) {
@@ -108,10 +100,11 @@ void ReportPdfWriter::drawFindingsPage(PdfCanvas& canvas, int findingsPage) cons
         const QFont body = PdfCanvas::font(9.0);
         const double line = canvas.lineMm(body);
         const QString lines[] = {
-            QStringLiteral("Kind %1, rank %2 of %3")
-                .arg(QString::fromLatin1(toString(r.kind)))
+            // The code is the one report.json and the DICOM SR use for this kind.
+            QStringLiteral("Rank %1 of %2 (code %3)")
                 .arg(r.rank)
-                .arg(d.findings.size()),
+                .arg(d.findings.size())
+                .arg(QString::fromLatin1(toString(r.kind))),
             QStringLiteral("Size %1 x %2 x %3 mm, volume %4 mm\u00b3")
                 .arg(formatReportValue(r.extentMm.x()), formatReportValue(r.extentMm.y()),
                      formatReportValue(r.extentMm.z()), formatReportValue(r.volumeMm3)),

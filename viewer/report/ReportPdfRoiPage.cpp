@@ -78,9 +78,7 @@ QString rolesWithCounts(const std::vector<SeriesRole>& roles) {
 
 void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const {
     const ReportRoi& roi = m_report.rois[roiIndex];
-    canvas.heading(QStringLiteral("ROI %1: %2")
-                       .arg(QString::fromStdString(roi.id), QString::fromStdString(roi.label)),
-                   14.0);
+    canvas.heading(roiTitle(roi.id, roi.label), 14.0);
     const double fov = keyImageFieldOfViewMm(roi.roi);
     const KeyImagePlane plane = keyImagePlaneForRoi(roi.roi, fov);
     canvas.paragraph(

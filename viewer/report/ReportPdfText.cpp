@@ -40,4 +40,9 @@ QString orDash(const std::string& text) {
     return text.empty() ? kNone : QString::fromStdString(text);
 }
 
+QString roiTitle(const std::string& id, const std::string& label) {
+    return label.empty() ? QStringLiteral("ROI %1").arg(QString::fromStdString(id))
+                         : QString::fromStdString(label);
+}
+
 }  // namespace crosscheck::viewer

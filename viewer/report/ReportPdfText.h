@@ -18,5 +18,7 @@ QString formatReportValue(double value, const QString& unit);
 QString formatDicomDate(const std::string& date);
 /// The text, or an en dash when empty.
 QString orDash(const std::string& text);
+/// An ROI's page title: its label ("tumour"), or "ROI <id>" when it has none.
+QString roiTitle(const std::string& id, const std::string& label);
 
 }  // namespace crosscheck::viewer

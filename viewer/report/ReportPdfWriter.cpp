@@ -10,6 +10,7 @@
 #include "core/report/ReportWriteError.h"
 #include "core/session/AtomicFile.h"
 #include "viewer/report/PdfCanvas.h"
+#include "viewer/report/ReportPdfText.h"
 
 namespace crosscheck::viewer {
 
@@ -178,8 +179,7 @@ QByteArray ReportPdfWriter::renderPages(int pages, const Progress& progress, boo
         for (std::size_t r = 0; r < m_report.rois.size(); ++r) {
             const ReportRoi& roi = m_report.rois[r];
             section("key images of " + roi.label,
-                    QStringLiteral("ROI %1: %2 (continued)")
-                        .arg(QString::fromStdString(roi.id), QString::fromStdString(roi.label)));
+                    roiTitle(roi.id, roi.label) + QStringLiteral(" (continued)"));
             drawRoiPage(canvas, r);
         }
         for (int f = 0; f < findingsPageCount(); ++f) {

@@ -19,8 +19,10 @@ class PdfCanvas;
 
 /// Renders a report model as an A4 portrait PDF (QPdfWriter + QPainter, no widgets, no GL):
 ///
-/// 1. cover: patient and study (or "anonymized"), the series with roles and sync basis, the
-///    synthetic-CT statement in a red box, export time, software version and commit;
+/// 1. cover: the synthetic-CT statement in a red box, then, when the sCT misses a dense
+///    region of the CT, a filled red box saying so with the largest one; patient and study
+///    (or "anonymized"), the series with roles and sync basis, export time, software
+///    version and commit;
 /// 2. a page per ROI: key images of CT, sCT, T1w and T2w through the ROI (same field of
 ///    view, outline, orientation letters, scale bar, caption with role and window), the
 ///    measurement rows and the CT - sCT line (red when flagged);
@@ -60,6 +62,8 @@ private:
     QByteArray renderPages(int pages, const Progress& progress, bool layoutOnly,
                            int* pagesDrawn) const;
     void drawCover(PdfCanvas& canvas) const;
+    /// On the cover, when the sCT misses a dense region of the CT: a red box saying so.
+    void drawMissBox(PdfCanvas& canvas) const;
     void drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const;
     void drawFindingsPage(PdfCanvas& canvas, int findingsPage) const;
     void drawMetrics(PdfCanvas& canvas) const;

@@ -128,3 +128,17 @@ TEST_CASE("listeners hear every change; the saved state is tracked", "[session]"
     CHECK_FALSE(h.remove("no-such-id"));
     CHECK_FALSE(h.canUndo());
 }
+
+TEST_CASE("a listener told of an undo or redo already sees the state after it", "[session]") {
+    AnnotationHistory h;
+    const std::string id = h.add(ellipseAt(1));
+    h.markSaved();
+    h.remove(id);
+    // What a window title shows: read while the change is announced.
+    std::vector<bool> modifiedWhenHeard;
+    h.addListener([&](const AnnotationChange&) { modifiedWhenHeard.push_back(h.isModified()); });
+    h.undo();  // back to the saved state
+    h.redo();  // away from it again
+    CHECK(modifiedWhenHeard == std::vector<bool>{false, true});
+    CHECK(h.isModified());
+}
