@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
+#include <cmath>
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
@@ -29,6 +31,8 @@ private slots:
     void anUnregisteredFrameIsFlaggedAndDoesNotFollow();
     void openingAnotherStudyWhileOneLoadsShowsOnlyTheLast();
     void openingAStudyComparesCtAndSctWithoutBeingAsked();
+    void theProbeReadsTheNewSliceUnderAStillMouse();
+    void keysGoToThePaneUnderTheMouse();
 
 private:
     void openStudy(MainWindow& window);
@@ -179,6 +183,51 @@ void PhantomPanesTest::openingAStudyComparesCtAndSctWithoutBeingAsked() {
     // It is the phantom's tumour, and the panes open on it.
     QVERIFY((first.centroidMm - m_truth.tumor.centerCtMm).norm() < 3.0);
     QVERIFY((window.viewState()->cursor().mm - first.centroidMm).norm() < 1e-6);
+}
+
+void PhantomPanesTest::theProbeReadsTheNewSliceUnderAStillMouse() {
+    MainWindow window;
+    openStudy(window);
+    cc::testing::alignWithGroundTruth(window, m_truth);
+    SlicePane* ct = paneWithRole(window, cc::SeriesRole::CT);
+    QVERIFY(ct);
+    ct->setOrientation(cc::ViewOrientation::Axial);
+    window.viewState()->setCursor(cc::PatientPoint{m_truth.tumor.centerCtMm});
+    window.viewState()->flush();
+    const QPoint mouse = ct->rect().center() + QPoint(15, 10);
+    QTest::mouseMove(ct, mouse);
+    QTRY_VERIFY(window.viewState()->probe().has_value());
+    const double before = window.viewState()->probe()->mm.z();
+    // Three wheel notches with the mouse held still: three slices on.
+    QWheelEvent wheel(mouse, ct->mapToGlobal(mouse), QPoint(), QPoint(0, 360), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(ct, &wheel);
+    window.viewState()->flush();
+    const double cursorZ = window.viewState()->cursor().mm.z();
+    QVERIFY(std::abs(cursorZ - before) > 1.0);
+    QVERIFY(window.viewState()->probe().has_value());
+    QCOMPARE(window.viewState()->probe()->mm.z(), cursorZ);
+}
+
+void PhantomPanesTest::keysGoToThePaneUnderTheMouse() {
+    MainWindow window;
+    openStudy(window);
+    window.activateWindow();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    SlicePane* ct = paneWithRole(window, cc::SeriesRole::CT);
+    SlicePane* t1 = paneWithRole(window, cc::SeriesRole::T1w);
+    QVERIFY(ct && t1);
+    ct->setFocus();
+    QTRY_VERIFY(ct->hasFocus());
+    QCOMPARE(t1->orientation(), cc::ViewOrientation::Sagittal);
+    // The mouse moves onto the T1w pane, no click: A there makes that pane axial.
+    QTest::mouseMove(ct, ct->rect().center());
+    QTest::mouseMove(t1, t1->rect().center());
+    QTRY_VERIFY(t1->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A);
+    QCOMPARE(t1->orientation(), cc::ViewOrientation::Axial);
+    QCOMPARE(ct->orientation(), cc::ViewOrientation::Sagittal);
 }
 
 int main(int argc, char** argv) {

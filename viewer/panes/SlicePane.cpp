@@ -196,6 +196,15 @@ void SlicePane::onStateChanged(unsigned changes) {
     if (changes & (ViewState::WindowChanged | ViewState::LinksChanged)) {
         updateWindow();
     }
+    // The mouse rests over this pane while the slice moves under it (wheel, keys): the
+    // probe must read the new slice, not the point the mouse last moved over.
+    if ((changes & (ViewState::CursorChanged | ViewState::ZoomPanChanged)) && m_hoverPixel &&
+        isSynchronized()) {
+        const PatientPoint underMouse = widgetToPane(*m_hoverPixel);
+        if (!m_state->probe() || (m_state->probe()->mm - underMouse.mm).norm() > 1e-9) {
+            m_state->setProbe(underMouse);
+        }
+    }
     update();
 }
 

@@ -3,6 +3,7 @@
 // moves the cursor, right-drag and Ctrl+wheel zoom about the mouse, middle-drag pans. A left press
 // first goes to the ROI tools (SlicePaneEditing.cpp), which take it when it is theirs.
 #include <Eigen/Geometry>
+#include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QKeyEvent>
@@ -233,6 +234,26 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
             return;
     }
     event->accept();
+}
+
+void SlicePane::enterEvent(QEnterEvent* event) {
+    // Keys act on the pane under the mouse, as on radiology workstations: focus follows
+    // the mouse from pane to pane (never away from a text field or a dialog).
+    QWidget* focused = QApplication::focusWidget();
+    if (focused == nullptr || qobject_cast<SlicePane*>(focused) != nullptr) {
+        setFocus(Qt::MouseFocusReason);
+    }
+    VtkRenderWidget::enterEvent(event);
+}
+
+void SlicePane::focusInEvent(QFocusEvent* event) {
+    update();  // the focus frame
+    VtkRenderWidget::focusInEvent(event);
+}
+
+void SlicePane::focusOutEvent(QFocusEvent* event) {
+    update();
+    VtkRenderWidget::focusOutEvent(event);
 }
 
 void SlicePane::leaveEvent(QEvent* event) {

@@ -74,6 +74,12 @@ void SlicePane::paintOverlay(QPainter& painter) {
     paintLandmarks(painter);
     paintMissBanner(painter);
     paintDifferenceLegend(painter);
+    if (hasFocus()) {
+        // Which pane the keys go to: a thin frame, out of the image's way.
+        painter.setPen(QPen(QColor(90, 160, 255), 2));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(1, 1, width() - 2, height() - 2));
+    }
 }
 
 }  // namespace crosscheck::viewer
