@@ -10,6 +10,7 @@
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
 #include "tests/gui/PhantomGuiSupport.h"
+#include "viewer/analysis/DiscrepancyBanner.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/panes/SlicePane.h"
@@ -97,6 +98,40 @@ void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
                      qPrintable(QStringLiteral("banner pixels on a non-sCT pane: %1").arg(banner)));
         }
     }
+
+    // Raising "dense from" above the tumour's HU turns the miss into a large difference:
+    // the sCT pane must still say that CT and sCT disagree there, and name the setting.
+    cc::DiscrepancyThresholds raised = window.discrepancyLayer()->thresholds();
+    raised.denseHu = 700.0;
+    window.discrepancyLayer()->setThresholds(raised);
+    QCOMPARE(window.discrepancyLayer()->missedDenseCount(), 0);
+    const cc::viewer::DiscrepancyBanner banner = cc::viewer::discrepancyBanner(
+        window.discrepancyLayer()->result()->regions, window.discrepancyLayer()->thresholds());
+    QCOMPARE(banner.severity, cc::viewer::DiscrepancyBanner::Severity::Disagrees);
+    QVERIFY2(banner.text.contains(QStringLiteral("sCT DISAGREES with CT")) &&
+                 banner.text.contains(QStringLiteral("dense from 700 HU (default 200)")),
+             qPrintable(banner.text));
+    SlicePane* sct = nullptr;
+    for (SlicePane* pane : window.paneGrid()->panes()) {
+        if (pane->series().role == cc::SeriesRole::sCT) {
+            sct = pane;
+        }
+    }
+    QVERIFY(sct);
+    QSignalSpy painted(sct, &crosscheck::viewer::VtkRenderWidget::framePainted);
+    sct->update();
+    QVERIFY(painted.wait(20000));
+    const QImage image = sct->grabFramebuffer();
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        image.save(docs + QStringLiteral("/sct-disagrees-banner.png"));
+    }
+    const int amber =
+        countPixels(image, QRect(0, 0, image.width(), int(160 * image.devicePixelRatio())),
+                    [](const QColor& c) {
+                        return c.red() > 150 && c.green() > 70 && c.green() < 140 && c.blue() < 60;
+                    });
+    QVERIFY2(amber > 2000, qPrintable(QStringLiteral("amber banner pixels: %1").arg(amber)));
 }
 
 int main(int argc, char** argv) {

@@ -78,6 +78,13 @@ void drawBadge(QPainter& p, const QString& text, bool warning, int width) {
     p.drawText(box, Qt::AlignCenter, text);
 }
 
+QFont letterFont(const QFont& base) {
+    QFont letters = base;
+    letters.setBold(true);
+    letters.setPixelSize(15);
+    return letters;
+}
+
 void drawWatermark(QPainter& p, const QString& fullText, int width, int height) {
     QFont font = p.font();
     font.setBold(true);
@@ -89,7 +96,9 @@ void drawWatermark(QPainter& p, const QString& fullText, int width, int height) 
                              ? fullText
                              : QCoreApplication::translate("PaneOverlay", "SYNTHETIC (from MRI)");
     const int w = fm.horizontalAdvance(text) + 16;
-    const QRect box((width - w) / 2, height - 3 * fm.height(), w, fm.height() + 6);
+    // Above the bottom orientation letter, which it would otherwise cover.
+    const int bottom = overlayBottomLetterTop(p.font()) + height - 4;
+    const QRect box((width - w) / 2, bottom - (fm.height() + 6), w, fm.height() + 6);
     p.fillRect(box, QColor(230, 140, 0, 170));
     p.setPen(Qt::black);
     p.drawText(box, Qt::AlignCenter, text);
@@ -113,9 +122,7 @@ void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int he
         drawShadowedText(p, kMargin, height - kMargin - fm.descent(), overlay.probe);
     }
     drawScaleBar(p, overlay.pixelsPerMm, width, height);
-    QFont letters = font;
-    letters.setBold(true);
-    letters.setPixelSize(15);
+    const QFont letters = letterFont(font);
     p.setFont(letters);
     p.setPen(QColor(255, 210, 80));
     const QFontMetrics lm(letters);
@@ -133,6 +140,17 @@ void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int he
     if (!overlay.watermark.isEmpty()) {
         drawWatermark(p, overlay.watermark, width, height);
     }
+}
+
+int overlayTopLetterBottom(const QFont& base) {
+    const QFontMetrics lm(letterFont(base));
+    return kMargin + 5 * lm.height() + 6 + lm.descent();
+}
+
+int overlayBottomLetterTop(const QFont& base) {
+    // Relative to the pane's height (negative): the bottom letter's baseline minus its ascent.
+    const QFontMetrics lm(letterFont(base));
+    return -kMargin - 2 * lm.height() - lm.ascent();
 }
 
 }  // namespace crosscheck::viewer

@@ -4,10 +4,11 @@
 #include <QPainter>
 #include <algorithm>
 
-#include "core/analysis/MissedRegions.h"
 #include "core/volume/Volume.h"
+#include "viewer/analysis/DiscrepancyBanner.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/SliceRaster.h"
+#include "viewer/panes/PaneOverlay.h"
 #include "viewer/panes/SlicePane.h"
 
 namespace crosscheck::viewer {
@@ -97,8 +98,10 @@ void SlicePane::paintDifferenceLegend(QPainter& painter) const {
         return;
     }
     // A vertical colour bar, +500 HU (CT denser) at the top to -500 HU (sCT denser).
-    const int barHeight = std::min(160, height() / 3);
-    const QRect bar(width() - 28, height() / 2 - barHeight / 2, 12, barHeight);
+    // In the upper right quarter, clear of the right orientation letter at mid-height.
+    const int barTop = overlayTopLetterBottom(painter.font()) + 16;
+    const int barHeight = std::clamp(height() / 2 - barTop - 40, 40, 160);
+    const QRect bar(width() - 28, barTop, 12, barHeight);
     for (int y = 0; y < bar.height(); ++y) {
         const double hu = kLegendFullHu * (1.0 - 2.0 * y / std::max(1, bar.height() - 1));
         painter.setPen(QColor::fromRgb(differenceColour(hu, kLegendFullHu)));
@@ -120,20 +123,18 @@ void SlicePane::paintDifferenceLegend(QPainter& painter) const {
 }
 
 void SlicePane::paintMissBanner(QPainter& painter) const {
-    if (!m_discrepancy || m_series.role != SeriesRole::sCT) {
+    if (!m_discrepancy || !m_discrepancy->hasResult() || m_series.role != SeriesRole::sCT) {
         return;
     }
-    const int missed = m_discrepancy->missedDenseCount();
-    if (missed == 0) {
+    const DiscrepancyBanner banner =
+        discrepancyBanner(m_discrepancy->result()->regions, m_discrepancy->thresholds());
+    if (banner.severity == DiscrepancyBanner::Severity::None) {
         return;
     }
-    const DiscrepancyRegion& largest = *largestMissed(m_discrepancy->result()->regions);
-    const QString text = tr("sCT MISSES %n dense region(s) seen on CT", "", missed) +
-                         tr(" - largest %1 x %2 mm, CT %3 HU vs sCT %4 HU")
-                             .arg(largest.extentMm[0], 0, 'f', 0)
-                             .arg(largest.extentMm[1], 0, 'f', 0)
-                             .arg(largest.ctMeanHu, 0, 'f', 0)
-                             .arg(largest.sctMeanHu, 0, 'f', 0);
+    const QString& text = banner.text;
+    const QColor fill = banner.severity == DiscrepancyBanner::Severity::Misses
+                            ? QColor(200, 20, 20, 230)
+                            : QColor(190, 110, 0, 230);
     QFont font = painter.font();
     font.setPixelSize(14);
     font.setBold(true);
@@ -143,8 +144,9 @@ void SlicePane::paintMissBanner(QPainter& painter) const {
     const int textWidth = std::max(1, width() - 20);
     const QRect needed =
         fm.boundingRect(QRect(0, 0, textWidth, 10 * fm.height()), Qt::TextWordWrap, text);
-    const QRect box(4, 4 * fm.height() + 14, width() - 8, needed.height() + 10);
-    painter.fillRect(box, QColor(200, 20, 20, 230));
+    // Below the top orientation letter, which it would otherwise cover.
+    const QRect box(4, overlayTopLetterBottom(font) + 4, width() - 8, needed.height() + 10);
+    painter.fillRect(box, fill);
     painter.setPen(Qt::white);
     painter.drawText(box.adjusted(6, 5, -6, -5), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
