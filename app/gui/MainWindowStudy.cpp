@@ -90,7 +90,21 @@ void MainWindow::openPaths(const QStringList& paths) {
         finishTask();
         m_session->startUntitled(toPaths(paths));
         if (result->series.empty()) {
-            const QString message = tr("No loadable DICOM series found.");
+            // Say why, naming the file or folder: the first reason here, all of them in
+            // the series browser.
+            QString message =
+                tr("No loadable DICOM series found in %1").arg(paths.join(QStringLiteral(", ")));
+            if (!result->problems.empty()) {
+                const ScanProblem& first = result->problems.front();
+                message += QStringLiteral(": %1: %2")
+                               .arg(QString::fromStdString(first.file),
+                                    QString::fromStdString(first.reason));
+                const int more = static_cast<int>(result->problems.size()) - 1;
+                if (more > 0) {
+                    message +=
+                        tr(" (and %n more problem(s), listed in the series browser)", "", more);
+                }
+            }
             statusBar()->showMessage(message, 10000);
             m_study = result;
             reportProblems();

@@ -53,6 +53,34 @@ void addDicomDir(const fs::path& dicomdir, std::vector<std::string>& files,
     }
 }
 
+/// Every regular file under `folder` (not following links to folders, which could loop).
+/// A subfolder that cannot be read is a problem named with its reason ("Permission
+/// denied"); the rest of the tree is still scanned.
+void collectFolder(const fs::path& folder, std::vector<std::string>& files,
+                   std::vector<ScanProblem>& problems) {
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    if (ec) {
+        problems.push_back({folder.string(), "cannot read folder: " + ec.message()});
+        return;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) {
+            problems.push_back({folder.string(), "cannot read folder: " + ec.message()});
+            return;
+        }
+        std::error_code typeEc;
+        if (it->is_symlink(typeEc) && it->is_directory(typeEc)) {
+            continue;
+        }
+        if (it->is_directory(typeEc)) {
+            collectFolder(it->path(), files, problems);
+        } else if (it->is_regular_file(typeEc) && !isDicomDirName(it->path())) {
+            files.push_back(it->path().string());
+        }
+    }
+}
+
 }  // namespace
 
 ScanResult scanPaths(const std::vector<fs::path>& paths, const Progress& progress) {
@@ -61,22 +89,10 @@ ScanResult scanPaths(const std::vector<fs::path>& paths, const Progress& progres
     for (const fs::path& path : paths) {
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
-            fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
-                                                ec);
-            if (ec) {
-                result.problems.push_back({path.string(), "cannot read folder: " + ec.message()});
-                continue;
-            }
-            for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (ec) {
-                    result.problems.push_back(
-                        {path.string(), "cannot read folder: " + ec.message()});
-                    break;
-                }
-                std::error_code fileEc;
-                if (it->is_regular_file(fileEc) && !isDicomDirName(it->path())) {
-                    files.push_back(it->path().string());
-                }
+            const std::size_t before = files.size();
+            collectFolder(path, files, result.problems);
+            if (files.size() == before) {
+                result.problems.push_back({path.string(), "no files found in this folder"});
             }
         } else if (fs::is_regular_file(path, ec)) {
             // A file named on the command line may be a DICOMDIR under any name.
