@@ -40,6 +40,21 @@ const char* measurementUnit(SeriesRole role) {
     return isHounsfield(role) ? "HU" : "intensity";
 }
 
+RoiSizeMeaning roiSizeMeaning(const Roi& roi) {
+    switch (roi.shape) {
+        case RoiShape::Ruler:
+            return {false, true, false};
+        case RoiShape::Point:
+            return {false, false, false};
+        case RoiShape::Bidirectional:
+        case RoiShape::Sphere:
+        case RoiShape::Brush:
+            return {false, true, true};
+        default:
+            return {roi.hasArea(), true, true};
+    }
+}
+
 RoiSize measureRoiSize(const Roi& roi) {
     RoiSize s;
     switch (roi.shape) {

@@ -41,6 +41,16 @@ struct RoiSize {
 
 RoiSize measureRoiSize(const Roi& roi);
 
+/// Which of RoiSize's numbers mean something for this shape: a ruler has a length but no
+/// area or short axis, a point has none of them (their 0 is "not applicable", not a
+/// measured zero). Tables and reports show a dash for the others.
+struct RoiSizeMeaning {
+    bool area = false;
+    bool longAxis = false;
+    bool shortAxis = false;
+};
+RoiSizeMeaning roiSizeMeaning(const Roi& roi);
+
 /// One ROI measured in one series, on that series' own voxels (see sampleRoi for which
 /// voxels count). Values are HU for CT and sCT ("HU"), scanner intensity for MR
 /// ("intensity").

@@ -36,7 +36,7 @@ std::optional<double> meanOf(const ReportRoi& roi, SeriesRole role) {
     return std::nullopt;
 }
 
-PdfTableRow measurementRow(const ReportMeasurement& m) {
+PdfTableRow measurementRow(const ReportMeasurement& m, const RoiSizeMeaning& meaning) {
     const RoiMeasurement& r = m.row.measurement;
     const QString role = QString::fromLatin1(toString(m.row.role));
     if (!r.hasNumbers) {
@@ -46,12 +46,16 @@ PdfTableRow measurementRow(const ReportMeasurement& m) {
                 Qt::transparent,
                 QColor(110, 110, 110)};
     }
-    const auto size = r.size.volumeMm3 ? r.size.volumeMm3 : r.size.areaMm2;
+    // A dash, not 0.0, where the shape has no such size (a ruler's area, a point's axes).
+    const std::optional<double> none;
+    const auto size = r.size.volumeMm3 ? r.size.volumeMm3 : meaning.area ? r.size.areaMm2 : none;
     return {{role, QString::fromStdString(r.unit), formatReportValue(r.values.mean),
              formatReportValue(r.values.sd), formatReportValue(r.values.min),
              formatReportValue(r.values.max), QString::number(r.values.count),
-             formatReportValue(size), formatReportValue(r.size.longAxisMm),
-             formatReportValue(r.size.shortAxisMm), formatReportValue(r.visibleExtentMm)}};
+             formatReportValue(size),
+             formatReportValue(meaning.longAxis ? std::optional(r.size.longAxisMm) : none),
+             formatReportValue(meaning.shortAxis ? std::optional(r.size.shortAxisMm) : none),
+             formatReportValue(r.visibleExtentMm)}};
 }
 
 /// "T1w x 11, T2w" for the roles of the series a note concerns, in order of appearance.
@@ -144,7 +148,7 @@ void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const
     // a study with many series must not bury the page in repeats.
     std::vector<std::pair<std::string, std::vector<SeriesRole>>> warned;
     for (const ReportMeasurement& m : roi.measurements) {
-        rows.push_back(measurementRow(m));
+        rows.push_back(measurementRow(m, roiSizeMeaning(roi.roi)));
         for (const std::string& w : m.row.measurement.warnings) {
             auto it = std::find_if(warned.begin(), warned.end(),
                                    [&](const auto& entry) { return entry.first == w; });

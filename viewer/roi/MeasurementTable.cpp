@@ -242,14 +242,19 @@ void MeasurementTable::addRows(const Annotation& annotation,
             m_table->setItem(row, kMean + i, numberCell(values[i], 1));
         }
         m_table->setItem(row, kCount, numberCell(v.count, 0));
-        if (m.size.areaMm2) {
+        const RoiSizeMeaning meaning = roiSizeMeaning(annotation.roi);
+        if (m.size.areaMm2 && meaning.area) {
             m_table->setItem(row, kArea, numberCell(*m.size.areaMm2, 1));
         }
         if (m.size.volumeMm3) {
             m_table->setItem(row, kVolume, numberCell(*m.size.volumeMm3, 1));
         }
-        m_table->setItem(row, kLong, numberCell(m.size.longAxisMm, 1));
-        m_table->setItem(row, kShort, numberCell(m.size.shortAxisMm, 1));
+        if (meaning.longAxis) {
+            m_table->setItem(row, kLong, numberCell(m.size.longAxisMm, 1));
+        }
+        if (meaning.shortAxis) {
+            m_table->setItem(row, kShort, numberCell(m.size.shortAxisMm, 1));
+        }
         if (m.visibleExtentMm) {
             m_table->setItem(row, kVisible, numberCell(*m.visibleExtentMm, 1));
         }

@@ -246,3 +246,19 @@ TEST_CASE("a pane draws the ROI whole in its plane and as chords where it crosse
     CHECK(pierced.markers[0].z() == Approx(1.0));
     CHECK(roiAnchorMm(ruler) == Eigen::Vector3d::Zero());
 }
+
+TEST_CASE("a ruler has a length but no area or short axis, a point no size at all", "[roi]") {
+    const Roi ruler = Roi::ruler("1", {0, 0, 0}, {30, 40, 0});
+    const RoiSizeMeaning r = roiSizeMeaning(ruler);
+    CHECK(r.longAxis);
+    CHECK_FALSE(r.area);
+    CHECK_FALSE(r.shortAxis);
+    CHECK(measureRoiSize(ruler).longAxisMm == Approx(50.0));
+    const RoiSizeMeaning p = roiSizeMeaning(Roi::point("1", {1, 2, 3}));
+    CHECK_FALSE((p.area || p.longAxis || p.shortAxis));
+    const RoiSizeMeaning e = roiSizeMeaning(
+        Roi::ellipse("1", {0, 0, 0}, Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY(), {5, 3}));
+    CHECK((e.area && e.longAxis && e.shortAxis));
+    const RoiSizeMeaning s = roiSizeMeaning(Roi::sphere("1", {0, 0, 0}, 4.0));
+    CHECK((!s.area && s.longAxis && s.shortAxis));  // a volume, reported apart
+}
