@@ -9,6 +9,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "viewer/analysis/DiscrepancyBanner.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 
 namespace crosscheck::viewer {
@@ -40,8 +41,9 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
     m_table->setColumnCount(7);
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Kind"), tr("Size (mm)"), tr("Volume (mm³)"),
-                                        tr("CT HU"), tr("sCT HU"), tr("Seen on MRI")});
+    // CT and sCT HU next to the kind: the numbers that matter stay in view in a narrow dock.
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Kind"), tr("CT HU"), tr("sCT HU"),
+                                        tr("Size (mm)"), tr("Volume (mm³)"), tr("Seen on MRI")});
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -111,24 +113,34 @@ void FindingsPanel::refresh() {
         m_metrics->clear();
         return;
     }
-    const int missed = m_layer->missedDenseCount();
-    m_summary->setText(
-        missed > 0
-            ? tr("<b style='color:#d02020'>The sCT misses %n dense region(s) seen on CT.</b>", "",
-                 missed)
-            : tr("No dense region of the CT is missing on the sCT."));
+    // The same words as the sCT pane's banner, thresholds that differ from the defaults
+    // included.
+    const DiscrepancyBanner banner = discrepancyBanner(result->regions, m_layer->thresholds());
+    switch (banner.severity) {
+        case DiscrepancyBanner::Severity::Misses:
+            m_summary->setText(
+                QStringLiteral("<b style='color:#d02020'>%1</b>").arg(banner.text.toHtmlEscaped()));
+            break;
+        case DiscrepancyBanner::Severity::Disagrees:
+            m_summary->setText(
+                QStringLiteral("<b style='color:#b06000'>%1</b>").arg(banner.text.toHtmlEscaped()));
+            break;
+        case DiscrepancyBanner::Severity::None:
+            m_summary->setText(tr("No region where CT and sCT disagree."));
+            break;
+    }
     for (int row = 0; row < count; ++row) {
         const auto& r = result->regions[static_cast<std::size_t>(row)];
         m_table->setItem(row, 0, cell(QString::number(r.rank), row));
         m_table->setItem(row, 1, cell(kindText(r.kind)));
-        m_table->setItem(row, 2,
+        m_table->setItem(row, 2, cell(QString::number(r.ctMeanHu, 'f', 0)));
+        m_table->setItem(row, 3, cell(QString::number(r.sctMeanHu, 'f', 0)));
+        m_table->setItem(row, 4,
                          cell(QStringLiteral("%1 x %2 x %3")
                                   .arg(r.extentMm[0], 0, 'f', 1)
                                   .arg(r.extentMm[1], 0, 'f', 1)
                                   .arg(r.extentMm[2], 0, 'f', 1)));
-        m_table->setItem(row, 3, cell(QString::number(r.volumeMm3, 'f', 0)));
-        m_table->setItem(row, 4, cell(QString::number(r.ctMeanHu, 'f', 0)));
-        m_table->setItem(row, 5, cell(QString::number(r.sctMeanHu, 'f', 0)));
+        m_table->setItem(row, 5, cell(QString::number(r.volumeMm3, 'f', 0)));
         m_table->setItem(
             row, 6,
             cell(!r.visibleOnMr ? tr("not judged") : (*r.visibleOnMr ? tr("yes") : tr("no"))));
