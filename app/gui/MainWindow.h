@@ -176,6 +176,8 @@ private:
     /// Returns what the user should be told (a damaged or vanished origin), or nothing.
     /// The comparison setCompareOnOpen asks for, after a study or session was opened.
     void compareAutomatically(bool focusFirstFinding);
+    /// A cursor asked for on the command line that no series contains: say so.
+    void warnIfOutsideEverySeries(const PatientPoint& cursor);
     /// Emits openingSettled once the comparison an opening started has finished.
     void settleIfOpening();
     QString recoverAs(const LoadedSession& recovered,

@@ -186,11 +186,30 @@ void MainWindow::setStudy(std::shared_ptr<Study> study) {
     }
     if (m_requestedCursor) {
         cursor = *m_requestedCursor;
+        warnIfOutsideEverySeries(cursor);
     }
     m_state->setCursor(cursor);
     m_state->flush();
     reportProblems();
     emit studyShown();
+}
+
+void MainWindow::warnIfOutsideEverySeries(const PatientPoint& cursor) {
+    for (const LoadedSeries& s : m_study->series) {
+        const auto toSeries = m_study->referenceToSeries(s);
+        if (toSeries && s.volume &&
+            s.volume->sampleNearest(
+                PatientPoint{(*toSeries * cursor.mm.homogeneous()).head<3>()})) {
+            return;
+        }
+    }
+    const QString message =
+        tr("The requested cursor [%1, %2, %3] mm lies outside every series: the panes are empty")
+            .arg(cursor.mm.x(), 0, 'f', 1)
+            .arg(cursor.mm.y(), 0, 'f', 1)
+            .arg(cursor.mm.z(), 0, 'f', 1);
+    statusBar()->showMessage(message, 15000);
+    qWarning("crosscheck: %s", qPrintable(message));
 }
 
 void MainWindow::setFrameTransform(const std::string& fromFrame, const std::string& toFrame,
