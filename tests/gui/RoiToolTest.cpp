@@ -86,7 +86,27 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     QVERIFY(ctRow >= 0 && sctRow >= 0 && deltaRow >= 0);
     QVERIFY2(cellText(table, ctRow, 3).toDouble() > 250.0, qPrintable(cellText(table, ctRow, 3)));
     QVERIFY2(cellText(table, sctRow, 3).toDouble() < 100.0, qPrintable(cellText(table, sctRow, 3)));
-    QVERIFY(cellText(table, sctRow, 16).contains(QStringLiteral("synthetic")));
+    QVERIFY(cellText(table, sctRow, 17).contains(QStringLiteral("synthetic")));
+    // Contrast against the ring, as core measures it; a wider ring changes it.
+    {
+        const auto rows =
+            cc::measureInStudy(roi, *window.study(), window.measurementTable()->measureOptions());
+        for (const auto& r : rows) {
+            if (r.role == cc::SeriesRole::CT) {
+                QVERIFY(r.measurement.contrast.has_value());
+                QCOMPARE(cellText(table, ctRow, 16).toDouble(),
+                         QString::number(*r.measurement.contrast, 'f', 1).toDouble());
+            }
+        }
+        const double before = cellText(table, ctRow, 16).toDouble();
+        cc::MeasureOptions wide = window.measurementTable()->measureOptions();
+        wide.ringWidthMm = 8.0;
+        window.measurementTable()->setMeasureOptions(wide);
+        QTRY_VERIFY(cellText(table, findRow(table, QStringLiteral("CT")), 16).toDouble() != before);
+        wide.ringWidthMm = 3.0;
+        window.measurementTable()->setMeasureOptions(wide);
+        QTRY_COMPARE(cellText(table, findRow(table, QStringLiteral("CT")), 16).toDouble(), before);
+    }
     QCOMPARE(table->item(deltaRow, 3)->background().color(), QColor(200, 30, 30));
     QVERIFY(window.measurementTable()->toTsv().contains(QStringLiteral("CT - sCT")));
 

@@ -38,17 +38,18 @@ enum Column {
     kLong,
     kShort,
     kVisible,
+    kContrast,
     kWarnings,
     kColumns
 };
 
 const QStringList kHeaders = {
-    QObject::tr("ROI"),        QObject::tr("Series"),  QObject::tr("Unit"),
-    QObject::tr("Mean"),       QObject::tr("SD"),      QObject::tr("Median"),
-    QObject::tr("Min"),        QObject::tr("Max"),     QObject::tr("P5"),
-    QObject::tr("P95"),        QObject::tr("Count"),   QObject::tr("Area mm²"),
-    QObject::tr("Volume mm³"), QObject::tr("Long mm"), QObject::tr("Short mm"),
-    QObject::tr("Visible mm"), QObject::tr("Warnings")};
+    QObject::tr("ROI"),        QObject::tr("Series"),   QObject::tr("Unit"),
+    QObject::tr("Mean"),       QObject::tr("SD"),       QObject::tr("Median"),
+    QObject::tr("Min"),        QObject::tr("Max"),      QObject::tr("P5"),
+    QObject::tr("P95"),        QObject::tr("Count"),    QObject::tr("Area mm²"),
+    QObject::tr("Volume mm³"), QObject::tr("Long mm"),  QObject::tr("Short mm"),
+    QObject::tr("Visible mm"), QObject::tr("Contrast"), QObject::tr("Warnings")};
 constexpr int kCenterRole = Qt::UserRole + 1;
 constexpr int kIdRole = Qt::UserRole + 2;
 const QColor kFlagColour(200, 30, 30);
@@ -82,6 +83,9 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     layout->addWidget(m_table);
     m_table->setColumnCount(kColumns);
     m_table->setHorizontalHeaderLabels(kHeaders);
+    m_table->horizontalHeaderItem(kContrast)->setToolTip(
+        tr("ROI mean minus the mean of a ring around the ROI (width set above), "
+           "in the row's unit: positive when the ROI is brighter or denser"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Only the ROI's name is editable (double-click or F2); the numbers come from core.
@@ -257,6 +261,9 @@ void MeasurementTable::addRows(const Annotation& annotation,
         }
         if (m.visibleExtentMm) {
             m_table->setItem(row, kVisible, numberCell(*m.visibleExtentMm, 1));
+        }
+        if (m.contrast) {
+            m_table->setItem(row, kContrast, numberCell(*m.contrast, 1));
         }
     }
     if (const auto delta = compareCtSct(rows)) {
