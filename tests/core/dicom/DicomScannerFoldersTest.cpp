@@ -21,17 +21,20 @@ namespace {
 
 const fs::path kCtSmall = "/usr/lib/python3/dist-packages/pydicom/data/test_files/CT_small.dcm";
 
+std::string describeScan(const ScanResult& scan) {
+    std::ostringstream out;
+    out << "series " << scan.series.size() << "\n";
+    for (const ScanProblem& p : scan.problems) {
+        out << p.file << "\t" << p.reason << "\n";
+    }
+    return out.str();
+}
+
 /// "file\treason" lines of the scan's problems and the number of series, from a process
 /// that cannot read what a plain user cannot (a child as "nobody" when we are root).
 std::string scanAsUnprivileged(const fs::path& folder) {
     if (::geteuid() != 0) {
-        const ScanResult scan = scanPaths({folder});
-        std::ostringstream out;
-        out << "series " << scan.series.size() << "\n";
-        for (const ScanProblem& p : scan.problems) {
-            out << p.file << "\t" << p.reason << "\n";
-        }
-        return out.str();
+        return describeScan(scanPaths({folder}));
     }
     const passwd* nobody = ::getpwnam("nobody");
     REQUIRE(nobody != nullptr);
@@ -44,13 +47,7 @@ std::string scanAsUnprivileged(const fs::path& folder) {
         if (::setgid(nobody->pw_gid) != 0 || ::setuid(nobody->pw_uid) != 0) {
             ::_exit(3);
         }
-        const ScanResult scan = scanPaths({folder});
-        std::ostringstream out;
-        out << "series " << scan.series.size() << "\n";
-        for (const ScanProblem& p : scan.problems) {
-            out << p.file << "\t" << p.reason << "\n";
-        }
-        const std::string text = out.str();
+        const std::string text = describeScan(scanPaths({folder}));
         const ssize_t written = ::write(pipeFds[1], text.data(), text.size());
         ::_exit(written == static_cast<ssize_t>(text.size()) ? 0 : 4);
     }
