@@ -15,6 +15,7 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QDialog;
 
 namespace crosscheck {
@@ -176,6 +177,8 @@ private:
     /// Returns what the user should be told (a damaged or vanished origin), or nothing.
     /// The comparison setCompareOnOpen asks for, after a study or session was opened.
     void compareAutomatically(bool focusFirstFinding);
+    /// After a transform change cleared a comparison on screen: compare again soon.
+    void scheduleReanalysis();
     /// A cursor asked for on the command line that no series contains: say so.
     void warnIfOutsideEverySeries(const PatientPoint& cursor);
     /// Emits openingSettled once the comparison an opening started has finished.
@@ -202,6 +205,9 @@ private:
     bool m_analyzeAfterRegistration = false;
     bool m_focusFirstFinding = false;
     viewer::BackgroundTask* m_task = nullptr;
+    /// Re-runs the comparison a moment after a transform change cleared it (a hand
+    /// correction is many small steps: one run after the last).
+    QTimer* m_reanalysis = nullptr;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QLabel* m_probeLabel;

@@ -2,6 +2,7 @@
 // and in the findings panel.
 #include <QDockWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <utility>
 
 #include "app/gui/MainWindow.h"
@@ -57,6 +58,28 @@ void MainWindow::compareAutomatically(bool focusFirstFinding) {
     }
     m_analyzeAfterRegistration = true;
     registerAutomatically();
+}
+
+void MainWindow::scheduleReanalysis() {
+    // Only where the application compares on its own, and not while an automatic
+    // registration is about to compare anyway.
+    if (!m_compareOnOpen || m_analyzeAfterRegistration) {
+        return;
+    }
+    if (m_reanalysis == nullptr) {
+        m_reanalysis = new QTimer(this);
+        m_reanalysis->setSingleShot(true);
+        m_reanalysis->setInterval(600);
+        connect(m_reanalysis, &QTimer::timeout, this, [this] {
+            if (m_task != nullptr && m_task->isRunning()) {
+                m_reanalysis->start();  // never cancel the user's export or registration
+                return;
+            }
+            statusBar()->showMessage(tr("The transform changed: comparing CT and sCT again"), 5000);
+            analyzeDiscrepancies();
+        });
+    }
+    m_reanalysis->start();
 }
 
 void MainWindow::settleIfOpening() {

@@ -248,7 +248,11 @@ void MainWindow::nudgeSeries(const QString& seriesInstanceUid,
 }
 
 void MainWindow::refreshPaneTransforms() {
+    const bool hadComparison = m_discrepancy->hasResult();
     m_discrepancy->clear();  // computed through the old transform
+    if (hadComparison) {
+        scheduleReanalysis();
+    }
     m_measurements->setStudy(m_study);
     m_charts->setStudy(m_study);
     // Panes keep their series; only the transform from the reference and the badge change.

@@ -183,6 +183,17 @@ void PhantomPanesTest::openingAStudyComparesCtAndSctWithoutBeingAsked() {
     // It is the phantom's tumour, and the panes open on it.
     QVERIFY((first.centroidMm - m_truth.tumor.centerCtMm).norm() < 3.0);
     QVERIFY((window.viewState()->cursor().mm - first.centroidMm).norm() < 1e-6);
+
+    // A hand correction of the sCT's registration clears the comparison made through the
+    // old transform, and the miss is found again through the new one without a keypress.
+    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+    Eigen::Matrix4d shift = Eigen::Matrix4d::Identity();
+    shift(0, 3) = 0.5;
+    window.nudgeSeries(sct->series().seriesInstanceUid, shift);
+    QVERIFY(!layer->hasResult());
+    QVERIFY(analysed.wait(60000));
+    QVERIFY(layer->hasResult());
+    QCOMPARE(layer->missedDenseCount(), 1);
 }
 
 void PhantomPanesTest::theProbeReadsTheNewSliceUnderAStillMouse() {
