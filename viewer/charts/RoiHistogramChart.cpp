@@ -188,11 +188,12 @@ void RoiHistogramChart::showHistograms(const Roi& roi, const QString& label, con
         panel.x->setRange(h.lower, h.upper);
         // Ticks on round values, never closer than a bin, so labels do not collide.
         panel.x->setTickInterval(std::max(h.binWidth, niceInterval(h.upper - h.lower, 4)));
+        // Two lines (titles take HTML): one line is elided in a narrow dock.
         panel.x->setTitleText(
-            tr("%1, %2 bins of %3").arg(unit).arg(h.counts.size()).arg(number(h.binWidth)));
+            tr("%1<br>%2 bins of %3").arg(unit).arg(h.counts.size()).arg(number(h.binWidth)));
         panel.y->setRange(0.0, std::max(1.0, peak * 1.1));
         panel.y->applyNiceNumbers();
-        panel.chart->setTitle(tr("%1: n %2, mean %3 %4")
+        panel.chart->setTitle(tr("%1<br>n %2, mean %3 %4")
                                   .arg(name)
                                   .arg(summary.count)
                                   .arg(summary.mean, 0, 'f', 1)
