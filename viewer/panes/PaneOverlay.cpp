@@ -107,6 +107,9 @@ void drawWatermark(QPainter& p, const QString& fullText, int width, int height) 
 }  // namespace
 
 void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int height) {
+    // What is drawn after the overlay (ROI labels) must not inherit its fonts and pens: the
+    // watermark's bold large font made the ROI labels on synthetic panes larger than on others.
+    p.save();
     p.setRenderHint(QPainter::Antialiasing, false);
     if (overlay.crosshair) {
         drawCrosshair(p, *overlay.crosshair, width, height);
@@ -140,6 +143,7 @@ void paintPaneOverlay(QPainter& p, const PaneOverlay& overlay, int width, int he
     if (!overlay.watermark.isEmpty()) {
         drawWatermark(p, overlay.watermark, width, height);
     }
+    p.restore();
 }
 
 int overlayTopLetterBottom(const QFont& base) {
