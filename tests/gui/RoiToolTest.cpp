@@ -3,6 +3,7 @@
 // row flagged), and undo / redo restoring each state.
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -87,6 +88,12 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     QVERIFY2(cellText(table, ctRow, 3).toDouble() > 250.0, qPrintable(cellText(table, ctRow, 3)));
     QVERIFY2(cellText(table, sctRow, 3).toDouble() < 100.0, qPrintable(cellText(table, sctRow, 3)));
     QVERIFY(cellText(table, sctRow, 17).contains(QStringLiteral("synthetic")));
+    // Mean .. P95 each with one decimal, "-11.0" rather than "-11" next to "559.8".
+    for (int column = 3; column <= 9; ++column) {
+        const QString text = cellText(table, ctRow, column);
+        QVERIFY2(QRegularExpression(QStringLiteral("^-?\\d+\\.\\d$")).match(text).hasMatch(),
+                 qPrintable(text));
+    }
     // Contrast against the ring, as core measures it; a wider ring changes it.
     {
         const auto rows =

@@ -59,10 +59,27 @@ QTableWidgetItem* readOnly(QTableWidgetItem* item) {
     return item;
 }
 
+/// A number shown with a fixed count of decimals ("-11.0" next to "559.8", not "-11") that
+/// still sorts as a number.
+class NumberItem : public QTableWidgetItem {
+public:
+    NumberItem(double value, int decimals)
+        : QTableWidgetItem(QString::number(value, 'f', decimals)), m_value(value) {
+        setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    bool operator<(const QTableWidgetItem& other) const override {
+        if (const auto* number = dynamic_cast<const NumberItem*>(&other)) {
+            return m_value < number->m_value;
+        }
+        return QTableWidgetItem::operator<(other);
+    }
+
+private:
+    double m_value;
+};
+
 QTableWidgetItem* numberCell(double value, int decimals) {
-    auto* item = readOnly(new QTableWidgetItem);
-    item->setData(Qt::DisplayRole, QString::number(value, 'f', decimals).toDouble());
-    return item;
+    return readOnly(new NumberItem(value, decimals));
 }
 
 QString joined(const std::vector<std::string>& texts) {
