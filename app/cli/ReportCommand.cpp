@@ -11,7 +11,6 @@
 #include "app/cli/StudyProblems.h"
 #include "core/model/Study.h"
 #include "core/registration/TransformFile.h"
-#include "core/report/ReportAnonymizer.h"
 #include "core/report/ReportBuilder.h"
 #include "core/report/ReportOutput.h"
 #include "core/report/ReportSeg.h"
@@ -107,10 +106,19 @@ Study studyFromSession(const fs::path& sessionPath, std::vector<ReportRoiInput>&
 }
 
 /// Writes the files; the PDF (when built with the viewer) through a QGuiApplication on the
-/// "offscreen" platform, created only when a PDF is asked for, so no display is needed.
-std::vector<fs::path> writeOtherFiles(const ReportModel& report,
-                                      [[maybe_unused]] const Study& study, const fs::path& out,
-                                      const Formats& formats, bool force) {
+/// "offscreen" platform, created only when a PDF is asked for, so no display is needed. The
+/// SEG only with a segmentation (without one, the reason was printed already).
+std::vector<fs::path> writeFiles(const ReportModel& report, [[maybe_unused]] const Study& study,
+                                 const fs::path& out, Formats formats, bool force,
+                                 const std::optional<ReportSegmentation>& segmentation) {
+    if (!segmentation) {
+        formats.core.erase(std::remove(formats.core.begin(), formats.core.end(), ReportFormat::Seg),
+                           formats.core.end());
+    }
+    if (formats.core.empty() && !formats.pdf) {
+        return {};
+    }
+    const ReportSegmentation* seg = segmentation ? &*segmentation : nullptr;
 #ifdef CROSSCHECK_CLI_HAS_PDF
     if (formats.pdf) {
         std::unique_ptr<QGuiApplication> application;
@@ -124,31 +132,10 @@ std::vector<fs::path> writeOtherFiles(const ReportModel& report,
             application = std::make_unique<QGuiApplication>(argc, argv);
         }
         std::cerr << "rendering the PDF report\n";
-        return viewer::writeReportFiles(report, study, out, {formats.core, true}, force);
+        return viewer::writeReportFiles(report, study, out, {formats.core, true}, force, {}, seg);
     }
 #endif
-    return writeReport(report, out, formats.core, force);
-}
-
-/// writeOtherFiles, plus the SEG through core's writer with the ROIs' voxels (written first:
-/// it is the one most likely to be refused, and the viewer's writer does not take voxels).
-std::vector<fs::path> writeFiles(const ReportModel& report, const Study& study, const fs::path& out,
-                                 Formats formats, bool force,
-                                 const std::optional<ReportSegmentation>& segmentation) {
-    std::vector<fs::path> seg;
-    const auto segAt = std::find(formats.core.begin(), formats.core.end(), ReportFormat::Seg);
-    if (segAt != formats.core.end()) {
-        formats.core.erase(segAt);
-        if (segmentation) {
-            seg = writeReport(report, out, {ReportFormat::Seg}, force, &*segmentation);
-        }
-    }
-    std::vector<fs::path> written;
-    if (!formats.core.empty() || formats.pdf) {
-        written = writeOtherFiles(report, study, out, formats, force);
-    }
-    written.insert(written.end(), seg.begin(), seg.end());
-    return written;
+    return writeReport(report, out, formats.core, force, seg);
 }
 
 int runReport(const ReportArgs& args) {
@@ -254,11 +241,7 @@ int runReport(const ReportArgs& args) {
         }
     }
     if (args.anonymize) {
-        UidRemapper uids;
-        report = anonymizeReport(report, uids);
-        if (segmentation) {
-            segmentation = anonymizeSegmentation(*segmentation, uids);
-        }
+        anonymizeExport(report, segmentation);
     }
     try {
         for (const fs::path& written :

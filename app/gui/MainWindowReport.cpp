@@ -12,7 +12,6 @@
 #include "app/gui/ExportReportDialog.h"
 #include "app/gui/MainWindow.h"
 #include "core/model/Study.h"
-#include "core/report/ReportAnonymizer.h"
 #include "core/report/ReportBuilder.h"
 #include "core/report/ReportSeg.h"
 #include "core/report/ReportWriteError.h"
@@ -155,11 +154,7 @@ void MainWindow::exportReport(const ReportExportRequest& request) {
                 }
             }
             if (request.anonymize) {
-                UidRemapper uids;
-                report = anonymizeReport(report, uids);
-                if (segmentation) {
-                    segmentation = anonymizeSegmentation(*segmentation, uids);
-                }
+                anonymizeExport(report, segmentation);
             }
             *written = viewer::writeReportFiles(report, *study, folder, request.formats, force,
                                                 stage(p, 0.5, 1.0),

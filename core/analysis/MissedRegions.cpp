@@ -10,15 +10,27 @@ int countMissed(const std::vector<DiscrepancyRegion>& regions) {
     }));
 }
 
-const DiscrepancyRegion* largestMissed(const std::vector<DiscrepancyRegion>& regions) {
+namespace {
+template <typename Wanted>
+const DiscrepancyRegion* largestOf(const std::vector<DiscrepancyRegion>& regions, Wanted wanted) {
     const DiscrepancyRegion* largest = nullptr;
     for (const DiscrepancyRegion& r : regions) {
-        if (r.kind == DiscrepancyKind::CtDenseSctNot &&
-            (largest == nullptr || r.volumeMm3 > largest->volumeMm3)) {
+        if (wanted(r) && (largest == nullptr || r.volumeMm3 > largest->volumeMm3)) {
             largest = &r;
         }
     }
     return largest;
+}
+}  // namespace
+
+const DiscrepancyRegion* largestMissed(const std::vector<DiscrepancyRegion>& regions) {
+    return largestOf(regions, [](const DiscrepancyRegion& r) {
+        return r.kind == DiscrepancyKind::CtDenseSctNot;
+    });
+}
+
+const DiscrepancyRegion* largestRegion(const std::vector<DiscrepancyRegion>& regions) {
+    return largestOf(regions, [](const DiscrepancyRegion&) { return true; });
 }
 
 }  // namespace crosscheck

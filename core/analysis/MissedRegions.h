@@ -15,4 +15,7 @@ int countMissed(const std::vector<DiscrepancyRegion>& regions);
 /// kind may rank above a miss.
 const DiscrepancyRegion* largestMissed(const std::vector<DiscrepancyRegion>& regions);
 
+/// The largest region of any kind by volume, or null when there is none.
+const DiscrepancyRegion* largestRegion(const std::vector<DiscrepancyRegion>& regions);
+
 }  // namespace crosscheck

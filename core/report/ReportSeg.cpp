@@ -18,6 +18,7 @@
 #include <set>
 
 #include "core/report/DicomDecimal.h"
+#include "core/report/ReportAnonymizer.h"
 #include "core/report/ReportDicomFile.h"
 #include "core/report/ReportDicomHeader.h"
 #include "core/report/ReportWriteError.h"
@@ -288,6 +289,14 @@ ReportSegmentation anonymizeSegmentation(const ReportSegmentation& segmentation,
         segment.trackingUid = uids.map(segment.trackingUid);
     }
     return out;
+}
+
+void anonymizeExport(ReportModel& report, std::optional<ReportSegmentation>& segmentation) {
+    UidRemapper uids;
+    report = anonymizeReport(report, uids);
+    if (segmentation) {
+        segmentation = anonymizeSegmentation(*segmentation, uids);
+    }
 }
 
 void writeReportSeg(const ReportModel& report, const ReportSegmentation& segmentation,

@@ -57,6 +57,10 @@ std::optional<ReportSegmentation> buildReportSegmentation(const Study& study,
 /// files of one export name the same new UIDs.
 ReportSegmentation anonymizeSegmentation(const ReportSegmentation& segmentation, UidRemapper& uids);
 
+/// Anonymizes an export: the report, and the segmentation when there is one, through one
+/// UidRemapper, so that the SR and the SEG of the export name the same new UIDs.
+void anonymizeExport(ReportModel& report, std::optional<ReportSegmentation>& segmentation);
+
 /// Writes a binary DICOM Segmentation (SEG) of `segmentation` on the CT grid: one segment per
 /// ROI (label = ROI label, tracking ID/UID = the ROI's, category Morphologically Altered
 /// Structure (49755003, SCT), type Neoplasm (108369006, SCT), algorithm MANUAL), one frame per

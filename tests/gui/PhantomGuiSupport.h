@@ -3,6 +3,8 @@
 // (optionally) aligned through its ground-truth CT -> MR transform.
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
@@ -43,6 +45,12 @@ inline bool waitForFrame(viewer::SlicePane* pane) {
     QSignalSpy painted(pane, &crosscheck::viewer::VtkRenderWidget::framePainted);
     pane->update();
     return painted.wait(20000);
+}
+
+/// The grey the pane's window gives a value: 0 at level - width/2, 255 at level + width/2.
+inline int expectedGrey(double value, const WindowLevel& w) {
+    const double t = (value - (w.level - 0.5 * w.width)) / w.width;
+    return static_cast<int>(std::lround(255.0 * std::clamp(t, 0.0, 1.0)));
 }
 
 /// The grey level of the pane's last frame at a widget pixel.

@@ -43,12 +43,8 @@ private:
 
 namespace {
 
+using crosscheck::testing::expectedGrey;
 using crosscheck::testing::waitForFrame;
-
-int expectedGrey(double value, const cc::WindowLevel& w) {
-    const double t = (value - (w.level - 0.5 * w.width)) / w.width;
-    return static_cast<int>(std::lround(255.0 * std::clamp(t, 0.0, 1.0)));
-}
 
 /// The share of a 24 x 24 grid over the pane's inner part where `image` has the grey the
 /// pane's window gives the value under that pixel (within 24 grey levels: the display

@@ -101,6 +101,8 @@ private:
     /// Shows a fresh window and answers its recovery offer with Recover.
     bool recoverInFreshWindow(MainWindow& window, Answers& answers);
     void prepare(MainWindow& window, Answers& answers);
+    /// prepare(), then the window shown at 1400 x 900; false when it never showed.
+    bool showPrepared(MainWindow& window, Answers& answers);
     bool openWithRois(MainWindow& window, Answers& answers);
     QString sessionPath(const QString& name) const { return m_dir.filePath(name); }
 
@@ -115,6 +117,13 @@ void SessionUiTest::initTestCase() {
     m_study = m_dir.filePath(QStringLiteral("study"));
     m_recovery = m_dir.filePath(QStringLiteral("recovery"));
     m_truth = cc::testing::writeSmallPhantom(m_study, 5);
+}
+
+bool SessionUiTest::showPrepared(MainWindow& window, Answers& answers) {
+    prepare(window, answers);
+    window.resize(1400, 900);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
 }
 
 void SessionUiTest::prepare(MainWindow& window, Answers& answers) {
@@ -191,10 +200,7 @@ void SessionUiTest::aSavedSessionOpensInAFreshWindowToTheSameState() {
 
     Answers secondAnswers;
     MainWindow second;
-    prepare(second, secondAnswers);
-    second.resize(1400, 900);
-    second.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    QVERIFY(showPrepared(second, secondAnswers));
     QSignalSpy opened(&second, &MainWindow::sessionOpened);
     second.openSessionFile(file);
     QVERIFY(opened.wait(60000));
@@ -241,11 +247,8 @@ void SessionUiTest::anOpenedSessionIsComparedAndKeepsItsCursor() {
     QVERIFY(saved.cursorMm.has_value());
     Answers answers;
     MainWindow window;
-    prepare(window, answers);
     window.setCompareOnOpen(true);  // as the application does
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(showPrepared(window, answers));
     QSignalSpy settled(&window, &MainWindow::openingSettled);
     window.openSessionFile(file);
     QVERIFY(settled.wait(60000));
@@ -341,10 +344,7 @@ SessionUiTest::Crash SessionUiTest::crashWithUnsavedWork(const QString& savedAs)
 
 bool SessionUiTest::recoverInFreshWindow(MainWindow& window, Answers& answers) {
     answers.recover = SessionAnswer::Yes;
-    prepare(window, answers);
-    window.resize(1400, 900);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window)) {
+    if (!showPrepared(window, answers)) {
         return false;
     }
     QSignalSpy opened(&window, &MainWindow::sessionOpened);

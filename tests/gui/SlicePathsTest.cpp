@@ -34,14 +34,9 @@ private:
 
 namespace {
 
+using crosscheck::testing::expectedGrey;
 using crosscheck::testing::greyAt;
 using crosscheck::testing::waitForFrame;
-
-/// The grey the pane's window gives a value: 0 at level - width/2, 255 at level + width/2.
-int expectedGrey(double value, const cc::WindowLevel& w) {
-    const double t = (value - (w.level - 0.5 * w.width)) / w.width;
-    return static_cast<int>(std::lround(255.0 * std::clamp(t, 0.0, 1.0)));
-}
 
 /// A rigid reference-to-series transform: `rotation` about `centre`, then `shift` (mm).
 Eigen::Matrix4d rigidAbout(const Eigen::Matrix3d& rotation, const Eigen::Vector3d& centre,

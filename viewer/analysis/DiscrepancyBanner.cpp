@@ -49,13 +49,7 @@ DiscrepancyBanner discrepancyBanner(const std::vector<DiscrepancyRegion>& region
         banner.severity = DiscrepancyBanner::Severity::Misses;
         banner.text = tr("sCT MISSES %n dense region(s) seen on CT", countMissed(regions)) +
                       sizeAndValues(*largest);
-    } else if (!regions.empty()) {
-        const DiscrepancyRegion* largest = &regions.front();
-        for (const DiscrepancyRegion& r : regions) {
-            if (r.volumeMm3 > largest->volumeMm3) {
-                largest = &r;
-            }
-        }
+    } else if (const DiscrepancyRegion* largest = largestRegion(regions)) {
         banner.severity = DiscrepancyBanner::Severity::Disagrees;
         banner.text =
             tr("sCT DISAGREES with CT in %n region(s)", static_cast<int>(regions.size())) +
