@@ -239,6 +239,10 @@ void PhantomPanesTest::keysGoToThePaneUnderTheMouse() {
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_A);
     QCOMPARE(t1->orientation(), cc::ViewOrientation::Axial);
     QCOMPARE(ct->orientation(), cc::ViewOrientation::Sagittal);
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        t1->grabFramebuffer().save(docs + QStringLiteral("/pane-focus.png"));
+    }
 }
 
 int main(int argc, char** argv) {

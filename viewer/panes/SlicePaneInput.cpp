@@ -3,6 +3,7 @@
 // moves the cursor, right-drag and Ctrl+wheel zoom about the mouse, middle-drag pans. A left press
 // first goes to the ROI tools (SlicePaneEditing.cpp), which take it when it is theirs.
 #include <Eigen/Geometry>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -238,9 +239,13 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
 
 void SlicePane::enterEvent(QEnterEvent* event) {
     // Keys act on the pane under the mouse, as on radiology workstations: focus follows
-    // the mouse from pane to pane (never away from a text field or a dialog).
+    // the mouse into a pane, also from the toolbar's controls, but not from another window
+    // (a dialog) or from a table cell being edited (a name half typed).
     QWidget* focused = QApplication::focusWidget();
-    if (focused == nullptr || qobject_cast<SlicePane*>(focused) != nullptr) {
+    const bool editingACell =
+        focused != nullptr && focused->parentWidget() != nullptr &&
+        qobject_cast<QAbstractItemView*>(focused->parentWidget()->parentWidget()) != nullptr;
+    if (focused == nullptr || (focused->window() == window() && !editingACell)) {
         setFocus(Qt::MouseFocusReason);
     }
     VtkRenderWidget::enterEvent(event);
