@@ -44,7 +44,7 @@ private:
     std::map<std::string, ScanResult> m_scans;
 };
 
-/// SERIES of ../shared/CLI.md. A folder with several series and neither a UID nor a role
+/// SERIES of docs/cli.md. A folder with several series and neither a UID nor a role
 /// given falls back to `fallback` (CT for --ct, sCT for --sct), so a study folder works.
 SeriesInfo resolveSeries(ScanCache& scans, const std::string& path, const std::string& uid,
                          const std::string& roleText, SeriesRole fallback,

@@ -5,7 +5,7 @@
 namespace crosscheck::cli {
 
 /// `convert SERIES OUT.nii[.gz] [--series UID | --role ROLE]`: NIfTI-1 with dcm2niix's
-/// orientation convention (../shared/CLI.md).
+/// orientation convention (docs/cli.md).
 void addConvertCommand(CLI::App& app, CommandAction& action);
 
 }  // namespace crosscheck::cli

@@ -5,7 +5,7 @@
 namespace crosscheck::cli {
 
 /// `measure STUDY --roi ROI.json [--transform FILE.json] [--json]`: samples one ROI in every
-/// series of the study (../shared/CLI.md); extra options --threshold, --mr-threshold,
+/// series of the study (docs/cli.md); extra options --threshold, --mr-threshold,
 /// --ring-mm.
 void addMeasureCommand(CLI::App& app, CommandAction& action);
 

@@ -28,7 +28,7 @@ struct RegisterArgs {
     bool json = false;
 };
 
-// SERIES of ../shared/CLI.md: a folder with one series, a file, or a folder plus a series
+// SERIES of docs/cli.md: a folder with one series, a file, or a folder plus a series
 // UID or a role that picks exactly one (selectSeries names the path when it cannot).
 SeriesInfo resolveSeries(const std::string& path, const std::string& uid,
                          std::optional<SeriesRole> role, const std::string& which) {

@@ -5,7 +5,7 @@
 namespace crosscheck::cli {
 
 /// `report (--session FILE | STUDY --roi ROI.json [--roi ...] [--transform FILE.json])
-/// --out DIR [--formats pdf,csv,json,sr] [--anonymize] [--force]` (../shared/CLI.md):
+/// --out DIR [--formats pdf,csv,json,sr] [--anonymize] [--force]` (docs/cli.md):
 /// measures the ROIs in every series, runs the discrepancy analysis when a CT and an sCT are
 /// joined by a known transform, and writes DIR/report.pdf, DIR/measurements.csv,
 /// DIR/report.json and DIR/report_sr.dcm. The PDF needs the build with the viewer

@@ -4,7 +4,7 @@
 
 namespace crosscheck::cli {
 
-/// `scan PATH... [--json]`: indexes folders, DICOMDIRs and files (../shared/CLI.md).
+/// `scan PATH... [--json]`: indexes folders, DICOMDIRs and files (docs/cli.md).
 void addScanCommand(CLI::App& app, CommandAction& action);
 
 }  // namespace crosscheck::cli

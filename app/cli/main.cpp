@@ -1,4 +1,4 @@
-// crosscheck-cli: the headless contract of ../shared/CLI.md. Parsing and dispatch only;
+// crosscheck-cli: the headless contract of docs/cli.md. Parsing and dispatch only;
 // each command lives in its own file and does its work through crosscheck_core.
 #include <CLI/CLI.hpp>
 #include <exception>

@@ -1,4 +1,4 @@
-// crosscheck: the GUI. Parses the command line of ../shared/CLI.md and wires the window.
+// crosscheck: the GUI. Parses the command line of docs/cli.md and wires the window.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>

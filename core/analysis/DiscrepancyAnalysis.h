@@ -44,11 +44,11 @@ DiscrepancyResult analyzeDiscrepancy(const DiscrepancyInputs& inputs,
                                      const DifferenceOptions& options = {},
                                      const Progress& progress = {});
 
-/// One flag of ../shared/CLI.md `analyze`: kind, centroid_mm, bbox_mm, volume_mm3, extent_mm,
+/// One flag of docs/cli.md `analyze`: kind, centroid_mm, bbox_mm, volume_mm3, extent_mm,
 /// ct_mean_hu, sct_mean_hu, visible_on_mr (when judged), plus rank, voxels,
 /// mean_abs_difference_hu, score and mr_contrast.
 nlohmann::json toJson(const DiscrepancyRegion& region);
-/// metrics of ../shared/CLI.md: mae_hu, me_hu, rmse_hu, psnr_db (null when infinite), ssim,
+/// metrics of docs/cli.md: mae_hu, me_hu, rmse_hu, psnr_db (null when infinite), ssim,
 /// bone_dice, plus mae_by_tissue_hu {bone, soft_tissue, air} and voxels.
 nlohmann::json toJson(const DiscrepancyMetrics& metrics);
 

@@ -5,7 +5,7 @@
 
 namespace crosscheck {
 
-/// What a discrepancy region is (../shared/CLI.md `kind`):
+/// What a discrepancy region is (docs/cli.md `kind`):
 /// - CtDenseSctNot: dense on the CT, not on the sCT (the missed calcified tumour);
 /// - SctDenseCtNot: the reverse (bone invented by the sCT);
 /// - LargeDifference: the two disagree by a large amount, neither of the above.

@@ -1,4 +1,5 @@
 #include "core/analysis/RegionExtraction.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>
@@ -281,7 +282,7 @@ DiscrepancyRegion makeRegion(std::uint8_t kind, const Moments& m, std::vector<Vo
     r.voxelCount = static_cast<int>(m.n);
     r.volumeMm3 = m.n * voxelMm3;
     const Eigen::Vector3d meanIndex = m.sum / m.n;
-    r.centroidMm = (toPatient * meanIndex.homogeneous()).head<3>();
+    r.centroidMm = applyAffine(toPatient, meanIndex);
     r.indexMin = m.lo;
     r.indexMax = m.hi;
     r.bboxMinMm = Eigen::Vector3d::Constant(std::numeric_limits<double>::max());
@@ -290,7 +291,7 @@ DiscrepancyRegion makeRegion(std::uint8_t kind, const Moments& m, std::vector<Vo
         const Eigen::Vector3d corner((c & 1) ? m.hi.x() + 0.5 : m.lo.x() - 0.5,
                                      (c & 2) ? m.hi.y() + 0.5 : m.lo.y() - 0.5,
                                      (c & 4) ? m.hi.z() + 0.5 : m.lo.z() - 0.5);
-        const Eigen::Vector3d p = (toPatient * corner.homogeneous()).head<3>();
+        const Eigen::Vector3d p = applyAffine(toPatient, corner);
         r.bboxMinMm = r.bboxMinMm.cwiseMin(p);
         r.bboxMaxMm = r.bboxMaxMm.cwiseMax(p);
     }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/dicom/SeriesInfo.h"
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 

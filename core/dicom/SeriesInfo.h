@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/geometry/VolumeGeometry.h"
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck {

@@ -7,7 +7,7 @@
 
 namespace crosscheck {
 
-/// The JSON of one series as `crosscheck-cli scan --json` prints it (../shared/CLI.md):
+/// The JSON of one series as `crosscheck-cli scan --json` prints it (docs/cli.md):
 /// snake_case keys, lengths in mm, dims [cols, rows, slices], spacing [col, row, slice].
 nlohmann::json toJson(const SeriesInfo& series);
 /// `{"series": [...], "problems": [{"file", "reason"}]}`.

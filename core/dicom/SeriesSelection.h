@@ -5,11 +5,11 @@
 #include <string>
 
 #include "core/dicom/DicomScanner.h"
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 
-/// Picks the one series a command means by SERIES (../shared/CLI.md): the only series
+/// Picks the one series a command means by SERIES (docs/cli.md): the only series
 /// found, the one whose SeriesInstanceUID is `uid`, or the only one with `role`. A UID
 /// whose files were split into several volumes picks the first part. Throws DicomError
 /// naming the path and why nothing (or more than one thing) matches.

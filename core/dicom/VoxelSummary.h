@@ -7,7 +7,7 @@
 namespace crosscheck {
 
 /// Minimum, maximum and mean voxel value of a volume, and the SHA-256 of its voxels as
-/// defined by the CLI contract (../shared/CLI.md `info`): the values as int16 little-endian
+/// defined by the CLI contract (docs/cli.md `info`): the values as int16 little-endian
 /// when every one is an integer in int16's range, else as float32 little-endian; columns
 /// fastest, then rows, then slices in volume order. The hash depends on the values only,
 /// not on how they are stored, so a uint16 MR and its int16 copy hash alike.

@@ -1,4 +1,5 @@
 #include "core/geometry/ViewPlane.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Geometry>
 
@@ -68,8 +69,7 @@ std::pair<Eigen::Vector2d, Eigen::Vector2d> ViewPlane::projectedBounds(
         const Eigen::Vector3d ijk((corner & 1) ? d[0] - 0.5 : -0.5,
                                   (corner & 2) ? d[1] - 0.5 : -0.5,
                                   (corner & 4) ? d[2] - 0.5 : -0.5);
-        const Eigen::Vector3d p =
-            (gridToFrame * grid.indexToPatient() * ijk.homogeneous()).head<3>();
+        const Eigen::Vector3d p = applyAffine(gridToFrame * grid.indexToPatient(), ijk);
         const Eigen::Vector2d uv(right.dot(p), up.dot(p));
         lo = lo.cwiseMin(uv);
         hi = hi.cwiseMax(uv);

@@ -1,4 +1,5 @@
 #include "core/geometry/VolumeGeometry.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Geometry>
 #include <Eigen/LU>
@@ -55,11 +56,11 @@ std::size_t VolumeGeometry::voxelCount() const {
 }
 
 PatientPoint VolumeGeometry::toPatient(const VoxelIndex& index) const {
-    return PatientPoint{(m_indexToPatient * index.ijk.homogeneous()).head<3>()};
+    return PatientPoint{applyAffine(m_indexToPatient, index.ijk)};
 }
 
 VoxelIndex VolumeGeometry::toIndex(const PatientPoint& point) const {
-    return VoxelIndex{(m_patientToIndex * point.mm.homogeneous()).head<3>()};
+    return VoxelIndex{applyAffine(m_patientToIndex, point.mm)};
 }
 
 Eigen::Vector3d VolumeGeometry::spacingMm() const {

@@ -15,7 +15,7 @@ namespace crosscheck {
 /// The loaded series of one comparison and how their frames relate.
 ///
 /// The reference frame is the CT's FrameOfReferenceUID when a CT is loaded, else the
-/// first series' (../shared/CLI.md). `transforms` holds every known link between frames;
+/// first series' (docs/cli.md). `transforms` holds every known link between frames;
 /// a series whose frame has no path to the reference is shown unsynchronized.
 struct Study {
     std::vector<LoadedSeries> series;

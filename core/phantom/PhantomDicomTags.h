@@ -4,8 +4,8 @@
 #include <string>
 
 #include "core/dicom/DicomSeriesWriter.h"
-#include "core/model/SeriesRole.h"
 #include "core/phantom/PhantomOptions.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 

@@ -1,4 +1,5 @@
 #include "core/phantom/PhantomGeometry.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Geometry>
 #include <cmath>
@@ -60,8 +61,7 @@ VolumeGeometry ctGrid(const PhantomOptions& options, const Eigen::Matrix4d& ctTo
     const double slice = full ? 1.0 : 3.3;
     // The anatomy's centre (the middle of the body at z = 0) seen from the CT frame.
     const Eigen::Vector3d anatomyCenterMr(0.0, 8.0, 0.0);
-    const Eigen::Vector3d center =
-        (ctToMrMatrix.inverse() * anatomyCenterMr.homogeneous()).head<3>();
+    const Eigen::Vector3d center = applyAffine(ctToMrMatrix.inverse(), anatomyCenterMr);
     Eigen::Matrix4d m = Eigen::Matrix4d::Identity();
     m(0, 0) = pixel;
     m(1, 1) = pixel;

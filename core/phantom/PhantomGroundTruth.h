@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 
@@ -39,7 +39,7 @@ struct PhantomSeriesTruth {
     std::string seriesInstanceUid;
 };
 
-/// Everything ground_truth.json says (../shared/CLI.md).
+/// Everything ground_truth.json says (docs/cli.md).
 struct PhantomGroundTruth {
     std::uint64_t seed = 0;
     int patientNumber = 1;

@@ -1,4 +1,5 @@
 #include "core/phantom/PhantomStudy.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Geometry>
 #include <Eigen/LU>
@@ -121,7 +122,7 @@ std::pair<double, int> meanInside(const Volume& volume, const EllipsoidLesion& l
         const Eigen::Vector3d corner =
             lesion.centerMm + Eigen::Vector3d((c & 1) ? 1 : -1, (c & 2) ? 1 : -1, (c & 4) ? 1 : -1)
                                   .cwiseProduct(lesion.semiAxesMm);
-        const Eigen::Vector3d idx = (anatomyToIndex * corner.homogeneous()).head<3>();
+        const Eigen::Vector3d idx = applyAffine(anatomyToIndex, corner);
         lo = lo.cwiseMin(idx);
         hi = hi.cwiseMax(idx);
     }
@@ -152,7 +153,7 @@ PhantomLesionTruth lesionTruth(const EllipsoidLesion& lesion, const std::string&
     t.kind = kind;
     const Eigen::Matrix4d mrToCt = ctToMr.inverse();
     t.centerMrMm = lesion.centerMm;
-    t.centerCtMm = (mrToCt * lesion.centerMm.homogeneous()).head<3>();
+    t.centerCtMm = applyAffine(mrToCt, lesion.centerMm);
     // Diameters ordered S-I, A-P, L-R; the MR axes are the patient axes.
     t.diametersMm =
         2.0 * Eigen::Vector3d(lesion.semiAxesMm.z(), lesion.semiAxesMm.y(), lesion.semiAxesMm.x());

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "core/dicom/DicomSeriesWriter.h"
-#include "core/model/SeriesRole.h"
 #include "core/phantom/PhantomGroundTruth.h"
 #include "core/phantom/PhantomOptions.h"
 #include "core/util/Progress.h"
+#include "core/vocabulary/SeriesRole.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck {

@@ -20,7 +20,7 @@ public:
 };
 
 /// Writes a generated study: studyDir/CT, T1w, T2w, sCT (one DICOM file per slice) and
-/// studyDir/ground_truth.json (../shared/CLI.md). Refuses (PhantomOutputError) when any of
+/// studyDir/ground_truth.json (docs/cli.md). Refuses (PhantomOutputError) when any of
 /// them already exists non-empty, rather than mixing files; on failure it removes what it
 /// wrote, so no half study is left behind.
 void writePhantomStudy(const std::filesystem::path& studyDir, const PhantomStudy& study,

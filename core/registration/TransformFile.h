@@ -11,7 +11,7 @@
 
 namespace crosscheck {
 
-/// The registration result file of ../shared/CLI.md (`crosscheck-cli register` output,
+/// The registration result file of docs/cli.md (`crosscheck-cli register` output,
 /// the input of every `--transform FILE.json`):
 ///
 ///   {"moving_to_fixed": [[4 rows of 4]], "fixed_frame_uid", "moving_frame_uid",

@@ -8,10 +8,10 @@
 #include "core/analysis/DiscrepancyMetrics.h"
 #include "core/analysis/DiscrepancyRegion.h"
 #include "core/analysis/DiscrepancyThresholds.h"
-#include "core/model/SeriesRole.h"
 #include "core/roi/Roi.h"
 #include "core/roi/RoiMeasurement.h"
 #include "core/roi/StudyMeasurement.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 

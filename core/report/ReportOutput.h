@@ -19,7 +19,7 @@ struct ReportSegmentation;
 const char* toString(ReportFormat format);
 std::optional<ReportFormat> reportFormatFromString(const std::string& text);
 
-/// The file of each format in the output folder (../shared/CLI.md): measurements.csv,
+/// The file of each format in the output folder (docs/cli.md): measurements.csv,
 /// report.json, report_sr.dcm, report_seg.dcm.
 std::filesystem::path reportFileName(ReportFormat format);
 

@@ -1,4 +1,5 @@
 #include "core/roi/LineProfile.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Geometry>
 #include <algorithm>
@@ -16,7 +17,7 @@ std::vector<ProfileSample> lineProfile(const Volume& volume, const Eigen::Matrix
     const Eigen::Vector3d dir =
         length > 0.0 ? Eigen::Vector3d((b - a) / length) : Eigen::Vector3d::Zero();
     auto sampleAt = [&](double t) {
-        const Eigen::Vector3d p = (roiToVolume * (a + t * dir).homogeneous()).head<3>();
+        const Eigen::Vector3d p = applyAffine(roiToVolume, a + t * dir);
         out.push_back({t, volume.sampleLinear(PatientPoint{p})});
     };
     for (int s = 0; s <= steps; ++s) {

@@ -1,4 +1,5 @@
 #include "core/roi/Roi.h"
+#include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Geometry>
 #include <cctype>
@@ -13,7 +14,7 @@ constexpr RoiShape kShapes[] = {RoiShape::Ellipse, RoiShape::Rectangle,     RoiS
                                 RoiShape::Sphere,  RoiShape::Brush};
 
 Eigen::Vector3d mapPoint(const Eigen::Matrix4d& m, const Eigen::Vector3d& p) {
-    return (m * p.homogeneous()).head<3>();
+    return applyAffine(m, p);
 }
 
 Eigen::Vector3d mapDirection(const Eigen::Matrix4d& m, const Eigen::Vector3d& d) {

@@ -11,7 +11,7 @@
 
 namespace crosscheck {
 
-/// The kinds of region of interest (../shared/CLI.md, docs/roi-json.md). Freehand outlines
+/// The kinds of region of interest (docs/cli.md, docs/roi-json.md). Freehand outlines
 /// are polygons; an eraser edits a brush mask.
 enum class RoiShape { Ellipse, Rectangle, Polygon, Ruler, Bidirectional, Point, Sphere, Brush };
 

@@ -15,7 +15,7 @@ public:
     explicit RoiFormatError(const std::string& what) : std::runtime_error(what) {}
 };
 
-/// The ROI object of ../shared/CLI.md (ROI.json, also an annotation inside a session);
+/// The ROI object of docs/cli.md (ROI.json, also an annotation inside a session);
 /// every shape is documented in docs/roi-json.md. Keys: "shape", "frame_of_reference_uid",
 /// then per shape: ellipse center_mm, axis_u, axis_v, radii_mm; rectangle center_mm,
 /// axis_u, axis_v, size_mm; polygon points_mm; ruler points_mm (2); bidirectional

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "core/model/SeriesRole.h"
 #include "core/roi/Roi.h"
 #include "core/roi/ValueSummary.h"
 #include "core/roi/VisibleExtent.h"
+#include "core/vocabulary/SeriesRole.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck {

@@ -44,7 +44,7 @@ std::optional<std::vector<ProfileSample>> profileInSeries(const Roi& ruler,
                                                           const FrameTransforms& transforms,
                                                           double stepMm = 0.5);
 
-/// One row as `crosscheck-cli measure --json` prints it (../shared/CLI.md): role,
+/// One row as `crosscheck-cli measure --json` prints it (docs/cli.md): role,
 /// series_instance_uid, unit, mean, sd, median, min, max, p5, p95, count, area_mm2 or
 /// volume_mm3, long_axis_mm, short_axis_mm, visible_extent_mm, warnings; plus
 /// frame_of_reference_uid, mean_ring, contrast, ring_width_mm and visible_threshold. Numbers

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "core/model/SeriesRole.h"
 #include "core/registration/FrameTransforms.h"
 #include "core/roi/Roi.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 

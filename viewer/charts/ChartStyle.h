@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 struct LoadedSeries;

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QWidget>
 
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 class QChart;
 class QChartView;

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/model/SeriesRole.h"
 #include "core/roi/ValueSummary.h"
+#include "core/vocabulary/SeriesRole.h"
 
 class QAreaSeries;
 class QChart;

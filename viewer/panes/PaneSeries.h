@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 class Volume;

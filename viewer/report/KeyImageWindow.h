@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "core/model/SeriesRole.h"
 #include "core/model/WindowPresets.h"
+#include "core/vocabulary/SeriesRole.h"
 
 namespace crosscheck {
 class Volume;

@@ -21,7 +21,7 @@ struct ReportFormats {
     bool empty() const { return core.empty() && !pdf; }
 };
 
-/// report.pdf (../shared/CLI.md).
+/// report.pdf (docs/cli.md).
 std::filesystem::path reportPdfFileName();
 
 /// Parses "pdf,csv,json,sr" (any order, case-insensitive, empty items ignored); empty with

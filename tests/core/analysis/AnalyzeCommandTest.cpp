@@ -1,6 +1,6 @@
 // crosscheck-cli analyze end to end: DICOM written by `crosscheck-cli phantom` (small),
 // analysed through the ground-truth transform file, checked against ground_truth.json
-// and the JSON keys of ../shared/CLI.md.
+// and the JSON keys of docs/cli.md.
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
 

@@ -7,6 +7,7 @@
 #include <memory>
 #include <random>
 
+#include "core/geometry/FrameTransform.h"
 #include "core/phantom/PhantomAnatomy.h"
 #include "core/phantom/PhantomGeometry.h"
 #include "core/phantom/PhantomRenderer.h"
@@ -69,7 +70,7 @@ inline CtCrop renderFullResolutionCtCrop() {
     const EllipsoidLesion& lesion = anatomy.tumor();
     CtCrop crop;
     crop.truth.centerMrMm = lesion.centerMm;
-    crop.truth.centerCtMm = (mrToCt * lesion.centerMm.homogeneous()).head<3>();
+    crop.truth.centerCtMm = applyAffine(mrToCt, lesion.centerMm);
     crop.truth.diametersMm =
         2.0 * Eigen::Vector3d(lesion.semiAxesMm.z(), lesion.semiAxesMm.y(), lesion.semiAxesMm.x());
     crop.truth.axesMr << 0, 0, 1, 0, 1, 0, 1, 0, 0;

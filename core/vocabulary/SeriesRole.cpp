@@ -1,4 +1,4 @@
-#include "core/model/SeriesRole.h"
+#include "core/vocabulary/SeriesRole.h"
 
 #include <algorithm>
 #include <cctype>
