@@ -90,10 +90,7 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
     t.bodyMaskMs = msSince(start);
 
     start = Clock::now();
-    Progress resampleProgress = progress;
-    resampleProgress.report = [&progress](double f, const std::string& stage) {
-        progress(0.1 + 0.5 * f, stage);
-    };
+    const Progress resampleProgress = progress.subRange(0.1, 0.6);
     std::shared_ptr<Volume> sctOnCt =
         resampleToGrid(sct, ct->geometry(), ctToSct, resampleProgress, &result->m_domain);
     result->m_sct = sctOnCt;

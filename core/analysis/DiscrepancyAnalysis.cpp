@@ -22,10 +22,7 @@ DiscrepancyResult analyzeDiscrepancy(const DiscrepancyInputs& inputs,
                                      const DifferenceOptions& options, const Progress& progress) {
     const auto start = Clock::now();
     DiscrepancyResult result;
-    Progress differenceProgress = progress;
-    differenceProgress.report = [&progress](double f, const std::string& stage) {
-        progress(0.9 * f, stage);
-    };
+    const Progress differenceProgress = progress.subRange(0.0, 0.9);
     result.difference = DifferenceVolume::compute(inputs.ct, *inputs.sct, inputs.ctToSct, options,
                                                   differenceProgress);
     auto step = Clock::now();

@@ -28,26 +28,10 @@ std::string chooseReferenceFrame(const std::vector<LoadedSeries>& series) {
     return series.empty() ? std::string() : series.front().info.frameOfReferenceUid;
 }
 
-namespace {
-
-/// Progress of one stage mapped into [from, to] of the whole.
-Progress subProgress(const Progress& whole, double from, double to) {
-    Progress part;
-    part.cancel = whole.cancel;
-    if (whole.report) {
-        part.report = [whole, from, to](double fraction, const std::string& stage) {
-            whole(from + (to - from) * fraction, stage);
-        };
-    }
-    return part;
-}
-
-}  // namespace
-
 Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress& progress) {
     Study study;
     constexpr double kScanShare = 0.1;
-    ScanResult scan = scanPaths(paths, subProgress(progress, 0.0, kScanShare));
+    ScanResult scan = scanPaths(paths, progress.subRange(0.0, kScanShare));
     study.problems = scan.problems;
     const double perSeries =
         (1.0 - kScanShare) / static_cast<double>(std::max<std::size_t>(1, scan.series.size()));
@@ -58,7 +42,7 @@ Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress&
         const double from = kScanShare + perSeries * static_cast<double>(i);
         try {
             study.series.push_back(
-                loadSeries(scan.series[i], subProgress(progress, from, from + perSeries)));
+                loadSeries(scan.series[i], progress.subRange(from, from + perSeries)));
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {

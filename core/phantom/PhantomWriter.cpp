@@ -35,16 +35,6 @@ private:
     std::vector<fs::path> m_paths;
 };
 
-Progress scaled(const Progress& progress, double from, double to) {
-    Progress p;
-    p.cancel = progress.cancel;
-    if (progress.report) {
-        p.report = [progress, from, to](double f, const std::string& stage) {
-            progress(from + (to - from) * f, stage);
-        };
-    }
-    return p;
-}
 }  // namespace
 
 void checkPhantomTarget(const fs::path& studyDir) {
@@ -91,7 +81,7 @@ void writePhantomStudy(const fs::path& studyDir, const PhantomStudy& study,
         const double to = static_cast<double>(doneSlices + n) / totalSlices;
         try {
             DicomSeriesWriter(s.metadata)
-                .write(*s.volume, dir, scaled(progress, from, to), study.options.threads);
+                .write(*s.volume, dir, progress.subRange(from, to), study.options.threads);
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {
@@ -123,8 +113,8 @@ std::vector<PhantomGroundTruth> writePhantomStudy(const fs::path& outDir,
     std::vector<PhantomGroundTruth> truths;
     if (options.patients <= 0) {
         checkPhantomTarget(outDir);
-        const PhantomStudy study = generatePhantomStudy(options, scaled(progress, 0.0, 0.7));
-        writePhantomStudy(outDir, study, scaled(progress, 0.7, 1.0));
+        const PhantomStudy study = generatePhantomStudy(options, progress.subRange(0.0, 0.7));
+        writePhantomStudy(outDir, study, progress.subRange(0.7, 1.0));
         truths.push_back(study.truth);
         return truths;
     }
@@ -136,9 +126,9 @@ std::vector<PhantomGroundTruth> writePhantomStudy(const fs::path& outDir,
         const double from = static_cast<double>(p - 1) / n, to = static_cast<double>(p) / n;
         const PhantomOptions patient = cohortPatientOptions(options, p, n);
         const PhantomStudy study =
-            generatePhantomStudy(patient, scaled(progress, from, from + 0.7 * (to - from)));
+            generatePhantomStudy(patient, progress.subRange(from, from + 0.7 * (to - from)));
         writePhantomStudy(outDir / cohortPatientFolder(p), study,
-                          scaled(progress, from + 0.7 * (to - from), to));
+                          progress.subRange(from + 0.7 * (to - from), to));
         truths.push_back(study.truth);
     }
     return truths;

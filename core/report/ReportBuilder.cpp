@@ -5,6 +5,7 @@
 
 #include "core/Version.h"
 #include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/analysis/StudyComparison.h"
 #include "core/report/ReportDicomHeader.h"
 #include "core/report/ReportImageLocator.h"
 #include "core/roi/RoiDrawing.h"
@@ -132,33 +133,14 @@ std::optional<ReportDiscrepancy> runReportDiscrepancy(const Study& study,
         }
         return std::nullopt;
     };
-    const LoadedSeries* ct = study.find(SeriesRole::CT);
-    const LoadedSeries* sct = study.find(SeriesRole::sCT);
-    if (!ct || !sct) {
-        return fail("the study has no CT and sCT pair");
+    const StudyComparison comparison = comparisonInputs(study);
+    if (!comparison.inputs) {
+        return fail(comparison.whyNot);
     }
-    if (!ct->volume || !sct->volume || ct->volume->voxelType() != VoxelType::Int16 ||
-        sct->volume->voxelType() != VoxelType::Int16) {
-        return fail("CT or sCT values are not int16 Hounsfield units");
-    }
+    const LoadedSeries* ct = comparison.ct;
+    const LoadedSeries* sct = comparison.sct;
     const std::string& ctFrame = ct->info.frameOfReferenceUid;
-    const auto ctToSct = study.transforms.transform(ctFrame, sct->info.frameOfReferenceUid);
-    if (!ctToSct) {
-        return fail("no known transform between the CT and the sCT");
-    }
-    DiscrepancyInputs inputs;
-    inputs.ct = ct->volume;
-    inputs.sct = sct->volume;
-    inputs.ctToSct = *ctToSct;
-    for (SeriesRole role : {SeriesRole::T1w, SeriesRole::T2w}) {
-        const LoadedSeries* mr = study.find(role);
-        if (!mr || !mr->volume) {
-            continue;
-        }
-        if (const auto ctToMr = study.transforms.transform(ctFrame, mr->info.frameOfReferenceUid)) {
-            inputs.mr.push_back({toString(role), mr->volume.get(), *ctToMr});
-        }
-    }
+    const DiscrepancyInputs& inputs = *comparison.inputs;
     const DiscrepancyResult result = analyzeDiscrepancy(inputs, thresholds, {}, progress);
     ReportDiscrepancy d;
     d.ctSeriesInstanceUid = ct->info.seriesInstanceUid;

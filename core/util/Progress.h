@@ -20,6 +20,20 @@ struct Progress {
         }
     }
     bool cancelled() const { return cancel != nullptr && cancel->load(std::memory_order_relaxed); }
+
+    /// The progress of one stage of this work, mapped into [from, to] of the whole: the
+    /// stage reports 0..1 and the whole sees from..to. Shares the cancel flag. The copy of
+    /// the callback keeps the stage valid after this Progress goes away.
+    Progress subRange(double from, double to) const {
+        Progress part;
+        part.cancel = cancel;
+        if (report) {
+            part.report = [whole = report, from, to](double fraction, const std::string& stage) {
+                whole(from + (to - from) * fraction, stage);
+            };
+        }
+        return part;
+    }
 };
 
 /// Thrown by long work that stopped because its cancel flag was set.
