@@ -29,11 +29,12 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Benchmarks next to their peer tools (tests/bench/run.sh); figures, not assertions.
+# BENCH_BASELINE=<git ref> also times that commit's viewer in the same run.
 bench: deps
 	@bash cmake/install-deps.sh cmake/debian-packages.txt cmake/debian-packages-bench.txt
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_BENCH=ON $(CMAKE_FLAGS)
 	cmake --build $(BUILD) -j $(JOBS)
-	bash tests/bench/run.sh $(BUILD)
+	BENCH_BASELINE="$(BENCH_BASELINE)" bash tests/bench/run.sh $(BUILD)
 
 # Core tests with AddressSanitizer and UndefinedBehaviorSanitizer, no GUI.
 asan: deps

@@ -7,6 +7,11 @@
 // machine wall time mostly measures the neighbours, CPU time much less so. Then the same
 // for hovering (the probe follows the mouse: only the panes' overlays change).
 //
+// Last, the 1x4 cursor drag again with the overlays a reader works with: the CT-vs-sCT
+// comparison (difference colours on the CT, outlines of the findings in every pane, the
+// banner on the sCT) and three ROIs through the tumour (axial and sagittal ellipses, a
+// coronal rectangle).
+//
 // Usage: cursor_drag_bench STUDY_DIR [LAYOUT...]   (a phantom folder with ground_truth.json;
 // layouts default to 1x4 1x1)
 #include <QApplication>
@@ -23,8 +28,11 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
+#include "core/roi/Roi.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
 
 namespace {
@@ -86,6 +94,32 @@ StepTimes drag(crosscheck::app::MainWindow& window, const Eigen::Vector3d& start
         }
     }
     return times;
+}
+
+void printTimes(const char* label, const StepTimes& t) {
+    std::printf("  %s: p50 %.1f ms, p95 %.1f ms (CPU per step: p50 %.1f ms, p95 %.1f ms)\n", label,
+                percentile(t.wallMs, 50), percentile(t.wallMs, 95), percentile(t.cpuMs, 50),
+                percentile(t.cpuMs, 95));
+}
+
+/// The comparison's overlays and three ROIs through the tumour centre; false when the
+/// comparison found nothing to draw.
+bool addOverlays(crosscheck::app::MainWindow& window, const Eigen::Vector3d& tumour) {
+    QSignalSpy analysed(&window, &crosscheck::app::MainWindow::analysisFinished);
+    window.analyzeDiscrepancies();
+    if (!analysed.wait(300000) || !window.discrepancyLayer()->hasResult()) {
+        return false;
+    }
+    window.discrepancyLayer()->setShowDifference(true);
+    auto* layer = window.annotationLayer();
+    const std::string frame = layer->referenceFrameUid();
+    const Eigen::Vector3d x = Eigen::Vector3d::UnitX();
+    const Eigen::Vector3d y = Eigen::Vector3d::UnitY();
+    const Eigen::Vector3d z = Eigen::Vector3d::UnitZ();
+    layer->addRoi(crosscheck::Roi::ellipse(frame, tumour, x, y, {12, 9}));
+    layer->addRoi(crosscheck::Roi::ellipse(frame, tumour, y, z, {9, 14}));
+    layer->addRoi(crosscheck::Roi::rectangle(frame, tumour, x, z, {24, 28}));
+    return true;
 }
 
 }  // namespace
@@ -158,5 +192,13 @@ int main(int argc, char** argv) {
         std::printf("  p95 %s / %s: %.2f\n", qPrintable(layouts[0]), qPrintable(layouts[1]),
                     p95[0] / std::max(p95[1], 1e-9));
     }
+    if (!addOverlays(window, start)) {
+        std::fprintf(stderr, "cursor_drag_bench: the comparison found nothing to overlay\n");
+        return 1;
+    }
+    window.paneGrid()->setLayoutName(QStringLiteral("1x4"));
+    drag(window, start, Motion::Cursor);
+    printTimes("1x4 with overlays (difference, outlines, banner, 3 ROIs)",
+               drag(window, start, Motion::Cursor));
     return 0;
 }
