@@ -55,9 +55,11 @@ def doc_sections(text):
 def run_help(command):
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"  # the GUI's --help must not need a display
+    shown = " ".join([pathlib.Path(command[0]).name] + command[1:]) + " --help"
+    if not pathlib.Path(command[0]).is_file():
+        raise SystemExit(f"{command[0]}: not built, so `{shown}` cannot run")
     done = subprocess.run(command + ["--help"], capture_output=True, text=True, env=env,
                           timeout=120)
-    shown = " ".join(pathlib.Path(command[0]).name.split() + command[1:]) + " --help"
     if done.returncode != 0:
         raise SystemExit(f"`{shown}` exited {done.returncode}:\n{done.stdout}{done.stderr}")
     if not done.stdout.strip():
@@ -65,28 +67,36 @@ def run_help(command):
     return done.stdout
 
 
+def entry_names(entry):
+    """The names an entry of a help text starts with: "-h,--help TEXT  ..." (CLI11) or
+    "-h, --help  ..." (Qt) give -h and --help; "--seed UINT=1 ..." gives --seed."""
+    names = []
+    for token in entry.split():
+        names += [n for n in token.rstrip(",").split(",") if n]
+        if not token.endswith(","):
+            break
+    return names
+
+
 def parse_help(text):
-    """Options, CLI11 positionals and CLI11 subcommands of a --help text."""
+    """Options, CLI11 positionals and CLI11 subcommands of a --help text. An entry is a line
+    indented by one to four spaces; deeper lines are wrapped descriptions."""
     options, positionals, subcommands = set(), set(), []
     section = None
     for line in text.splitlines():
         if re.match(r"^\S.*:\s*$", line):
             section = line.strip().rstrip(":").lower()
             continue
-        entry = re.match(r"^\s+(\S.*)$", line)
+        entry = re.match(r"^ {1,4}(\S.*)$", line)
         if not entry:
             continue
-        head = re.split(r"\s{2,}", entry.group(1).rstrip())[0]
-        if head.startswith("-"):
-            if line.startswith(" " * 8) and section is None:
-                continue  # a wrapped description
-            options.update(OPTION.findall(head.split(" ")[0] if "," not in head else head))
-            if " " in head and "," not in head.split(" ")[0]:
-                options.update(OPTION.findall(head.split(" ")[0]))
-        elif section == "positionals" and line.startswith("  ") and not line.startswith("   "):
-            positionals.add(head.split()[0])
-        elif section == "subcommands" and line.startswith("  ") and not line.startswith("   "):
-            subcommands.append(head.split()[0])
+        names = entry_names(entry.group(1))
+        if names[0].startswith("-"):
+            options.update(n for n in names if OPTION.fullmatch(n))
+        elif section == "positionals":
+            positionals.add(names[0])
+        elif section == "subcommands":
+            subcommands.append(names[0])
     return options, positionals, subcommands
 
 

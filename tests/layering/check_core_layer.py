@@ -7,6 +7,7 @@ Fails when
 2. a core file includes a core folder that its folder may not include: the allowed graph
    is tests/layering/core_dependencies.txt (ADR 0005, which quotes it; the quote is
    checked too);
+   and each core/<folder>/README.md says what its folder uses, as the table does;
 3. a tracked file refers to the folder outside the repository that the product's notes
    used to live in (the repository documents itself: docs/cli.md, docs/domain.md).
 
@@ -135,6 +136,28 @@ def dependency_problems(source_dir):
     print(f"core folders: {edges} includes between folders checked against "
           f"{len(uses)} folders, {len(exceptions)} known exception(s)")
     problems += adr_quote_problems(source_dir)
+    problems += readme_problems(source_dir, uses)
+    return problems
+
+
+def readme_problems(source_dir, uses):
+    """Each core/<folder>/README.md says what its folder uses, as the table declares it:
+    a line "Uses in core: `a`, `b` (...)" or "Uses in core: nothing (...)"."""
+    problems = []
+    for folder, used in sorted(uses.items()):
+        readme = source_dir / "core" / folder / "README.md"
+        if not readme.exists():
+            problems.append(f"core/{folder}/README.md: missing")
+            continue
+        line = re.search(r"^Uses in core: (.*)$", readme.read_text(), re.MULTILINE)
+        expected = ", ".join(f"`{u}`" for u in used) or "nothing"
+        if not line:
+            problems.append(f"core/{folder}/README.md: no line 'Uses in core: {expected} (...)'")
+            continue
+        said = re.findall(r"`([a-z_]+)`", line.group(1).split("(")[0])
+        if said != used or (not used and not line.group(1).startswith("nothing")):
+            problems.append(f"core/{folder}/README.md: says 'Uses in core: {line.group(1)}', "
+                            f"the table says {expected}")
     return problems
 
 
