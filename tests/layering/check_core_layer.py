@@ -6,8 +6,8 @@ Fails when
    include directory on a compile line of a file under core/ (ADR 0001);
 2. a core file includes a core folder that its folder may not include: the allowed graph
    is tests/layering/core_dependencies.txt (ADR 0005, which quotes it; the quote is
-   checked too);
-   and each core/<folder>/README.md says what its folder uses, as the table does;
+   checked too), and each core/<folder>/README.md must say what its folder uses, as the
+   table does;
 3. a tracked file refers to the folder outside the repository that the product's notes
    used to live in (the repository documents itself: docs/cli.md, docs/domain.md).
 
