@@ -5,7 +5,7 @@
 
 namespace crosscheck {
 
-/// Guesses what a series is for from its tags (DOMAIN.md): sCT for a CT whose ImageType
+/// Guesses what a series is for from its tags (docs/domain.md): sCT for a CT whose ImageType
 /// says DERIVED/SECONDARY or whose description, manufacturer or derivation names a
 /// synthetic, MR-derived or pseudo CT (BoneMRI, MRCAT, "sCT", ...); CT for other CTs; for
 /// MR, T1w / T2w from the description first (t1, T1W, MPRAGE, t2_tse, ...), then from TR/TE

@@ -20,7 +20,7 @@ std::optional<ViewOrientation> viewOrientationFromString(const std::string& text
 /// (LPS). `right` points to the screen's right, `up` to its top, `normal` = right x up
 /// points out of the screen towards the viewer.
 ///
-/// Conventions (DOMAIN.md): axial is seen from the feet (patient's right on the screen's
+/// Conventions (docs/domain.md): axial is seen from the feet (patient's right on the screen's
 /// left, anterior at the top); coronal from the front (right on the left, superior at
 /// the top); sagittal with anterior on the left and superior at the top.
 struct ViewPlane {

@@ -18,7 +18,7 @@ struct WindowPreset {
 };
 
 /// The CT presets in the order of their number keys (1 brain, 2 soft tissue, 3 bone,
-/// 4 spine soft tissue, 5 lung), values from DOMAIN.md.
+/// 4 spine soft tissue, 5 lung), values in docs/domain.md.
 const std::vector<WindowPreset>& ctWindowPresets();
 
 }  // namespace crosscheck
