@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/model/WindowPresets.h"
+#include "core/vocabulary/WindowPresets.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck {

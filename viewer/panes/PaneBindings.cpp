@@ -2,7 +2,7 @@
 
 #include <QCoreApplication>
 
-#include "core/model/WindowPresets.h"
+#include "core/vocabulary/WindowPresets.h"
 
 namespace crosscheck::viewer {
 

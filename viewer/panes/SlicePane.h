@@ -14,7 +14,7 @@
 
 #include "core/geometry/PatientPoint.h"
 #include "core/geometry/ViewPlane.h"
-#include "core/model/WindowPresets.h"
+#include "core/vocabulary/WindowPresets.h"
 #include "viewer/panes/PaneOverlay.h"
 #include "viewer/panes/PaneSeries.h"
 #include "viewer/render/VtkRenderWidget.h"

@@ -26,7 +26,7 @@ struct KeyImagePlane {
 };
 
 /// The plane of a planar ROI (ellipse, rectangle, polygon, ruler, bidirectional), turned so
-/// that it is seen like the nearest standard view (axial, coronal or sagittal, DOMAIN.md),
+/// that it is seen like the nearest standard view (axial, coronal or sagittal, docs/domain.md),
 /// or the axial plane through the centre of any other ROI (sphere, brush, point). Centred on
 /// the ROI's centre (roiAnchorMm). The ROI is in the view frame.
 KeyImagePlane keyImagePlaneForRoi(const Roi& roi, double fieldOfViewMm);

@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "core/model/WindowPresets.h"
 #include "core/vocabulary/SeriesRole.h"
+#include "core/vocabulary/WindowPresets.h"
 
 namespace crosscheck {
 class Volume;
@@ -21,7 +21,7 @@ struct KeyImageWindow {
 };
 
 /// CT and sCT share one window per ROI so their greys compare: bone (1800/400) when the ROI
-/// is dense (mean >= 130 HU, the lower bound of calcification, DOMAIN.md), else soft tissue
+/// is dense (mean >= 130 HU, the lower bound of calcification, docs/domain.md), else soft tissue
 /// (400/40). `meanHu` is the CT's mean in the ROI (the sCT's when the CT has none); no mean
 /// gives soft tissue.
 KeyImageWindow huWindowFor(std::optional<double> meanHu);

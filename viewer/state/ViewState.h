@@ -7,8 +7,8 @@
 
 #include "core/geometry/PatientPoint.h"
 #include "core/geometry/ViewPlane.h"
-#include "core/model/WindowPresets.h"
 #include "core/vocabulary/SeriesRole.h"
+#include "core/vocabulary/WindowPresets.h"
 
 namespace crosscheck::viewer {
 

@@ -1,4 +1,4 @@
-// Role guesses from the tags DOMAIN.md lists, one known case each.
+// Role guesses from the tags docs/domain.md lists, one known case each.
 #include <catch2/catch.hpp>
 
 #include "core/dicom/RoleGuess.h"

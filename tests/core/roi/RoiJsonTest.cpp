@@ -20,7 +20,7 @@ std::string errorOf(const nlohmann::json& j) {
 
 }  // namespace
 
-TEST_CASE("the ROI.json examples of CLI.md are read as written", "[roi]") {
+TEST_CASE("the ROI.json examples of docs/cli.md are read as written", "[roi]") {
     const auto ellipse =
         roiFromJson(nlohmann::json::parse(R"({"shape": "ellipse", "frame_of_reference_uid": "1.2.3",
             "center_mm": [1, 2, 3], "axis_u": [1, 0, 0], "axis_v": [0, 1, 0], "radii_mm": [5, 4]})"),

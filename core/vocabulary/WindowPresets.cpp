@@ -1,4 +1,4 @@
-#include "core/model/WindowPresets.h"
+#include "core/vocabulary/WindowPresets.h"
 
 namespace crosscheck {
 
