@@ -101,7 +101,7 @@ void NavigateToolTest::aHandleDragReshapesTheSelectedRoiUnderAnyRoiTool() {
     QCOMPARE(m_fixture.undoSteps(), 2);  // the add and the one reshape
     QVERIFY(m_fixture.layer().history().undo());
     QVERIFY(m_fixture.annotations().back().roi == original);
-    QCOMPARE(m_fixture.layer().selectedId(), id);
+    QCOMPARE(m_fixture.annotations().back().id, id);
 }
 
 void NavigateToolTest::aClickElsewhereClearsTheSelectionAndMovesTheCursor() {
