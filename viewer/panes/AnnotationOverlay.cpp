@@ -5,6 +5,7 @@
 #include "core/roi/RoiDrawing.h"
 #include "core/roi/RoiEditing.h"
 #include "viewer/roi/AnnotationLayer.h"
+#include "viewer/tools/PaneTool.h"
 #include "viewer/tools/PaneView.h"
 #include "viewer/tools/ShapeDrawing.h"
 
@@ -62,7 +63,7 @@ QRectF paintDrawing(QPainter& painter, const PaneView& view, const RoiDrawing& d
 
 }  // namespace
 
-void AnnotationOverlay::paint(QPainter& painter, const PaneView& view) const {
+void AnnotationOverlay::paint(QPainter& painter, const PaneView& view, const PaneTool& tool) const {
     const AnnotationLayer* layer = view.annotations();
     if (!layer || !view.canEditRois()) {
         return;
@@ -96,6 +97,7 @@ void AnnotationOverlay::paint(QPainter& painter, const PaneView& view) const {
             shapes::paintHandles(painter, view, roi);
         }
     }
+    tool.paint(painter, view);
     painter.restore();
 }
 

@@ -77,13 +77,7 @@ void SlicePane::paintOverlay(QPainter& painter) {
     m_checkerboard.paint(painter, *this);
     m_discrepancy.paintRasters(painter, *this);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
-    m_annotationOverlay.paint(painter, *this);
-    if (canEditRois()) {
-        painter.save();
-        painter.setRenderHint(QPainter::Antialiasing, true);
-        m_tool->paint(painter, *this);
-        painter.restore();
-    }
+    m_annotationOverlay.paint(painter, *this, *m_tool);
     m_landmarkOverlay.paint(painter, *this);
     m_discrepancy.paintBanner(painter, *this);
     m_discrepancy.paintLegend(painter, *this);
