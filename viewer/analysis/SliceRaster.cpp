@@ -1,10 +1,10 @@
 #include "viewer/analysis/SliceRaster.h"
 
-#include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include "core/geometry/FrameTransform.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck::viewer {
@@ -18,7 +18,7 @@ public:
                  const PixelToPatient& pixels)
         : m_volume(volume) {
         const Eigen::Matrix4d toIndex = volume.geometry().patientToIndex() * referenceToVolume;
-        m_origin = (toIndex * pixels.origin.homogeneous()).head<3>();
+        m_origin = applyAffine(toIndex, pixels.origin);
         m_stepX = toIndex.topLeftCorner<3, 3>() * pixels.stepX;
         m_stepY = toIndex.topLeftCorner<3, 3>() * pixels.stepY;
     }

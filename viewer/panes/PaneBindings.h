@@ -11,7 +11,7 @@ struct PaneBinding {
     QString action;  ///< what it does
 };
 
-/// What the mouse and the keys do in an image pane (SlicePaneInput, SlicePaneEditing),
+/// What the mouse and the keys do in an image pane (SlicePaneInput and viewer/tools),
 /// for Help > Keyboard and mouse. The CT window presets are listed from core's table,
 /// so their names and numbers cannot drift from what the keys select.
 std::vector<PaneBinding> paneBindings();

@@ -11,9 +11,9 @@
 
 #include "core/volume/Volume.h"
 #include "core/volume/VolumeStatistics.h"
-#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/VolumeImageData.h"
 #include "viewer/render/SliceAlignment.h"
+#include "viewer/tools/ToolRegistry.h"
 
 namespace crosscheck::viewer {
 
@@ -42,7 +42,10 @@ double backgroundFor(VoxelType type) {
 
 }  // namespace
 
-SlicePane::SlicePane(ViewState* state, QWidget* parent) : VtkRenderWidget(parent), m_state(state) {
+SlicePane::SlicePane(ViewState* state, QWidget* parent)
+    : VtkRenderWidget(parent),
+      m_state(state),
+      m_tool(ToolRegistry::create(AnnotationLayer::Tool::Navigate)) {
     m_reslice->SetOutputDimensionality(2);
     m_reslice->SetInterpolationModeToLinear();
     m_reslice->SetResliceAxes(m_resliceAxes);
@@ -73,6 +76,13 @@ void SlicePane::setSeries(const PaneSeries& series) {
     // the percentiles take a sort of up to a million values.
     const bool sameVolume = series.volume && series.volume == m_series.volume;
     m_series = series;
+    // The pane frame is the reference frame (whose UID the session holds) when the series
+    // is synchronized, else the series' own frame.
+    m_paneToSeries =
+        FrameTransform({}, m_series.frameOfReferenceUid,
+                       m_series.referenceToSeries.value_or(Eigen::Matrix4d::Identity()));
+    m_seriesToPane =
+        FrameTransform(m_series.frameOfReferenceUid, {}, m_paneToSeries.matrix().inverse());
     invalidateRasters();
     m_localZoomPan = ZoomPan{};
     m_localWindow.reset();
@@ -111,20 +121,8 @@ void SlicePane::setOrientation(ViewOrientation orientation) {
     update();
 }
 
-Eigen::Matrix4d SlicePane::paneToSeries() const {
-    return m_series.referenceToSeries.value_or(Eigen::Matrix4d::Identity());
-}
-
 PatientPoint SlicePane::paneCursor() const {
     return isSynchronized() && m_state->linkCursor() ? m_state->cursor() : m_localCursor;
-}
-
-void SlicePane::setDiscrepancyLayer(DiscrepancyLayer* layer) {
-    m_discrepancy = layer;
-    connect(layer, &DiscrepancyLayer::changed, this, [this] {
-        invalidateRasters();
-        update();
-    });
 }
 
 void SlicePane::setPaneCursor(const PatientPoint& paneCursor) {
@@ -211,7 +209,7 @@ void SlicePane::onStateChanged(unsigned changes) {
 void SlicePane::computeImageBounds() {
     const auto [lo, hi] =
         ViewPlane::standard(m_orientation)
-            .projectedBounds(m_series.volume->geometry(), paneToSeries().inverse());
+            .projectedBounds(m_series.volume->geometry(), m_seriesToPane.matrix());
     m_boundsLo = lo;
     m_boundsHi = hi;
 }
@@ -242,8 +240,9 @@ void SlicePane::updateReslice() {
     }
     const ViewPlane plane = ViewPlane::standard(m_orientation);
     const auto& geometry = m_series.volume->geometry();
-    copyToVtk(geometry.patientToIndex() * paneToSeries() * plane.planeToPatient(paneCursor()),
-              m_resliceAxes);
+    copyToVtk(
+        geometry.patientToIndex() * m_paneToSeries.matrix() * plane.planeToPatient(paneCursor()),
+        m_resliceAxes);
     // The output covers the whole series projected on the plane at its finest in-plane
     // spacing, so every slice of a pane has the same extent and the camera never jumps.
     const double spacing = std::max(0.1, geometry.spacingMm().minCoeff());
@@ -260,18 +259,18 @@ void SlicePane::updateReslice() {
 bool SlicePane::updateNativeSlice() {
     const ViewPlane plane = ViewPlane::standard(m_orientation);
     const auto& geometry = m_series.volume->geometry();
-    const auto axis = nativeSliceAxis(geometry, paneToSeries().inverse(), plane.normal);
+    const auto axis = nativeSliceAxis(geometry, m_seriesToPane.matrix(), plane.normal);
     if (!axis) {
         m_nativeSlice->VisibilityOff();
         return false;
     }
     // The slice nearest the cursor; beyond the first or last slice (by more than half a
     // slice) the reslice would show only background, so nothing is drawn.
-    const Eigen::Vector4d index =
-        geometry.patientToIndex() * paneToSeries() * paneCursor().mm.homogeneous();
+    const Eigen::Vector3d index =
+        applyAffine(geometry.patientToIndex(), m_paneToSeries(paneCursor()).mm);
     const long slice = std::lround(index[*axis]);
     const bool inside = slice >= 0 && slice < geometry.dims()[*axis];
-    copyToVtk(plane.planeToPatient(paneCursor()).inverse() * paneToSeries().inverse() *
+    copyToVtk(plane.planeToPatient(paneCursor()).inverse() * m_seriesToPane.matrix() *
                   geometry.indexToPatient(),
               m_nativeMatrix);
     m_nativeMapper->SetOrientation(*axis);
@@ -285,15 +284,6 @@ void SlicePane::updateWindow() {
     m_slice->GetProperty()->SetColorWindow(w.width);
     m_slice->GetProperty()->SetColorLevel(w.level);
     markSceneChanged();
-}
-
-double SlicePane::mmPerPixel() const {
-    const double w = std::max(1, width());
-    const double h = std::max(1, height());
-    const ViewField f = viewField();
-    const Eigen::Vector2d size = f.hi - f.lo;
-    const double fit = std::max(size.x() / w, size.y() / h) * 1.02;
-    return std::max(fit, 1e-6) / std::max(currentZoomPan().zoom, 1e-3);
 }
 
 void SlicePane::updateCamera() {
@@ -315,49 +305,11 @@ void SlicePane::resizeEvent(QResizeEvent* event) {
     }
 }
 
-QPointF SlicePane::referenceToWidget(const PatientPoint& referencePoint) const {
-    const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const Eigen::Vector2d centre = viewCentre();
-    const double mmpp = mmPerPixel();
-    const double u = plane.right.dot(referencePoint.mm);
-    const double v = plane.up.dot(referencePoint.mm);
-    return {0.5 * width() + (u - centre.x()) / mmpp, 0.5 * height() - (v - centre.y()) / mmpp};
-}
-
-PatientPoint SlicePane::widgetToPane(const QPointF& pixel) const {
-    const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const Eigen::Vector2d centre = viewCentre();
-    const double mmpp = mmPerPixel();
-    const double u = centre.x() + (pixel.x() - 0.5 * width()) * mmpp;
-    const double v = centre.y() - (pixel.y() - 0.5 * height()) * mmpp;
-    return PatientPoint{
-        (plane.planeToPatient(paneCursor()) * Eigen::Vector4d(u, v, 0.0, 1.0)).head<3>()};
-}
-
-std::optional<double> SlicePane::valueAtReference(const PatientPoint& referencePoint) const {
-    if (!hasSeries() || !isSynchronized()) {
-        return std::nullopt;
-    }
-    const Eigen::Vector3d p = (paneToSeries() * referencePoint.mm.homogeneous()).head<3>();
-    return m_series.volume->sampleNearest(PatientPoint{p});
-}
-
 QString SlicePane::formatValue(double value) const {
     if (isHounsfield(m_series.role)) {
         return QStringLiteral("%1 HU").arg(std::lround(value));
     }
     return QString::number(std::lround(value));
-}
-
-double SlicePane::sliceStepMm() const {
-    // The distance along the normal that advances the series' index by one voxel on the
-    // axis most aligned with the normal: one real slice for an axis-aligned view.
-    const Eigen::Vector3d normal = ViewPlane::standard(m_orientation).normal;
-    const Eigen::Matrix3d toIndex =
-        m_series.volume->geometry().patientToIndex().topLeftCorner<3, 3>() *
-        paneToSeries().topLeftCorner<3, 3>();
-    const double perMm = (toIndex * normal).cwiseAbs().maxCoeff();
-    return perMm > 0 ? 1.0 / perMm : 1.0;
 }
 
 void SlicePane::stepSlices(double count) {

@@ -7,7 +7,6 @@
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
 #include <Eigen/Core>
-#include <QImage>
 #include <QPoint>
 #include <memory>
 #include <optional>
@@ -15,19 +14,24 @@
 #include "core/geometry/PatientPoint.h"
 #include "core/geometry/ViewPlane.h"
 #include "core/vocabulary/WindowPresets.h"
+#include "viewer/panes/AnnotationOverlay.h"
+#include "viewer/panes/CheckerboardOverlay.h"
+#include "viewer/panes/DiscrepancyOverlay.h"
+#include "viewer/panes/LandmarkOverlay.h"
 #include "viewer/panes/PaneOverlay.h"
 #include "viewer/panes/PaneSeries.h"
 #include "viewer/render/VtkRenderWidget.h"
-#include "viewer/roi/RoiGesture.h"
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/tools/PaneNavigation.h"
+#include "viewer/tools/PaneTool.h"
+#include "viewer/tools/PaneView.h"
 
 class vtkImageData;
 
 namespace crosscheck::viewer {
-class AnnotationLayer;
 class DiscrepancyLayer;
 class LandmarkSet;
-struct PixelToPatient;
 }  // namespace crosscheck::viewer
 
 namespace crosscheck::viewer {
@@ -41,15 +45,19 @@ namespace crosscheck::viewer {
 /// synchronized and keeps a cursor of its own). vtkImageReslice samples the series with
 /// its full index-to-patient affine, so oblique and tilted series are shown where they
 /// really are. The VTK pipeline is built once; changes only update its parameters.
-class SlicePane : public VtkRenderWidget {
+///
+/// Mouse and keys go to the active tool (viewer/tools, chosen by AnnotationLayer::setTool
+/// through ToolRegistry), what it declines to the pane's navigation; overlays are drawn by
+/// small painters (viewer/panes/*Overlay). Tools and painters see the pane as a PaneView.
+class SlicePane : public VtkRenderWidget, private PaneView {
     Q_OBJECT
 public:
     explicit SlicePane(ViewState* state, QWidget* parent = nullptr);
     ~SlicePane() override;
 
     void setSeries(const PaneSeries& series);
-    const PaneSeries& series() const { return m_series; }
-    bool hasSeries() const { return m_series.volume != nullptr; }
+    const PaneSeries& series() const override { return m_series; }
+    bool hasSeries() const override { return m_series.volume != nullptr; }
     bool isSynchronized() const { return m_series.referenceToSeries.has_value(); }
     /// True when the pane draws the series' own slice (its plane is parallel to the
     /// series' slices), false when it resamples through the plane (oblique, tilted, rotated).
@@ -66,21 +74,23 @@ public:
     /// Shows the reference series (reference frame) over this pane's series in a
     /// checkerboard, to judge their registration; null turns it off.
     void setCheckerboard(std::shared_ptr<const Volume> referenceVolume, const WindowLevel& window);
-    bool showsCheckerboard() const { return m_checker != nullptr; }
+    bool showsCheckerboard() const { return m_checkerboard.isOn(); }
 
     /// The cursor this pane slices through, in its pane frame.
-    PatientPoint paneCursor() const;
+    PatientPoint paneCursor() const override;
     /// The window in use (the shared one of the series' group unless unlinked).
-    WindowLevel currentWindow() const;
+    WindowLevel currentWindow() const override;
     /// The value of the series at a reference-frame point (nearest voxel); empty when
     /// outside, without a series, or when the pane is not synchronized.
     std::optional<double> valueAtReference(const PatientPoint& referencePoint) const;
     /// "463 HU" for CT and sCT, "612" for MR.
     QString formatValue(double value) const;
     /// Where a reference-frame point falls in this pane, in widget pixels.
-    QPointF referenceToWidget(const PatientPoint& referencePoint) const;
+    QPointF referenceToWidget(const PatientPoint& referencePoint) const {
+        return paneToWidget(referencePoint);
+    }
     /// The pane-frame point under a widget pixel, on the current slice.
-    PatientPoint widgetToPane(const QPointF& pixel) const;
+    PatientPoint widgetToPane(const QPointF& pixel) const override;
     /// Adds a copy of the selected ROI one slice further along this pane's normal
     /// (`direction` +1 or -1) and moves the cursor with it; false when there is no planar
     /// ROI parallel to this pane selected.
@@ -91,7 +101,7 @@ public:
     /// a fixed one on a reference-frame series, else a moving one in the series' own frame.
     bool placeLandmarkAt(const PatientPoint& panePoint);
     /// True while a polygon is being clicked in (Enter or a double click closes it).
-    bool isDrawingPolygon() const { return m_gesture.kind == RoiGesture::Kind::Polygon; }
+    bool isDrawingPolygon() const { return m_tool->collectsClicks(); }
 
 signals:
     void maximizeToggled(SlicePane* pane);
@@ -118,54 +128,47 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // PaneView, for the tools and the overlay painters (SlicePaneView.cpp).
+    QPointF paneToWidget(const PatientPoint& panePoint) const override;
+    double mmPerPixel() const override;
+    QSize paneSize() const override { return size(); }
+    PixelToPatient pixelMapping() const override;
+    ViewPlane viewPlane() const override { return ViewPlane::standard(m_orientation); }
+    RoiPlane panePlane() const override;
+    double sliceStepMm() const override;
+    const FrameTransform& paneToSeries() const override { return m_paneToSeries; }
+    const FrameTransform& seriesToPane() const override { return m_seriesToPane; }
+    bool canEditRois() const override;
+    AnnotationLayer* annotations() const override { return m_annotations; }
+    LandmarkSet* landmarks() const override { return m_landmarks; }
+    std::optional<QPointF> hoverPixel() const override { return m_hoverPixel; }
+    void setWindow(const WindowLevel& window) override;
+    ZoomPan currentZoomPan() const override;
+    void setZoomPan(const ZoomPan& zoomPan) override;
+    void zoomAbout(const QPointF& pixel, double factor) override;
+    void setPaneCursor(const PatientPoint& paneCursor) override;
+    void requestRepaint() override { update(); }
+
     void onStateChanged(unsigned changes);
+    void useTool(AnnotationLayer::Tool tool);
     void updateReslice();
     bool updateNativeSlice();
     void updateCamera();
     void updateWindow();
     void computeImageBounds();
-    Eigen::Matrix4d paneToSeries() const;
     ViewField viewField() const;
     Eigen::Vector2d viewCentre() const;
-    ZoomPan currentZoomPan() const;
-    void setZoomPan(const ZoomPan& zoomPan);
-    /// Zooms by `factor` keeping the point under `pixel` where it is on the screen.
-    void zoomAbout(const QPointF& pixel, double factor);
-    void setPaneCursor(const PatientPoint& paneCursor);
-    void setWindow(const WindowLevel& window);
     WindowLevel defaultWindow() const;
-    double sliceStepMm() const;
     void stepSlices(double count);
-    double mmPerPixel() const;
     void applyPreset(int number);
     PaneOverlay buildOverlay() const;
-    PixelToPatient pixelMapping() const;
-    void paintDiscrepancy(QPainter& painter);
-    void paintDifferenceLegend(QPainter& painter) const;
-    void paintMissBanner(QPainter& painter) const;
-    QRect regionsFootprint() const;
-    void invalidateRasters() { m_rastersValid = false; }
-    void paintAnnotations(QPainter& painter) const;
-    void paintCheckerboard(QPainter& painter);
+    void invalidateRasters();
     bool handleNudgeKey(QKeyEvent* event);
-    bool canEditRois() const;
-    bool beginRoiGesture(const QPointF& pixel);
-    bool beginHandleOrMove(const QPointF& pixel);
-    void continueRoiGesture(const QPointF& pixel);
-    void endRoiGesture(const QPointF& pixel);
-    void finishDrawing();
-    void finishPolygon();
-    void paintStroke(const PatientPoint& at);
-    void commitStroke();
-    std::string roiAt(const QPointF& pixel) const;
-    RoiPlane panePlane() const;
-    void paintRoiGesture(QPainter& painter) const;
-    void paintSelectedHandles(QPainter& painter, const Roi& roi) const;
-    void paintBrushMask(QPainter& painter, const BrushMask& mask, const QColor& colour) const;
-    void paintLandmarks(QPainter& painter) const;
 
     ViewState* m_state;
     PaneSeries m_series;
+    FrameTransform m_paneToSeries;
+    FrameTransform m_seriesToPane;
     vtkSmartPointer<vtkImageData> m_image;
     ViewOrientation m_orientation = ViewOrientation::Axial;
     // Used when the matching link is off, or (cursor) when the pane is not synchronized.
@@ -176,26 +179,18 @@ private:
     // Plane-coordinate bounds of the whole series projected onto the view plane (mm).
     Eigen::Vector2d m_boundsLo = Eigen::Vector2d::Zero();
     Eigen::Vector2d m_boundsHi = Eigen::Vector2d::Zero();
-    // Mouse drag bookkeeping.
-    Qt::MouseButton m_dragButton = Qt::NoButton;
-    QPoint m_pressPos;
-    QPoint m_lastPos;
-    bool m_dragged = false;
 
-    DiscrepancyLayer* m_discrepancy = nullptr;
     AnnotationLayer* m_annotations = nullptr;
     LandmarkSet* m_landmarks = nullptr;
-    RoiGesture m_gesture;
-    // Where the mouse is over the pane (for the brush outline), widget pixels.
+    // The active tool gets the mouse and keys first; the navigation what it declines.
+    std::unique_ptr<PaneTool> m_tool;
+    PaneNavigation m_navigation;
+    // Where the mouse is over the pane (the probe, the brush outline), widget pixels.
     std::optional<QPointF> m_hoverPixel;
-    // The overlays rasterized for the current plane, zoom and size; redone only when one
-    // of those changes, not on every frame.
-    QImage m_differenceRaster;
-    QImage m_outlineRaster;
-    QImage m_checkerRaster;
-    std::shared_ptr<const Volume> m_checker;
-    WindowLevel m_checkerWindow;
-    bool m_rastersValid = false;
+    DiscrepancyOverlay m_discrepancy;
+    CheckerboardOverlay m_checkerboard;
+    AnnotationOverlay m_annotationOverlay;
+    LandmarkOverlay m_landmarkOverlay;
 
     vtkNew<vtkImageReslice> m_reslice;
     vtkNew<vtkImageSliceMapper> m_mapper;

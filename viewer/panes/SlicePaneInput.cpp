@@ -1,7 +1,8 @@
-// The mouse and keyboard habits of radiology workstations (DOMAIN.md), as actions on
-// the shared ViewState: wheel and arrows scroll slices, left-drag windows, a left click
-// moves the cursor, right-drag and Ctrl+wheel zoom about the mouse, middle-drag pans. A left press
-// first goes to the ROI tools (SlicePaneEditing.cpp), which take it when it is theirs.
+// The mouse and keyboard habits of radiology workstations (docs/domain.md), as actions on
+// the shared ViewState: wheel and arrows scroll slices, keys pick the orientation and
+// window presets, Alt + arrows nudge the registration. Mouse buttons go to the active tool
+// (viewer/tools), what it declines to the pane's navigation (PaneNavigation: left-drag
+// windows, a left click moves the cursor, right-drag zooms, middle-drag pans).
 #include <Eigen/Geometry>
 #include <QAbstractItemView>
 #include <QApplication>
@@ -19,101 +20,38 @@
 namespace crosscheck::viewer {
 
 namespace {
-constexpr int kClickTolerancePx = 3;
-constexpr double kMinZoom = 0.1;
-constexpr double kMaxZoom = 40.0;
 const char* const kSeriesMime = "application/x-crosscheck-series";
 }  // namespace
 
 void SlicePane::mousePressEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton && beginRoiGesture(event->position())) {
-        m_dragButton = Qt::NoButton;
-        event->accept();
-        return;
+    if (m_tool->press(*this, *event)) {
+        m_navigation.cancel();
+    } else {
+        m_navigation.press(*this, *event);
     }
-    m_dragButton = event->button();
-    m_pressPos = event->position().toPoint();
-    m_lastPos = m_pressPos;
-    m_dragged = false;
     event->accept();
 }
 
 void SlicePane::mouseMoveEvent(QMouseEvent* event) {
-    const QPoint pos = event->position().toPoint();
     m_hoverPixel = event->position();
     if (hasSeries()) {
         const PatientPoint underMouse = widgetToPane(event->position());
         m_state->setProbe(isSynchronized() ? std::optional<PatientPoint>(underMouse)
                                            : std::nullopt);
     }
-    if (m_gesture.active()) {
-        continueRoiGesture(event->position());
-        return;
-    }
-    if (m_annotations && (m_annotations->tool() == AnnotationLayer::Tool::Brush ||
-                          m_annotations->tool() == AnnotationLayer::Tool::Eraser)) {
-        update();  // the brush outline follows the mouse
-    }
-    if (m_dragButton == Qt::NoButton || !hasSeries()) {
-        return;
-    }
-    if ((pos - m_pressPos).manhattanLength() > kClickTolerancePx) {
-        m_dragged = true;
-    }
-    const QPoint delta = pos - m_lastPos;
-    m_lastPos = pos;
-    if (!m_dragged) {
-        return;
-    }
-    if (m_dragButton == Qt::LeftButton) {
-        // Horizontal drag changes the width, vertical the level, in proportion to the
-        // current width so HU and MR scales feel the same.
-        WindowLevel w = currentWindow();
-        const double unit = std::max(w.width, 1.0) / 256.0;
-        w.width = std::max(1.0, w.width + delta.x() * unit);
-        w.level -= delta.y() * unit;
-        setWindow(w);
-    } else if (m_dragButton == Qt::RightButton) {
-        zoomAbout(m_pressPos, std::exp(-delta.y() * 0.01));
-    } else if (m_dragButton == Qt::MiddleButton) {
-        ZoomPan zp = currentZoomPan();
-        const double mmpp = mmPerPixel();
-        zp.panRightMm -= delta.x() * mmpp;
-        zp.panUpMm += delta.y() * mmpp;
-        setZoomPan(zp);
+    if (!m_tool->move(*this, *event)) {
+        m_navigation.move(*this, *event);
     }
 }
 
 void SlicePane::mouseReleaseEvent(QMouseEvent* event) {
-    if (m_gesture.active() && event->button() == Qt::LeftButton) {
-        endRoiGesture(event->position());
-        return;
+    if (!m_tool->release(*this, *event)) {
+        m_navigation.release(*this, *event);
     }
-    if (event->button() == Qt::LeftButton && m_dragButton == Qt::LeftButton && !m_dragged &&
-        hasSeries()) {
-        setPaneCursor(widgetToPane(event->position()));
-    }
-    m_dragButton = Qt::NoButton;
-    m_dragged = false;
-}
-
-void SlicePane::zoomAbout(const QPointF& pixel, double factor) {
-    ZoomPan zp = currentZoomPan();
-    const double newZoom = std::clamp(zp.zoom * factor, kMinZoom, kMaxZoom);
-    // The point under the pixel stays put: the view centre moves towards it by the change
-    // in mm per pixel times the pixel's distance from the widget's centre.
-    const double before = mmPerPixel();
-    const double after = before * zp.zoom / newZoom;
-    const QPointF fromCentre = pixel - QPointF(0.5 * width(), 0.5 * height());
-    zp.panRightMm += fromCentre.x() * (before - after);
-    zp.panUpMm -= fromCentre.y() * (before - after);
-    zp.zoom = newZoom;
-    setZoomPan(zp);
 }
 
 void SlicePane::mouseDoubleClickEvent(QMouseEvent* event) {
-    if (isDrawingPolygon()) {
-        finishPolygon();
+    if (m_tool->doubleClick(*this, *event)) {
         return;
     }
     if (event->button() == Qt::LeftButton) {
@@ -178,7 +116,7 @@ bool SlicePane::handleNudgeKey(QKeyEvent* event) {
 }
 
 void SlicePane::keyPressEvent(QKeyEvent* event) {
-    if (handleNudgeKey(event)) {
+    if (handleNudgeKey(event) || m_tool->key(*this, *event)) {
         event->accept();
         return;
     }
@@ -209,15 +147,12 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
             setWindow(defaultWindow());
             break;
         case Qt::Key_Escape:
-            m_gesture.clear();
+            m_tool->cancel();
             update();
             break;
         case Qt::Key_Return:
         case Qt::Key_Enter:
-            if (isDrawingPolygon()) {
-                finishPolygon();
-            }
-            break;
+            break;  // the polygon tool's, when it draws one
         case Qt::Key_BracketLeft:
         case Qt::Key_BracketRight:
             if (m_annotations) {

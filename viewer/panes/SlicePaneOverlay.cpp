@@ -1,9 +1,16 @@
-// What a pane writes over its image: who and what it shows, where the slice is, how it
-// is windowed and aligned, and the crosshair.
+// What a pane draws over its image, in order: the checkerboard, the CT-versus-sCT
+// rasters, the text overlay (who and what it shows, where the slice is, how it is windowed
+// and aligned, the crosshair), the ROIs and the tool's gesture, the landmarks, the sCT
+// banner and the difference legend; and the layers those come from.
 #include <QPainter>
+#include <cmath>
 
 #include "core/geometry/OrientationLabel.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/registration/LandmarkSet.h"
+#include "viewer/tools/LandmarkTool.h"
+#include "viewer/tools/ToolRegistry.h"
 
 namespace crosscheck::viewer {
 
@@ -28,7 +35,7 @@ PaneOverlay SlicePane::buildOverlay() const {
     PaneOverlay o;
     const ViewPlane plane = ViewPlane::standard(m_orientation);
     // Letters name where each screen edge points in the patient's own frame.
-    const Eigen::Matrix3d toSeries = paneToSeries().topLeftCorner<3, 3>();
+    const Eigen::Matrix3d toSeries = m_paneToSeries.matrix().topLeftCorner<3, 3>();
     o.right = QString::fromStdString(orientationLabel(toSeries * plane.right));
     o.left = QString::fromStdString(orientationLabel(-(toSeries * plane.right)));
     o.top = QString::fromStdString(orientationLabel(toSeries * plane.up));
@@ -49,7 +56,7 @@ PaneOverlay SlicePane::buildOverlay() const {
                << QStringLiteral("Zoom %1x").arg(currentZoomPan().zoom, 0, 'f', 2);
     if (isSynchronized()) {
         o.badge = m_series.syncBasis.isEmpty() ? tr("same frame") : m_series.syncBasis;
-        o.crosshair = referenceToWidget(paneCursor());
+        o.crosshair = paneToWidget(paneCursor());
         if (m_state->probe()) {
             const auto value = valueAtReference(*m_state->probe());
             o.probe = value ? tr("Probe %1").arg(formatValue(*value)) : tr("Probe: outside");
@@ -57,7 +64,7 @@ PaneOverlay SlicePane::buildOverlay() const {
     } else {
         o.badge = tr("not registered: not synchronized");
         o.badgeIsWarning = true;
-        o.crosshair = referenceToWidget(m_localCursor);
+        o.crosshair = paneToWidget(m_localCursor);
     }
     if (m_series.synthetic) {
         o.watermark = tr("SYNTHETIC CT: derived from MRI, not measured");
@@ -67,19 +74,80 @@ PaneOverlay SlicePane::buildOverlay() const {
 }
 
 void SlicePane::paintOverlay(QPainter& painter) {
-    paintCheckerboard(painter);
-    paintDiscrepancy(painter);
+    m_checkerboard.paint(painter, *this);
+    m_discrepancy.paintRasters(painter, *this);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
-    paintAnnotations(painter);
-    paintLandmarks(painter);
-    paintMissBanner(painter);
-    paintDifferenceLegend(painter);
+    m_annotationOverlay.paint(painter, *this, *m_tool);
+    m_landmarkOverlay.paint(painter, *this);
+    m_discrepancy.paintBanner(painter, *this);
+    m_discrepancy.paintLegend(painter, *this);
     if (hasFocus()) {
         // Which pane the keys go to: a thin frame, out of the image's way.
         painter.setPen(QPen(QColor(90, 160, 255), 2));
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(QRectF(1, 1, width() - 2, height() - 2));
     }
+}
+
+void SlicePane::invalidateRasters() {
+    m_discrepancy.invalidate();
+    m_checkerboard.invalidate();
+}
+
+void SlicePane::setDiscrepancyLayer(DiscrepancyLayer* layer) {
+    m_discrepancy.setLayer(layer);
+    connect(layer, &DiscrepancyLayer::changed, this, [this] {
+        invalidateRasters();
+        update();
+    });
+}
+
+void SlicePane::setCheckerboard(std::shared_ptr<const Volume> referenceVolume,
+                                const WindowLevel& window) {
+    m_checkerboard.setReference(std::move(referenceVolume), window);
+    update();
+}
+
+void SlicePane::setAnnotationLayer(AnnotationLayer* layer) {
+    m_annotations = layer;
+    useTool(layer->tool());
+    connect(layer, &AnnotationLayer::changed, this, qOverload<>(&SlicePane::update));
+    connect(layer, &AnnotationLayer::toolChanged, this, &SlicePane::useTool);
+}
+
+void SlicePane::useTool(AnnotationLayer::Tool tool) {
+    // A gesture belongs to the tool it began with: a polygon half clicked in is dropped.
+    m_tool->cancel();
+    m_tool = ToolRegistry::create(tool);
+    setCursor(tool == AnnotationLayer::Tool::Navigate ? Qt::ArrowCursor : Qt::CrossCursor);
+    update();
+}
+
+void SlicePane::setLandmarkSet(LandmarkSet* landmarks) {
+    m_landmarks = landmarks;
+    connect(landmarks, &LandmarkSet::changed, this, qOverload<>(&SlicePane::update));
+}
+
+bool SlicePane::placeLandmarkAt(const PatientPoint& panePoint) {
+    return LandmarkTool::place(*this, panePoint);
+}
+
+bool SlicePane::copySelectedRoiToNextSlice(int direction) {
+    if (!canEditRois() || !m_annotations->selected()) {
+        return false;
+    }
+    const Roi& roi = m_annotations->selected()->roi;
+    const Eigen::Vector3d normal = viewPlane().normal;
+    const bool parallel = roi.shape == RoiShape::Point ||
+                          ((roi.hasArea() || roi.shape == RoiShape::Bidirectional) &&
+                           std::abs(roi.plane().normal().dot(normal)) > std::cos(M_PI / 180.0));
+    if (!parallel) {
+        return false;
+    }
+    const Eigen::Vector3d offset = direction * sliceStepMm() * normal;
+    m_annotations->copySelected(offset);
+    setPaneCursor(PatientPoint{paneCursor().mm + offset});
+    return true;
 }
 
 }  // namespace crosscheck::viewer
