@@ -101,6 +101,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
 }
 
 void SlicePane::setOrientation(ViewOrientation orientation) {
+    const bool changed = orientation != m_orientation;
     m_orientation = orientation;
     invalidateRasters();
     if (hasSeries()) {
@@ -109,6 +110,9 @@ void SlicePane::setOrientation(ViewOrientation orientation) {
         updateCamera();
     }
     update();
+    if (changed) {
+        emit orientationChanged(orientation);
+    }
 }
 
 Eigen::Matrix4d SlicePane::paneToSeries() const {
