@@ -23,8 +23,6 @@ namespace cc = crosscheck;
 using cc::viewer::StudyWorkflow;
 using State = StudyWorkflow::State;
 
-Q_DECLARE_METATYPE(StudyWorkflow::State)
-
 class StudyWorkflowTest : public QObject {
     Q_OBJECT
 private slots:
@@ -48,7 +46,6 @@ private:
 };
 
 void StudyWorkflowTest::initTestCase() {
-    qRegisterMetaType<StudyWorkflow::State>();
     QVERIFY(m_dir.isValid());
     cc::PhantomOptions options;
     options.size = cc::PhantomSize::Small;

@@ -45,10 +45,12 @@ public:
     /// Where the workflow is. Loading, Registering, Comparing and Working (a task handed
     /// to runTask, e.g. a report export) have a current task that cancel() stops.
     enum class State { Idle, Loading, Registering, Comparing, Working, Ready };
+    Q_ENUM(State)
     /// What opening a study goes on to do once it is shown (setCompareOnOpen): nothing,
     /// compare, or register the sCT's frame first and then compare. An opening ends with
     /// openingSettled.
     enum class OpeningStep { None, Register, Compare };
+    Q_ENUM(OpeningStep)
 
     explicit StudyWorkflow(ViewState* state, QObject* parent = nullptr);
     ~StudyWorkflow() override;
