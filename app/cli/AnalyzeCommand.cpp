@@ -10,11 +10,13 @@
 #include <string>
 
 #include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/analysis/StudyComparison.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/dicom/SeriesInfoJson.h"
 #include "core/dicom/SeriesLoader.h"
 #include "core/dicom/SeriesSelection.h"
 #include "core/geometry/RigidTransform.h"
+#include "core/model/Study.h"
 #include "core/registration/RigidMiRegistration.h"
 #include "core/registration/TransformFile.h"
 
@@ -103,6 +105,47 @@ double msSince(std::chrono::steady_clock::time_point start) {
         .count();
 }
 
+LoadedSeries asRole(const LoadedSeries& series, SeriesRole role) {
+    LoadedSeries s = series;
+    s.info.role = role;
+    return s;
+}
+
+TransformProvenance provenanceOf(TransformBasis basis) {
+    TransformProvenance p;
+    p.basis = basis;
+    return p;
+}
+
+/// Adds the T1w and T2w (given, or the only one in the --sct/--ct folder) whose frame has
+/// a known transform from the CT's, for visible_on_mr; names any other and leaves it out.
+void addMrSeries(Study& study, ScanCache& scans, const AnalyzeArgs& args,
+                 const std::optional<TransformFile>& transformFile) {
+    const std::string ctFrame = study.referenceFrameUid;
+    const std::vector<std::string> studyPaths{args.sct, args.ct};
+    for (const auto& [role, path] :
+         {std::pair{SeriesRole::T1w, args.t1w}, std::pair{SeriesRole::T2w, args.t2w}}) {
+        const std::optional<SeriesInfo> info = findMr(scans, path, role, studyPaths);
+        if (!info) {
+            continue;
+        }
+        const std::string& mrFrame = info->frameOfReferenceUid;
+        if (mrFrame != ctFrame && !study.transforms.transform(ctFrame, mrFrame)) {
+            if (const auto ctToMr =
+                    transformFile ? transformFile->between(ctFrame, mrFrame) : std::nullopt) {
+                study.transforms.set(ctFrame, mrFrame, *ctToMr, provenanceOf(TransformBasis::File));
+            } else {
+                std::cerr << "warning: " << toString(role) << " " << info->seriesInstanceUid
+                          << " is in a frame with no known transform to the CT: not used for "
+                             "visible_on_mr\n";
+                continue;
+            }
+        }
+        std::cerr << "loading " << toString(role) << " " << info->seriesInstanceUid << "\n";
+        study.series.push_back(asRole(loadSeries(*info), role));
+    }
+}
+
 int runAnalyze(const AnalyzeArgs& args) {
     const auto started = std::chrono::steady_clock::now();
     ScanCache scans;
@@ -160,50 +203,32 @@ int runAnalyze(const AnalyzeArgs& args) {
             return 1;
         }
     }
+    // The comparison follows core's one rule (comparisonInputs) on a study of these series
+    // in the CT's frame; a known CT -> sCT transform is its link.
+    Study study;
+    study.referenceFrameUid = ctFrame;
+    study.series = {asRole(ct, SeriesRole::CT), asRole(sct, SeriesRole::sCT)};
+    if (ctToSct && ctFrame != sctFrame) {
+        study.transforms.set(ctFrame, sctFrame, *ctToSct, provenanceOf(TransformBasis::File));
+    }
     double registrationMs = 0.0;
-    if (!ctToSct) {
+    if (comparisonInputs(study).needsRegistration) {
         std::cerr << "CT and sCT are in different frames and no --transform was given: registering "
                      "the sCT "
                      "onto the CT (rigid MI)\n";
         const RigidMiResult reg = registerRigidMi(*ct.volume, *sct.volume);
-        ctToSct = rigidInverse(reg.movingToFixed);
+        study.transforms.set(ctFrame, sctFrame, rigidInverse(reg.movingToFixed),
+                             provenanceOf(TransformBasis::AutomaticMi));
         registrationMs = reg.ms;
     }
-
-    std::vector<LoadedSeries> mrLoaded;
-    std::vector<MrSeriesView> mrViews;
-    const std::vector<std::string> studyPaths{args.sct, args.ct};
-    for (const auto& [role, path] :
-         {std::pair{SeriesRole::T1w, args.t1w}, std::pair{SeriesRole::T2w, args.t2w}}) {
-        const std::optional<SeriesInfo> info = findMr(scans, path, role, studyPaths);
-        if (!info) {
-            continue;
-        }
-        std::optional<Eigen::Matrix4d> ctToMr;
-        if (info->frameOfReferenceUid == ctFrame) {
-            ctToMr = Eigen::Matrix4d::Identity();
-        } else if (info->frameOfReferenceUid == sctFrame) {
-            ctToMr = ctToSct;
-        } else if (transformFile) {
-            ctToMr = transformFile->between(ctFrame, info->frameOfReferenceUid);
-        }
-        if (!ctToMr) {
-            std::cerr
-                << "warning: " << toString(role) << " " << info->seriesInstanceUid
-                << " is in a frame with no known transform to the CT: not used for visible_on_mr\n";
-            continue;
-        }
-        std::cerr << "loading " << toString(role) << " " << info->seriesInstanceUid << "\n";
-        mrLoaded.push_back(loadSeries(*info));
-        mrViews.push_back({toString(role), mrLoaded.back().volume.get(), *ctToMr});
+    addMrSeries(study, scans, args, transformFile);
+    const StudyComparison comparison = comparisonInputs(study);
+    if (!comparison.inputs) {
+        std::cerr << "crosscheck-cli analyze: " << comparison.whyNot << "\n";
+        return 1;
     }
-    // mrLoaded no longer grows: the pointers in mrViews stay valid.
-
-    DiscrepancyInputs inputs;
-    inputs.ct = ct.volume;
-    inputs.sct = sct.volume;
-    inputs.ctToSct = *ctToSct;
-    inputs.mr = mrViews;
+    const DiscrepancyInputs& inputs = *comparison.inputs;
+    ctToSct = inputs.ctToSct;
     const DiscrepancyResult result = analyzeDiscrepancy(inputs, args.thresholds);
     const double totalMs = msSince(started);
 
@@ -218,7 +243,7 @@ int runAnalyze(const AnalyzeArgs& args) {
     j["metrics"] = toJson(result.difference->metrics());
     j["transform"] = {{"method", method}, {"ct_to_sct", rowMajor(*ctToSct)}};
     j["mr_series"] = nlohmann::json::array();
-    for (const MrSeriesView& v : mrViews) {
+    for (const MrSeriesView& v : inputs.mr) {
         j["mr_series"].push_back(v.role);
     }
     j["thresholds"] = {{"dense_hu", args.thresholds.denseHu},

@@ -1,29 +1,27 @@
 #include "app/gui/MainWindow.h"
 
-#include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
-#include <QMenuBar>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QStatusBar>
 
+#include "app/gui/HelpMenu.h"
 #include "app/gui/PaneGrid.h"
 #include "app/gui/SessionController.h"
 #include "core/model/Study.h"
 #include "core/volume/TestPattern.h"
+#include "core/volume/VolumeStatistics.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/browser/SeriesBrowser.h"
+#include "viewer/charts/RoiChartsPanel.h"
 #include "viewer/panes/SlicePane.h"
-#include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
-#include "viewer/tasks/BackgroundTask.h"
+#include "viewer/study/StudyRegistration.h"
 
 namespace crosscheck::app {
 
@@ -31,154 +29,130 @@ namespace {
 // Pane i shows base values 100, 200, 300, 400 in a window of 0..500, so the centre
 // pixel of each pane is a known grey (51, 102, 153, 204).
 constexpr int kTestPatternSize = 101;
+
+std::vector<std::filesystem::path> toPaths(const QStringList& list) {
+    std::vector<std::filesystem::path> paths;
+    for (const QString& p : list) {
+        paths.emplace_back(p.toStdString());
+    }
+    return paths;
+}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       m_state(new viewer::ViewState(this)),
+      m_workflow(new viewer::StudyWorkflow(m_state, this)),
       m_grid(new PaneGrid(m_state, this)),
       m_browser(new viewer::SeriesBrowser(this)),
-      m_discrepancy(new viewer::DiscrepancyLayer(this)),
-      m_findings(new viewer::FindingsPanel(m_discrepancy, this)),
-      m_annotations(new viewer::AnnotationLayer(this)),
-      m_measurements(new viewer::MeasurementTable(m_annotations, this)) {
+      m_findings(new viewer::FindingsPanel(m_workflow->discrepancyLayer(), this)),
+      m_measurements(new viewer::MeasurementTable(m_workflow->annotationLayer(), this)),
+      m_charts(new viewer::RoiChartsPanel(m_workflow->annotationLayer(), this)) {
     setWindowTitle(QStringLiteral("Crosscheck"));
-    m_landmarks = new viewer::LandmarkSet(this);
     setCentralWidget(m_grid);
-    auto* dock = new QDockWidget(tr("Series"), this);
-    dock->setObjectName(QStringLiteral("seriesDock"));
-    dock->setWidget(m_browser);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    dock->hide();
-    auto* findingsDock = new QDockWidget(tr("CT vs sCT findings"), this);
-    findingsDock->setObjectName(QStringLiteral("findingsDock"));
-    findingsDock->setWidget(m_findings);
-    addDockWidget(Qt::RightDockWidgetArea, findingsDock);
-    findingsDock->hide();
-    connect(
-        m_findings, &viewer::FindingsPanel::findingActivated, this,
-        [this](const Eigen::Vector3d& centroid) { m_state->setCursor(PatientPoint{centroid}); });
-    auto* measurementDock = new QDockWidget(tr("Measurements"), this);
-    measurementDock->setObjectName(QStringLiteral("measurementDock"));
-    measurementDock->setWidget(m_measurements);
-    addDockWidget(Qt::BottomDockWidgetArea, measurementDock);
-    measurementDock->hide();
-    connect(m_measurements, &viewer::MeasurementTable::roiActivated, this,
-            [this](const Eigen::Vector3d& centre) { m_state->setCursor(PatientPoint{centre}); });
-    connect(m_annotations, &viewer::AnnotationLayer::changed, this, [this, measurementDock] {
-        if (!m_annotations->history().annotations().empty()) {
-            measurementDock->show();
-        }
+    m_seriesDock =
+        addDock(tr("Series"), QStringLiteral("seriesDock"), m_browser, Qt::LeftDockWidgetArea);
+    m_findingsDock = addDock(tr("CT vs sCT findings"), QStringLiteral("findingsDock"), m_findings,
+                             Qt::RightDockWidgetArea);
+    QDockWidget* measurementDock = addDock(tr("Measurements"), QStringLiteral("measurementDock"),
+                                           m_measurements, Qt::BottomDockWidgetArea);
+    m_chartsDock = addDock(tr("Profile and histogram"), QStringLiteral("chartsDock"), m_charts,
+                           Qt::RightDockWidgetArea);
+    auto jumpTo = [this](const Eigen::Vector3d& mm) { m_state->setCursor(PatientPoint{mm}); };
+    connect(m_findings, &viewer::FindingsPanel::findingActivated, this, jumpTo);
+    connect(m_measurements, &viewer::MeasurementTable::roiActivated, this, jumpTo);
+    connect(m_measurements, &viewer::MeasurementTable::measureOptionsChanged, this, [this] {
+        m_charts->setVisibleThresholdHu(m_measurements->measureOptions().visibleThresholdHu);
     });
+    // The measurements show with the first annotation; the charts too, once: after that
+    // the user decides (F4).
+    connect(annotationLayer(), &viewer::AnnotationLayer::changed, this,
+            [this, measurementDock, chartsShown = false]() mutable {
+                if (!annotationLayer()->history().annotations().empty()) {
+                    measurementDock->show();
+                    if (!std::exchange(chartsShown, true)) {
+                        m_chartsDock->show();
+                    }
+                }
+            });
     for (auto* pane : m_grid->panes()) {
-        pane->setDiscrepancyLayer(m_discrepancy);
-        pane->setAnnotationLayer(m_annotations);
-        pane->setLandmarkSet(m_landmarks);
-        connect(pane, &viewer::SlicePane::nudgeRequested, this, &MainWindow::nudgeSeries);
+        pane->setDiscrepancyLayer(discrepancyLayer());
+        pane->setAnnotationLayer(annotationLayer());
+        pane->setLandmarkSet(landmarkSet());
+        connect(pane, &viewer::SlicePane::nudgeRequested, m_workflow,
+                &viewer::StudyWorkflow::nudgeSeries);
     }
-    connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, this,
-            &MainWindow::assignSeriesToPane);
+    connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, m_workflow,
+            &viewer::StudyWorkflow::assignSeriesToPane);
     // Queued: re-laying out the study rebuilds the browser row that sent the signal.
     connect(
         m_browser, &viewer::SeriesBrowser::roleChanged, this,
         [this] {
-            if (m_study) {
-                setStudy(m_study);
+            if (m_workflow->study()) {
+                m_workflow->showStudy(m_workflow->study());
             }
         },
         Qt::QueuedConnection);
-    for (std::size_t i = 0; i < m_grid->panes().size(); ++i) {
-        connect(m_grid->panes()[i], &viewer::SlicePane::seriesDropped, this,
-                [this, i](const QString& uid) { assignSeriesToPane(static_cast<int>(i), uid); });
-    }
     connect(m_state, &viewer::ViewState::changed, this, [this](unsigned changes) {
         if (changes & viewer::ViewState::ProbeChanged) {
             updateProbeMessage();
         }
     });
     m_session = new SessionController(this);
+    m_report = new ReportExportFlow(m_workflow, m_measurements, this);
+    connectWorkflow();
     buildMenus();
     buildToolMenus();
-    buildChartsDock();
-    buildHelpMenu();
+    m_help = new HelpMenu(this);
     buildStatusBar();
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::buildMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open folder..."));
-    open->setShortcut(QKeySequence::Open);
-    connect(open, &QAction::triggered, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a study folder"));
-        if (!dir.isEmpty()) {
-            openPaths({dir});
-        }
-    });
-    QAction* demo = file->addAction(tr("Open &demo study"));
-    connect(demo, &QAction::triggered, this, &MainWindow::openDemo);
-    addSessionActions(file);
-    addReportActions(file);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+QDockWidget* MainWindow::addDock(const QString& title, const QString& name, QWidget* content,
+                                 Qt::DockWidgetArea area) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(name);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    dock->hide();
+    return dock;
+}
 
-    QMenu* registration = menuBar()->addMenu(tr("&Registration"));
-    QAction* automatic = registration->addAction(tr("Register to reference &automatically (MI)"));
-    automatic->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(automatic, &QAction::triggered, this, &MainWindow::registerAutomatically);
-    QAction* checker = registration->addAction(tr("&Checkerboard with the reference"));
-    checker->setShortcut(QKeySequence(Qt::Key_K));
-    checker->setCheckable(true);
-    connect(checker, &QAction::toggled, this, &MainWindow::setCheckerboard);
-    registration->addAction(tr("Adjust by hand: Alt + arrows shift, Alt + PageUp/PageDown turn"))
-        ->setEnabled(false);
-    addLandmarkActions(registration);
-
-    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
-    QAction* compare = analysis->addAction(tr("Compare CT and s&CT"));
-    compare->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
-    connect(compare, &QAction::triggered, this, &MainWindow::analyzeDiscrepancies);
-    QAction* findings = analysis->addAction(tr("Findings panel"));
-    findings->setShortcut(QKeySequence(Qt::Key_F3));
-    connect(findings, &QAction::triggered, this, [this] {
-        auto* dock = findChild<QDockWidget*>(QStringLiteral("findingsDock"));
-        dock->setVisible(!dock->isVisible());
+void MainWindow::connectWorkflow() {
+    using viewer::StudyWorkflow;
+    auto* status = statusBar();
+    connect(m_workflow, &StudyWorkflow::message, status, &QStatusBar::showMessage);
+    connect(m_report, &ReportExportFlow::message, status, &QStatusBar::showMessage);
+    connect(m_report, &ReportExportFlow::finished, this, &MainWindow::reportExportFinished);
+    connect(m_workflow, &StudyWorkflow::studyChanged, this,
+            [this](const std::shared_ptr<Study>& s) {
+                m_measurements->setStudy(s);
+                m_charts->setStudy(s);
+                m_browser->setStudy(s);
+                m_grid->setStudy(s);
+            });
+    connect(m_workflow, &StudyWorkflow::transformsChanged, this, [this] {
+        m_measurements->setStudy(m_workflow->study());
+        m_charts->setStudy(m_workflow->study());
+        m_grid->setStudy(m_workflow->study());
     });
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    auto* layouts = new QActionGroup(this);
-    int key = 1;
-    for (const char* name : {"1x1", "1x2", "2x2", "1x4"}) {
-        QAction* a = view->addAction(tr("Layout %1").arg(QLatin1String(name)));
-        a->setCheckable(true);
-        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + key++)));
-        layouts->addAction(a);
-        connect(a, &QAction::triggered, this,
-                [this, name] { m_grid->setLayoutName(QLatin1String(name)); });
-    }
-    view->addSeparator();
-    struct Link {
-        QString label;
-        void (viewer::ViewState::*set)(bool);
-    };
-    for (const Link& link : {Link{tr("Link cursor"), &viewer::ViewState::setLinkCursor},
-                             Link{tr("Link zoom and pan"), &viewer::ViewState::setLinkZoomPan},
-                             Link{tr("Link window/level"), &viewer::ViewState::setLinkWindow}}) {
-        QAction* a = view->addAction(link.label);
-        a->setCheckable(true);
-        a->setChecked(true);
-        connect(a, &QAction::toggled, m_state, link.set);
-    }
-    view->addSeparator();
-    QAction* browser = view->addAction(tr("Series browser"));
-    browser->setShortcut(QKeySequence(Qt::Key_F2));
-    connect(browser, &QAction::triggered, this, [this] {
-        auto* dock = findChild<QDockWidget*>(QStringLiteral("seriesDock"));
-        dock->setVisible(!dock->isVisible());
+    connect(m_workflow, &StudyWorkflow::problemsFound, m_browser,
+            &viewer::SeriesBrowser::setProblems);
+    connect(m_workflow, &StudyWorkflow::pathsOpened, this,
+            [this](const QStringList& paths) { m_session->startUntitled(toPaths(paths)); });
+    connect(m_workflow, &StudyWorkflow::handAdjusted, this, [this] {
+        m_session->setHandAdjusted(true);
+        updateSessionTitle();
     });
+    connect(m_workflow, &StudyWorkflow::comparisonShown, m_findingsDock, &QDockWidget::show);
+    connect(m_workflow, &StudyWorkflow::studyShown, this, &MainWindow::studyShown);
+    connect(m_workflow, &StudyWorkflow::loadFailed, this, &MainWindow::loadFailed);
+    connect(m_workflow, &StudyWorkflow::registrationFinished, this,
+            &MainWindow::registrationFinished);
+    connect(m_workflow, &StudyWorkflow::analysisFinished, this, &MainWindow::analysisFinished);
+    connect(m_workflow, &StudyWorkflow::sessionOpened, this, &MainWindow::sessionOpened);
+    connect(m_workflow, &StudyWorkflow::openingSettled, this, &MainWindow::openingSettled);
 }
 
 void MainWindow::buildStatusBar() {
@@ -192,10 +166,21 @@ void MainWindow::buildStatusBar() {
     statusBar()->addWidget(m_probeLabel, 1);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
-    connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_task) {
-            m_task->cancel();
-        }
+    connect(m_cancel, &QPushButton::clicked, m_workflow, &viewer::StudyWorkflow::cancel);
+    connect(m_workflow, &viewer::StudyWorkflow::taskStarted, this, [this](const QString& title) {
+        m_progress->setValue(0);
+        m_progress->setFormat(title + QStringLiteral(" %p%"));
+        m_progress->show();
+        m_cancel->show();
+    });
+    connect(m_workflow, &viewer::StudyWorkflow::progress, this,
+            [this](double fraction, const QString& stage) {
+                m_progress->setValue(static_cast<int>(fraction * 1000));
+                m_progress->setToolTip(stage);
+            });
+    connect(m_workflow, &viewer::StudyWorkflow::taskEnded, this, [this] {
+        m_progress->hide();
+        m_cancel->hide();
     });
 }
 
@@ -233,6 +218,44 @@ void MainWindow::showTestPatterns() {
     }
     m_state->setCursor(PatientPoint{});
     m_state->setWindow(viewer::WindowGroup::Other, WindowLevel{500.0, 250.0});
+}
+
+void MainWindow::openPaths(const QStringList& paths) {
+    if (confirmUnsavedAnnotations()) {
+        m_workflow->openPaths(toPaths(paths));
+    }
+}
+
+void MainWindow::openDemo() {
+    if (confirmUnsavedAnnotations()) {
+        m_workflow->openDemo();
+    }
+}
+
+void MainWindow::setCheckerboard(bool on) {
+    const auto& study = m_workflow->study();
+    const LoadedSeries* reference = study ? viewer::referenceSeries(*study) : nullptr;
+    for (auto* pane : m_grid->panes()) {
+        if (on && reference) {
+            pane->setCheckerboard(reference->volume, isHounsfield(reference->info.role)
+                                                         ? ctWindowPresets()[2].window
+                                                         : automaticWindow(*reference->volume));
+        } else {
+            pane->setCheckerboard(nullptr, {});
+        }
+    }
+}
+
+QDialog* MainWindow::showKeyboardHelp() {
+    return m_help->showKeyboardHelp();
+}
+
+void MainWindow::showAbout() {
+    m_help->showAbout();
+}
+
+QString MainWindow::aboutText() const {
+    return m_help->aboutText();
 }
 
 }  // namespace crosscheck::app

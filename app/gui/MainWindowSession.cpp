@@ -19,33 +19,9 @@
 #include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
-#include "viewer/tasks/BackgroundTask.h"
+#include "viewer/study/SessionMapper.h"
 
 namespace crosscheck::app {
-
-namespace {
-
-constexpr viewer::WindowGroup kWindowGroups[] = {viewer::WindowGroup::Hounsfield,
-                                                 viewer::WindowGroup::T1w, viewer::WindowGroup::T2w,
-                                                 viewer::WindowGroup::Other};
-
-/// The session file's key for a window group: CT and sCT share the Hounsfield window,
-/// saved under "CT"; the others under their role's name.
-std::string windowKey(viewer::WindowGroup group) {
-    switch (group) {
-        case viewer::WindowGroup::Hounsfield:
-            return toString(SeriesRole::CT);
-        case viewer::WindowGroup::T1w:
-            return toString(SeriesRole::T1w);
-        case viewer::WindowGroup::T2w:
-            return toString(SeriesRole::T2w);
-        case viewer::WindowGroup::Other:
-            return toString(SeriesRole::Other);
-    }
-    return toString(SeriesRole::Other);
-}
-
-}  // namespace
 
 void MainWindow::addSessionActions(QMenu* file) {
     file->addSeparator();
@@ -70,38 +46,24 @@ void MainWindow::addSessionActions(QMenu* file) {
             saveSessionFileAs(path);
         }
     });
-    connect(m_annotations, &viewer::AnnotationLayer::changed, this,
+    connect(annotationLayer(), &viewer::AnnotationLayer::changed, this,
             &MainWindow::updateSessionTitle);
     connect(m_session, &SessionController::autosaveDue, this, &MainWindow::autosaveNow);
 }
 
 SessionDocument MainWindow::sessionDocument() const {
-    SessionDocument d;
-    if (m_study) {
-        fillSessionStudy(d, *m_study, m_session->studyPaths());
-    }
-    d.annotations = m_annotations->history().annotations();
-    d.layout = m_grid->layoutName().toStdString();
-    for (const auto* pane : m_grid->panes()) {
-        d.panes.push_back(
-            {pane->hasSeries() ? pane->series().seriesInstanceUid.toStdString() : std::string(),
-             toString(pane->orientation())});
-    }
-    for (viewer::WindowGroup group : kWindowGroups) {
-        if (const auto w = m_state->window(group)) {
-            d.windows[windowKey(group)] = {w->level, w->width};
-        }
+    if (!study()) {
+        return {};
     }
     // A group nobody adjusted shows its pane's default window; save what is on screen.
+    std::map<viewer::WindowGroup, WindowLevel> shown;
     for (const auto* pane : m_grid->panes()) {
         if (pane->hasSeries()) {
-            const WindowLevel w = pane->currentWindow();
-            d.windows.emplace(windowKey(viewer::windowGroupOf(pane->series().role)),
-                              SessionWindow{w.level, w.width});
+            shown.emplace(viewer::windowGroupOf(pane->series().role), pane->currentWindow());
         }
     }
-    d.cursorMm = m_state->cursor().mm;
-    return d;
+    return viewer::sessionDocumentOf(*study(), m_session->studyPaths(), *annotationLayer(),
+                                     *m_state, m_grid->layoutName().toStdString(), shown);
 }
 
 void MainWindow::openSessionFile(const QString& path) {
@@ -124,56 +86,46 @@ void MainWindow::openSessionImpl(const QString& path, bool recovery) {
         QTimer::singleShot(0, this, [this, message] { emit loadFailed(message); });
         return;
     }
-    auto found = std::make_shared<SessionStudy>();
-    auto* task = new viewer::BackgroundTask(
-        tr("Opening session"),
-        [found, loaded, file](const Progress& p) {
-            *found = loadSessionStudy(loaded->document, file, p);
-        },
-        this);
-    connect(
-        task, &viewer::BackgroundTask::succeeded, this,
-        [this, found, loaded, file, path, recovery] {
-            finishTask();
-            if (found->study.series.empty()) {
-                const QString message =
-                    tr("%1: none of the session's series were found under their paths").arg(path);
-                statusBar()->showMessage(message, 10000);
-                emit loadFailed(message);
-                return;
-            }
-            QStringList notes;
-            if (recovery) {
-                notes << recoverAs(*loaded, found->paths);
-            } else {
-                m_session->setOpened(file, loaded->stamp, found->paths);
-            }
-            setStudy(std::make_shared<Study>(std::move(found->study)));
-            applySession(loaded->document);
-            if (!found->missingSeriesUids.empty()) {
-                notes << tr("%n series of the session were not found under their paths", "",
-                            static_cast<int>(found->missingSeriesUids.size()));
-            }
-            notes.removeAll(QString());
-            if (!notes.isEmpty()) {
-                // Last, so that the study's own messages do not cover them.
-                statusBar()->showMessage(notes.join(QStringLiteral("; ")), 15000);
-            }
-            if (recovery) {
-                // Keep a recovery file of our own before the old one (and the lock file its
-                // process left) goes.
-                autosaveNow();
-                if (file != m_session->recoveryPath()) {
-                    std::error_code ignored;
-                    std::filesystem::remove(file, ignored);
-                    std::filesystem::remove(recoveryLockPath(file), ignored);
-                }
-            }
-            updateSessionTitle();
-            emit sessionOpened(path);
-            compareAutomatically(false);
-        });
-    runTask(task);
+    m_workflow->openSession(loaded->document, file,
+                            [this, loaded, path, recovery](const SessionStudy& found) {
+                                sessionShown(found, path, recovery, *loaded);
+                            });
+}
+
+void MainWindow::sessionShown(const SessionStudy& found, const QString& path, bool recovery,
+                              const LoadedSession& loaded) {
+    const std::filesystem::path file = path.toStdString();
+    QStringList notes;
+    if (recovery) {
+        notes << recoverAs(loaded, found.paths);
+    } else {
+        m_session->setOpened(file, loaded.stamp, found.paths);
+    }
+    const std::string& layout = loaded.document.layout;
+    if (!layout.empty() && !m_grid->setLayoutName(QString::fromStdString(layout))) {
+        notes << tr("Unknown layout '%1' in the session; kept %2")
+                     .arg(QString::fromStdString(layout), m_grid->layoutName());
+    }
+    if (!found.missingSeriesUids.empty()) {
+        notes << tr("%n series of the session were not found under their paths", "",
+                    static_cast<int>(found.missingSeriesUids.size()));
+    }
+    notes.removeAll(QString());
+    if (!notes.isEmpty()) {
+        // Last, so that the study's own messages do not cover them.
+        statusBar()->showMessage(notes.join(QStringLiteral("; ")), 15000);
+    }
+    if (recovery) {
+        // Keep a recovery file of our own before the old one (and the lock file its
+        // process left) goes.
+        autosaveNow();
+        if (file != m_session->recoveryPath()) {
+            std::error_code ignored;
+            std::filesystem::remove(file, ignored);
+            std::filesystem::remove(recoveryLockPath(file), ignored);
+        }
+    }
+    updateSessionTitle();
 }
 
 QString MainWindow::recoverAs(const LoadedSession& recovered,
@@ -199,44 +151,6 @@ QString MainWindow::recoverAs(const LoadedSession& recovered,
     return notes.join(QStringLiteral("; "));
 }
 
-void MainWindow::applySession(const SessionDocument& document) {
-    // setStudy started an empty history in the reference frame; the saved list replaces
-    // it and counts as the saved state.
-    m_annotations->history().reset(document.annotations);
-    m_annotations->history().markSaved();
-    if (!document.layout.empty() &&
-        !m_grid->setLayoutName(QString::fromStdString(document.layout))) {
-        statusBar()->showMessage(
-            tr("Unknown layout '%1' in the session; kept %2")
-                .arg(QString::fromStdString(document.layout), m_grid->layoutName()),
-            10000);
-    }
-    applySessionPanes(document.panes);
-    for (const auto& [key, window] : document.windows) {
-        if (const auto role = seriesRoleFromString(key)) {
-            m_state->setWindow(viewer::windowGroupOf(*role),
-                               WindowLevel{window.width, window.center});
-        }
-    }
-    if (document.cursorMm) {
-        m_state->setCursor(PatientPoint{*document.cursorMm});
-    }
-    m_state->flush();
-}
-
-void MainWindow::applySessionPanes(const std::vector<SessionPane>& panes) {
-    const auto& grid = m_grid->panes();
-    for (std::size_t i = 0; i < panes.size() && i < grid.size(); ++i) {
-        if (!panes[i].seriesInstanceUid.empty()) {
-            assignSeriesToPane(static_cast<int>(i),
-                               QString::fromStdString(panes[i].seriesInstanceUid));
-        }
-        if (const auto orientation = viewOrientationFromString(panes[i].orientation)) {
-            grid[i]->setOrientation(*orientation);
-        }
-    }
-}
-
 bool MainWindow::saveSessionFile() {
     if (const auto& path = m_session->path()) {
         return saveSessionFileAs(QString::fromStdString(path->string()));
@@ -246,7 +160,7 @@ bool MainWindow::saveSessionFile() {
 }
 
 bool MainWindow::saveSessionFileAs(const QString& path) {
-    if (!m_study) {
+    if (!study()) {
         statusBar()->showMessage(tr("No study is open: nothing to save"), 5000);
         return false;
     }
@@ -254,14 +168,14 @@ bool MainWindow::saveSessionFileAs(const QString& path) {
         statusBar()->showMessage(tr("The session was not saved"), 10000);
         return false;
     }
-    m_annotations->history().markSaved();
+    annotationLayer()->history().markSaved();
     updateSessionTitle();
     statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
     return true;
 }
 
 bool MainWindow::isSessionModified() const {
-    return m_study && (m_annotations->history().isModified() || m_session->recovered() ||
+    return study() && (annotationLayer()->history().isModified() || m_session->recovered() ||
                        m_session->handAdjusted());
 }
 
@@ -274,7 +188,7 @@ bool MainWindow::confirmUnsavedAnnotations() {
         return true;
     }
     const QString text =
-        m_annotations->history().isModified() || m_session->recovered()
+        annotationLayer()->history().isModified() || m_session->recovered()
             ? tr("The annotations of %1 have changes that are not saved. Save them?")
                   .arg(m_session->displayName())
             : tr("The registration of %1 was adjusted by hand and is not saved. Save it?")
@@ -336,7 +250,7 @@ void MainWindow::offerRecovery() {
 }
 
 void MainWindow::updateSessionTitle() {
-    if (!m_study) {
+    if (!study()) {
         setWindowTitle(QStringLiteral("Crosscheck"));
         return;
     }

@@ -26,18 +26,19 @@ void MainWindow::buildToolMenus() {
         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     QAction* remove = edit->addAction(tr("&Delete selected ROI"));
     remove->setShortcut(QKeySequence::Delete);
-    connect(undo, &QAction::triggered, this, [this] { m_annotations->history().undo(); });
-    connect(redo, &QAction::triggered, this, [this] { m_annotations->history().redo(); });
-    connect(remove, &QAction::triggered, m_annotations, &viewer::AnnotationLayer::removeSelected);
+    connect(undo, &QAction::triggered, this, [this] { annotationLayer()->history().undo(); });
+    connect(redo, &QAction::triggered, this, [this] { annotationLayer()->history().redo(); });
+    connect(remove, &QAction::triggered, annotationLayer(),
+            &viewer::AnnotationLayer::removeSelected);
     auto updateEdit = [this, undo, redo] {
-        undo->setEnabled(m_annotations->history().canUndo());
-        redo->setEnabled(m_annotations->history().canRedo());
+        undo->setEnabled(annotationLayer()->history().canUndo());
+        redo->setEnabled(annotationLayer()->history().canRedo());
         undo->setText(
-            tr("&Undo %1").arg(QString::fromStdString(m_annotations->history().undoText())));
+            tr("&Undo %1").arg(QString::fromStdString(annotationLayer()->history().undoText())));
         redo->setText(
-            tr("&Redo %1").arg(QString::fromStdString(m_annotations->history().redoText())));
+            tr("&Redo %1").arg(QString::fromStdString(annotationLayer()->history().redoText())));
     };
-    connect(m_annotations, &viewer::AnnotationLayer::changed, this, updateEdit);
+    connect(annotationLayer(), &viewer::AnnotationLayer::changed, this, updateEdit);
     updateEdit();
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
@@ -56,8 +57,8 @@ void MainWindow::buildToolMenus() {
         action->setChecked(tool == Tool::Navigate);
         group->addAction(action);
         connect(action, &QAction::triggered, this,
-                [this, tool = tool] { m_annotations->setTool(tool); });
-        connect(m_annotations, &viewer::AnnotationLayer::toolChanged, action,
+                [this, tool = tool] { annotationLayer()->setTool(tool); });
+        connect(annotationLayer(), &viewer::AnnotationLayer::toolChanged, action,
                 [action, tool = tool](Tool now) { action->setChecked(now == tool); });
     }
     // The same actions on a toolbar, with the brush size next to them.
@@ -71,13 +72,13 @@ void MainWindow::buildToolMenus() {
     brush->setSingleStep(0.5);
     brush->setPrefix(tr("brush r "));
     brush->setSuffix(QStringLiteral(" mm"));
-    brush->setValue(m_annotations->brushRadiusMm());
+    brush->setValue(annotationLayer()->brushRadiusMm());
     brush->setToolTip(tr("Radius of the brush and the eraser ([ and ] in a pane)"));
     brush->setFocusPolicy(Qt::ClickFocus);
     bar->addWidget(brush);
-    connect(brush, qOverload<double>(&QDoubleSpinBox::valueChanged), m_annotations,
+    connect(brush, qOverload<double>(&QDoubleSpinBox::valueChanged), annotationLayer(),
             &viewer::AnnotationLayer::setBrushRadiusMm);
-    connect(m_annotations, &viewer::AnnotationLayer::brushRadiusChanged, brush,
+    connect(annotationLayer(), &viewer::AnnotationLayer::brushRadiusChanged, brush,
             &QDoubleSpinBox::setValue);
 
     tools->addSeparator();

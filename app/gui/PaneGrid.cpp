@@ -3,26 +3,75 @@
 #include <QGridLayout>
 #include <QPainter>
 
+#include "core/model/Study.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/state/ViewState.h"
+#include "viewer/study/StudyPanes.h"
 
 namespace crosscheck::app {
 
 namespace {
-constexpr int kPaneCount = 4;
+
+const LoadedSeries* findSeries(const Study& study, const QString& seriesInstanceUid) {
+    for (const auto& s : study.series) {
+        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
+            return &s;
+        }
+    }
+    return nullptr;
 }
 
+}  // namespace
+
 PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
-    : QWidget(parent), m_grid(new QGridLayout(this)) {
+    : QWidget(parent), m_state(state), m_grid(new QGridLayout(this)) {
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setSpacing(2);
-    for (int i = 0; i < kPaneCount; ++i) {
+    for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
         auto* pane = new viewer::SlicePane(state, this);
         pane->setObjectName(QStringLiteral("pane%1").arg(i));
         connect(pane, &viewer::SlicePane::maximizeToggled, this, &PaneGrid::toggleMaximized);
+        connect(pane, &viewer::SlicePane::orientationChanged, this,
+                [this, i](ViewOrientation o) { m_state->setPaneOrientation(i, o); });
+        connect(pane, &viewer::SlicePane::seriesDropped, this, [this, i](const QString& uid) {
+            if (m_study && findSeries(*m_study, uid)) {
+                m_state->setPaneSeries(i, uid);
+                m_state->flush();  // the drop shows at once, as a direct assignment would
+            }
+        });
         m_panes.push_back(pane);
     }
+    connect(m_state, &viewer::ViewState::changed, this, [this](unsigned changes) {
+        if (changes & viewer::ViewState::PanesChanged) {
+            followState(false);
+        }
+    });
     setLayoutName(QStringLiteral("2x2"));
     setStyleSheet(QStringLiteral("background-color: #202020;"));
+}
+
+void PaneGrid::setStudy(std::shared_ptr<const Study> study) {
+    m_study = std::move(study);
+    followState(true);
+}
+
+void PaneGrid::followState(bool all) {
+    if (!m_study) {
+        return;
+    }
+    for (int i = 0; i < static_cast<int>(m_panes.size()); ++i) {
+        viewer::SlicePane* pane = m_panes[static_cast<std::size_t>(i)];
+        const viewer::PaneAssignment wanted = m_state->paneAssignment(i);
+        const QString shown = pane->hasSeries() ? pane->series().seriesInstanceUid : QString();
+        if (all || shown != wanted.seriesInstanceUid) {
+            const LoadedSeries* series = findSeries(*m_study, wanted.seriesInstanceUid);
+            pane->setSeries(series ? viewer::paneSeriesFor(*m_study, *series)
+                                   : viewer::PaneSeries{});
+        }
+        if (pane->orientation() != wanted.orientation) {
+            pane->setOrientation(wanted.orientation);
+        }
+    }
 }
 
 bool PaneGrid::setLayoutName(const QString& name) {

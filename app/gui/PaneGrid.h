@@ -3,9 +3,14 @@
 #include <QImage>
 #include <QString>
 #include <QWidget>
+#include <memory>
 #include <vector>
 
 class QGridLayout;
+
+namespace crosscheck {
+struct Study;
+}
 
 namespace crosscheck::viewer {
 class SlicePane;
@@ -15,7 +20,10 @@ class ViewState;
 namespace crosscheck::app {
 
 /// The panes of the main window arranged as 1x1, 1x2, 2x2 or 1x4. Owns four panes
-/// and shows the first rows x columns of them.
+/// and shows the first rows x columns of them. Which series and orientation each pane
+/// shows follows the view state's pane assignments (never the other way round): a series
+/// dropped on a pane or a pane's orientation key writes the state, and the grid puts the
+/// state into the panes.
 class PaneGrid : public QWidget {
     Q_OBJECT
 public:
@@ -26,6 +34,10 @@ public:
     QString layoutName() const { return m_layoutName; }
 
     const std::vector<viewer::SlicePane*>& panes() const { return m_panes; }
+
+    /// The study the assignments name; every pane is filled again from it (a new study,
+    /// a role or a transform changed), each with its series' transform and badge.
+    void setStudy(std::shared_ptr<const Study> study);
     std::vector<viewer::SlicePane*> visiblePanes() const;
 
     /// The visible panes' framebuffers composed at their places in the grid. Grabbing
@@ -36,6 +48,10 @@ public:
     void toggleMaximized(viewer::SlicePane* pane);
 
 private:
+    void followState(bool all);
+
+    viewer::ViewState* m_state;
+    std::shared_ptr<const Study> m_study;
     QGridLayout* m_grid;
     std::vector<viewer::SlicePane*> m_panes;
     QString m_layoutName;

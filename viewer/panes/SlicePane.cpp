@@ -111,6 +111,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
 }
 
 void SlicePane::setOrientation(ViewOrientation orientation) {
+    const bool changed = orientation != m_orientation;
     m_orientation = orientation;
     invalidateRasters();
     if (hasSeries()) {
@@ -119,6 +120,9 @@ void SlicePane::setOrientation(ViewOrientation orientation) {
         updateCamera();
     }
     update();
+    if (changed) {
+        emit orientationChanged(orientation);
+    }
 }
 
 PatientPoint SlicePane::paneCursor() const {

@@ -107,6 +107,8 @@ signals:
     void maximizeToggled(SlicePane* pane);
     /// A series (by SeriesInstanceUID) was dropped here from the series browser.
     void seriesDropped(const QString& seriesInstanceUid);
+    /// The orientation changed (a key in the pane, or setOrientation).
+    void orientationChanged(ViewOrientation orientation);
     /// Alt + arrows / PageUp / PageDown: move this pane's series by `deltaInReference`
     /// (a small rigid motion in reference coordinates) to correct its registration.
     void nudgeRequested(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);

@@ -87,6 +87,33 @@ void ViewState::setLinkWindow(bool on) {
     markChanged(LinksChanged);
 }
 
+PaneAssignment ViewState::paneAssignment(int pane) const {
+    if (pane < 0 || pane >= kPaneCount) {
+        return {};
+    }
+    return m_panes[static_cast<std::size_t>(pane)];
+}
+
+void ViewState::setPaneAssignment(int pane, const PaneAssignment& assignment) {
+    if (pane < 0 || pane >= kPaneCount || m_panes[static_cast<std::size_t>(pane)] == assignment) {
+        return;
+    }
+    m_panes[static_cast<std::size_t>(pane)] = assignment;
+    markChanged(PanesChanged);
+}
+
+void ViewState::setPaneSeries(int pane, const QString& seriesInstanceUid) {
+    PaneAssignment assignment = paneAssignment(pane);
+    assignment.seriesInstanceUid = seriesInstanceUid;
+    setPaneAssignment(pane, assignment);
+}
+
+void ViewState::setPaneOrientation(int pane, ViewOrientation orientation) {
+    PaneAssignment assignment = paneAssignment(pane);
+    assignment.orientation = orientation;
+    setPaneAssignment(pane, assignment);
+}
+
 void ViewState::markChanged(Change change) {
     const bool wasIdle = m_pending == 0;
     m_pending |= change;

@@ -2,6 +2,8 @@
 
 #include <Eigen/Core>
 #include <QObject>
+#include <QString>
+#include <array>
 #include <map>
 #include <optional>
 
@@ -34,9 +36,22 @@ struct ViewField {
 enum class WindowGroup { Hounsfield, T1w, T2w, Other };
 WindowGroup windowGroupOf(SeriesRole role);
 
+/// What one pane shows: a series of the open study (its SeriesInstanceUID; empty for none)
+/// in one orientation. Spine images are read on sagittal planes first.
+struct PaneAssignment {
+    QString seriesInstanceUid;
+    ViewOrientation orientation = ViewOrientation::Sagittal;
+    bool operator==(const PaneAssignment& other) const {
+        return seriesInstanceUid == other.seriesInstanceUid && orientation == other.orientation;
+    }
+    bool operator!=(const PaneAssignment& other) const { return !(*this == other); }
+};
+
 /// The state every pane observes: one cursor in the reference frame (LPS, mm), zoom and
-/// pan per orientation, a window per scale group, the probe point under the mouse, and
-/// which of these are linked across panes.
+/// pan per orientation, a window per scale group, the probe point under the mouse, which
+/// of these are linked across panes, and which series and orientation each pane shows
+/// (written by the study workflow and the panes' keys, followed by the pane grid, saved in
+/// sessions).
 ///
 /// Panes never copy state into each other; they write here and redraw from here.
 /// Changes are collected and announced once per event-loop turn through `changed`, so
@@ -50,7 +65,10 @@ public:
         WindowChanged = 1u << 2,
         ProbeChanged = 1u << 3,
         LinksChanged = 1u << 4,
+        PanesChanged = 1u << 5,
     };
+    /// The panes of the window's grid (1x4 at most).
+    static constexpr int kPaneCount = 4;
 
     explicit ViewState(QObject* parent = nullptr);
 
@@ -77,6 +95,12 @@ public:
     void setLinkZoomPan(bool on);
     void setLinkWindow(bool on);
 
+    /// Pane `pane` (0..kPaneCount-1); an index outside gives an empty assignment.
+    PaneAssignment paneAssignment(int pane) const;
+    void setPaneAssignment(int pane, const PaneAssignment& assignment);
+    void setPaneSeries(int pane, const QString& seriesInstanceUid);
+    void setPaneOrientation(int pane, ViewOrientation orientation);
+
     /// Announces pending changes now instead of on the next event-loop turn.
     void flush();
 
@@ -92,6 +116,7 @@ private:
     std::map<WindowGroup, WindowLevel> m_windows;
     std::map<ViewOrientation, ViewField> m_fields;
     std::optional<PatientPoint> m_probe;
+    std::array<PaneAssignment, kPaneCount> m_panes;
     bool m_linkCursor = true;
     bool m_linkZoomPan = true;
     bool m_linkWindow = true;

@@ -1,4 +1,6 @@
 // Help menu: the keyboard and mouse reference (F1) and About.
+#include "app/gui/HelpMenu.h"
+
 #include <vtkVersion.h>
 #include <QAction>
 #include <QApplication>
@@ -6,12 +8,12 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "app/gui/MainWindow.h"
 #include "core/Version.h"
 #include "viewer/panes/PaneBindings.h"
 
@@ -72,21 +74,22 @@ void addSection(QTableWidget* table, const QString& title,
 
 }  // namespace
 
-void MainWindow::buildHelpMenu() {
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
+HelpMenu::HelpMenu(QMainWindow* window) : QObject(window), m_window(window) {
+    QMenu* help = window->menuBar()->addMenu(tr("&Help"));
     QAction* keys = help->addAction(tr("&Keyboard and mouse"));
     keys->setShortcut(QKeySequence(Qt::Key_F1));
-    connect(keys, &QAction::triggered, this, &MainWindow::showKeyboardHelp);
+    connect(keys, &QAction::triggered, this, &HelpMenu::showKeyboardHelp);
     QAction* about = help->addAction(tr("&About Crosscheck"));
-    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(about, &QAction::triggered, this, &HelpMenu::showAbout);
 }
 
-QDialog* MainWindow::showKeyboardHelp() {
+QDialog* HelpMenu::showKeyboardHelp() {
     // One window, kept (hidden on close) and refilled each time: menu texts change.
-    auto* dialog = findChild<QDialog*>(QStringLiteral("keyboardHelp"));
-    QTableWidget* table = nullptr;
+    QDialog* dialog = m_keyboardHelp;
+    QTableWidget* table = m_keyboardTable;
     if (dialog == nullptr) {
-        dialog = new QDialog(this);
+        dialog = new QDialog(m_window);
+        m_keyboardHelp = dialog;
         dialog->setObjectName(QStringLiteral("keyboardHelp"));
         dialog->setWindowTitle(tr("Keyboard and mouse"));
         table = new QTableWidget(0, 2, dialog);
@@ -104,11 +107,10 @@ QDialog* MainWindow::showKeyboardHelp() {
         layout->addWidget(table);
         layout->addWidget(buttons);
         dialog->resize(960, 720);
-    } else {
-        table = dialog->findChild<QTableWidget*>();
+        m_keyboardTable = table;
     }
     table->setRowCount(0);
-    addSection(table, tr("Menus"), menuShortcuts(menuBar()));
+    addSection(table, tr("Menus"), menuShortcuts(m_window->menuBar()));
     addSection(table, tr("In an image pane"), viewer::paneBindings());
     addSection(table, tr("In the measurement table"),
                {{QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText),
@@ -121,7 +123,7 @@ QDialog* MainWindow::showKeyboardHelp() {
     return dialog;
 }
 
-QString MainWindow::aboutText() const {
+QString HelpMenu::aboutText() const {
     return tr("<h3>Crosscheck %1</h3>"
               "<p>Compares a patient's CT, T1w and T2w MRI and MRI-derived synthetic CT "
               "side by side and says where the synthetic CT disagrees with the CT.</p>"
@@ -133,8 +135,8 @@ QString MainWindow::aboutText() const {
              QString::fromLatin1(qVersion()), QString::fromLatin1(vtkVersion::GetVTKVersion()));
 }
 
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Crosscheck"), aboutText());
+void HelpMenu::showAbout() {
+    QMessageBox::about(m_window, tr("About Crosscheck"), aboutText());
 }
 
 }  // namespace crosscheck::app

@@ -1,0 +1,399 @@
+#include "viewer/study/StudyWorkflow.h"
+
+#include <QTimer>
+
+#include "core/geometry/FrameTransform.h"
+#include "core/model/Study.h"
+#include "core/phantom/DemoStudy.h"
+#include "core/session/SessionStudy.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
+#include "viewer/registration/LandmarkSet.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/state/ViewState.h"
+#include "viewer/study/SessionMapper.h"
+#include "viewer/study/StudyPanes.h"
+#include "viewer/tasks/BackgroundTask.h"
+
+namespace crosscheck::viewer {
+
+namespace {
+
+QStringList toStrings(const std::vector<std::filesystem::path>& paths) {
+    QStringList list;
+    for (const auto& p : paths) {
+        list << QString::fromStdString(p.string());
+    }
+    return list;
+}
+
+/// "No loadable DICOM series found in PATHS: first file: reason (and n more ...)".
+QString nothingLoadedMessage(const Study& study, const QStringList& paths) {
+    QString message = StudyWorkflow::tr("No loadable DICOM series found in %1")
+                          .arg(paths.join(QStringLiteral(", ")));
+    if (!study.problems.empty()) {
+        const ScanProblem& first = study.problems.front();
+        message +=
+            QStringLiteral(": %1: %2")
+                .arg(QString::fromStdString(first.file), QString::fromStdString(first.reason));
+        const int more = static_cast<int>(study.problems.size()) - 1;
+        if (more > 0) {
+            message += StudyWorkflow::tr(" (and %n more problem(s), listed in the series browser)",
+                                         "", more);
+        }
+    }
+    return message;
+}
+
+}  // namespace
+
+StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
+    : QObject(parent),
+      m_state(state),
+      m_discrepancy(new DiscrepancyLayer(this)),
+      m_annotations(new AnnotationLayer(this)),
+      m_landmarks(new LandmarkSet(this)),
+      m_reanalysis(new QTimer(this)) {
+    m_reanalysis->setSingleShot(true);
+    m_reanalysis->setInterval(600);
+    connect(m_reanalysis, &QTimer::timeout, this, [this] {
+        if (m_task != nullptr && m_task->isRunning()) {
+            m_reanalysis->start();  // never cancel the user's export or registration
+            return;
+        }
+        emit message(tr("The transform changed: comparing CT and sCT again"), 5000);
+        compare();
+    });
+}
+
+StudyWorkflow::~StudyWorkflow() = default;
+
+void StudyWorkflow::setState(State state) {
+    if (state != m_stateNow) {
+        m_stateNow = state;
+        emit stateChanged(state);
+    }
+}
+
+void StudyWorkflow::runTask(BackgroundTask* task, State during, std::function<void()> succeeded) {
+    if (m_task) {
+        // The replaced task must not touch the workflow any more: its result (already
+        // queued if it just finished) would override the new one.
+        disconnect(m_task, nullptr, this, nullptr);
+        if (m_task->isRunning()) {
+            emit message(tr("\"%1\" cancelled: \"%2\" started").arg(m_task->title(), task->title()),
+                         10000);
+        }
+        m_task->cancel();
+        m_task->deleteLater();
+    }
+    m_task = task;
+    task->setParent(this);
+    setState(during);
+    emit taskStarted(task->title());
+    connect(task, &BackgroundTask::progressed, this,
+            [this, task](double fraction, const QString& stage) {
+                if (task == m_task) {
+                    emit progress(fraction, stage);
+                }
+            });
+    // The follow-up runs first: when it starts the next step (register, then compare) the
+    // work goes on as that task, and this one's end is not announced.
+    connect(task, &BackgroundTask::succeeded, this, [this, task, succeeded] {
+        if (succeeded) {
+            succeeded();
+        }
+        if (task == m_task) {
+            finishTask();
+        }
+    });
+    connect(task, &BackgroundTask::failed, this, [this](const QString& text) {
+        m_opening = OpeningStep::None;
+        finishTask();
+        emit message(text, 10000);
+        emit loadFailed(text);
+    });
+    connect(task, &BackgroundTask::cancelled, this, [this] {
+        m_opening = OpeningStep::None;
+        finishTask();
+        emit message(tr("Cancelled"), 5000);
+        emit cancelled();
+        emit loadFailed(tr("cancelled"));
+    });
+    task->start();
+}
+
+void StudyWorkflow::finishTask() {
+    setState(m_study && !m_study->series.empty() ? State::Ready : State::Idle);
+    emit taskEnded();
+}
+
+void StudyWorkflow::cancel() {
+    if (m_task && m_task->isRunning()) {
+        m_task->cancel();
+    }
+}
+
+void StudyWorkflow::openPaths(const std::vector<std::filesystem::path>& paths) {
+    auto result = std::make_shared<Study>();
+    auto* task = new BackgroundTask(
+        tr("Loading"), [result, paths](const Progress& p) { *result = loadStudy(paths, p); });
+    runTask(task, State::Loading, [this, result, paths] { showLoaded(result, toStrings(paths)); });
+}
+
+void StudyWorkflow::openDemo() {
+    auto result = std::make_shared<Study>();
+    auto demoDir = std::make_shared<std::filesystem::path>();
+    auto* task = new BackgroundTask(tr("Demo study"), [result, demoDir](const Progress& p) {
+        *demoDir = ensureDemoStudy(p.subRange(0.0, 0.5));
+        *result = loadStudy({*demoDir}, p.subRange(0.5, 1.0));
+    });
+    runTask(task, State::Loading,
+            [this, result, demoDir] { showLoaded(result, toStrings({*demoDir})); });
+}
+
+void StudyWorkflow::showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths) {
+    emit pathsOpened(paths);
+    if (study->series.empty()) {
+        // Say why, naming the file or folder: the first reason here, all of them in the
+        // series browser.
+        const QString text = nothingLoadedMessage(*study, paths);
+        emit message(text, 10000);
+        m_study = study;
+        setState(State::Idle);
+        reportProblems();
+        emit loadFailed(text);
+        return;
+    }
+    showStudy(study);
+    startOpeningSequence(true);
+}
+
+void StudyWorkflow::openSession(const SessionDocument& document, const std::filesystem::path& file,
+                                SessionShown shown) {
+    auto found = std::make_shared<SessionStudy>();
+    auto* task =
+        new BackgroundTask(tr("Opening session"), [found, document, file](const Progress& p) {
+            *found = loadSessionStudy(document, file, p);
+        });
+    runTask(task, State::Loading, [this, found, document, file, shown] {
+        const QString path = QString::fromStdString(file.string());
+        if (found->study.series.empty()) {
+            const QString text =
+                tr("%1: none of the session's series were found under their paths").arg(path);
+            emit message(text, 10000);
+            emit loadFailed(text);
+            return;
+        }
+        showStudy(std::make_shared<Study>(found->study));
+        applySessionDocument(document, *m_study, *m_annotations, *m_state);
+        if (shown) {
+            shown(*found);
+        }
+        emit sessionOpened(path);
+        startOpeningSequence(false);
+    });
+}
+
+void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
+    const bool newStudy = study != m_study;
+    m_study = std::move(study);
+    if (newStudy) {
+        m_discrepancy->clear();
+        m_annotations->reset(m_study->referenceFrameUid);
+        m_landmarks->reset(m_study->referenceFrameUid);
+    }
+    m_annotations->setFrameTransforms(&m_study->transforms);
+    emit studyChanged(m_study);
+    const auto order = defaultPaneOrder(*m_study);
+    for (int i = 0; i < ViewState::kPaneCount; ++i) {
+        const auto index = static_cast<std::size_t>(i);
+        m_state->setPaneAssignment(
+            i, PaneAssignment{index < order.size()
+                                  ? QString::fromStdString(order[index]->info.seriesInstanceUid)
+                                  : QString(),
+                              ViewOrientation::Sagittal});
+    }
+    placeCursor(order);
+    m_state->flush();
+    if (m_task == nullptr || !m_task->isRunning()) {
+        setState(State::Ready);
+    }
+    reportProblems();
+    emit studyShown();
+}
+
+void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order) {
+    PatientPoint cursor;
+    m_state->clearFields();
+    for (const LoadedSeries* s : order) {
+        if (s->info.frameOfReferenceUid != m_study->referenceFrameUid) {
+            continue;
+        }
+        cursor = s->volume->geometry().center();
+        for (ViewOrientation o :
+             {ViewOrientation::Axial, ViewOrientation::Coronal, ViewOrientation::Sagittal}) {
+            const auto [lo, hi] = ViewPlane::standard(o).projectedBounds(
+                s->volume->geometry(), Eigen::Matrix4d::Identity());
+            m_state->setField(o, ViewField{lo, hi});
+        }
+        break;
+    }
+    if (m_requestedCursor) {
+        cursor = *m_requestedCursor;
+        warnIfOutsideEverySeries(cursor);
+    }
+    m_state->setCursor(cursor);
+}
+
+void StudyWorkflow::warnIfOutsideEverySeries(const PatientPoint& cursor) {
+    for (const LoadedSeries& s : m_study->series) {
+        const auto toSeries = m_study->referenceToSeries(s);
+        if (toSeries && s.volume &&
+            s.volume->sampleNearest(PatientPoint{applyAffine(*toSeries, cursor.mm)})) {
+            return;
+        }
+    }
+    const QString text =
+        tr("The requested cursor [%1, %2, %3] mm lies outside every series: the panes are empty")
+            .arg(cursor.mm.x(), 0, 'f', 1)
+            .arg(cursor.mm.y(), 0, 'f', 1)
+            .arg(cursor.mm.z(), 0, 'f', 1);
+    emit message(text, 15000);
+    qWarning("crosscheck: %s", qPrintable(text));
+}
+
+void StudyWorkflow::reportProblems() {
+    if (!m_study || m_study->problems.empty()) {
+        return;
+    }
+    QStringList lines;
+    int notDicom = 0;
+    for (const auto& problem : m_study->problems) {
+        lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file),
+                                              QString::fromStdString(problem.reason));
+        notDicom += isNotDicom(problem);
+    }
+    // Files that are simply not DICOM (a README, a JSON beside the images) are expected.
+    const int unusable = static_cast<int>(lines.size()) - notDicom;
+    emit message(
+        unusable > 0
+            ? tr("%n file(s) could not be used; see the series browser", "", unusable)
+            : tr("Skipped %n file(s) that are not DICOM; see the series browser", "", notDicom),
+        10000);
+    emit problemsFound(lines);
+}
+
+void StudyWorkflow::setSeriesRole(const QString& seriesInstanceUid, SeriesRole role) {
+    if (!m_study) {
+        return;
+    }
+    for (auto& s : m_study->series) {
+        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
+            s.info.role = role;
+            showStudy(m_study);
+            return;
+        }
+    }
+}
+
+void StudyWorkflow::assignSeriesToPane(int pane, const QString& seriesInstanceUid) {
+    if (!m_study) {
+        return;
+    }
+    for (const auto& s : m_study->series) {
+        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
+            m_state->setPaneSeries(pane, seriesInstanceUid);
+            m_state->flush();
+            return;
+        }
+    }
+}
+
+StudyComparison StudyWorkflow::comparison() const {
+    if (!m_study) {
+        StudyComparison none;
+        none.whyNot = tr("No study is open.").toStdString();
+        return none;
+    }
+    return comparisonInputs(*m_study);
+}
+
+void StudyWorkflow::startOpeningSequence(bool focusFirstFinding) {
+    const StudyComparison comparison = this->comparison();
+    if (!m_compareOnOpen || (!comparison.inputs && !comparison.needsRegistration)) {
+        emit openingSettled();
+        return;
+    }
+    m_openOnFinding = focusFirstFinding && !m_requestedCursor;
+    if (comparison.inputs) {
+        m_opening = OpeningStep::Compare;
+        compare();
+        return;
+    }
+    m_opening = OpeningStep::Register;
+    registerAutomatically();
+}
+
+void StudyWorkflow::settleOpening() {
+    if (m_opening != OpeningStep::None) {
+        m_opening = OpeningStep::None;
+        m_openOnFinding = false;
+        emit openingSettled();
+    }
+}
+
+void StudyWorkflow::scheduleReanalysis() {
+    // Only where the workflow compares on its own, and not while an opening's registration
+    // is about to compare anyway.
+    if (m_compareOnOpen && m_opening != OpeningStep::Register) {
+        m_reanalysis->start();
+    }
+}
+
+void StudyWorkflow::compare() {
+    if (!m_study) {
+        return;
+    }
+    const StudyComparison comparison = this->comparison();
+    if (!comparison.inputs) {
+        QString text = QString::fromStdString(comparison.whyNot);
+        if (comparison.needsRegistration) {
+            text += tr(" (Registration > Register to reference automatically)");
+        }
+        emit message(text, 10000);
+        emit analysisFinished();
+        settleOpening();
+        return;
+    }
+    if (m_opening == OpeningStep::Register) {
+        m_opening = OpeningStep::Compare;
+    }
+    auto result = std::make_shared<DiscrepancyResult>();
+    std::shared_ptr<const Study> study = m_study;
+    const DiscrepancyThresholds thresholds = m_discrepancy->thresholds();
+    const DiscrepancyInputs inputs = *comparison.inputs;
+    auto* task = new BackgroundTask(tr("Comparing CT and sCT"),
+                                    [inputs, result, thresholds](const Progress& p) {
+                                        *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
+                                    });
+    runTask(task, State::Comparing, [this, study, result, inputs, thresholds] {
+        if (study != m_study) {
+            return;
+        }
+        m_discrepancy->setResult(result, inputs, thresholds);
+        // A folder or the demo opens on its most important finding, not the CT's centre.
+        if (m_openOnFinding && !result->regions.empty()) {
+            m_state->setCursor(PatientPoint{result->regions.front().centroidMm});
+        }
+        m_openOnFinding = false;
+        const int findings = static_cast<int>(result->regions.size());
+        emit comparisonShown(findings);
+        emit message(
+            tr("CT vs sCT: %n finding(s) in %1 ms", "", findings).arg(result->totalMs, 0, 'f', 0),
+            10000);
+        emit analysisFinished();
+        settleOpening();
+    });
+}
+
+}  // namespace crosscheck::viewer

@@ -1,0 +1,178 @@
+#pragma once
+// The study workflow: what the viewer does with a study between opening it and showing
+// the comparison, without any widget. It owns the open study, the one background task
+// that runs at a time (loading, registering, comparing, or a task a caller hands over
+// such as a report export), the registrations, and the CT-versus-sCT result (through the
+// DiscrepancyLayer the panes draw). It writes the shared ViewState (cursor, fields, which
+// series each pane shows) and tells the window what happened through signals: the window
+// turns them into status messages, progress and docks. Points are in the reference
+// frame's patient coordinates (LPS, mm). GUI thread only.
+#include <Eigen/Core>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/analysis/StudyComparison.h"
+#include "core/geometry/PatientPoint.h"
+#include "core/registration/TransformProvenance.h"
+#include "core/vocabulary/SeriesRole.h"
+
+class QTimer;
+
+namespace crosscheck {
+struct LoadedSeries;
+struct Study;
+struct SessionDocument;
+struct SessionStudy;
+}  // namespace crosscheck
+
+namespace crosscheck::viewer {
+
+class AnnotationLayer;
+class BackgroundTask;
+class DiscrepancyLayer;
+class LandmarkSet;
+class ViewState;
+
+class StudyWorkflow : public QObject {
+    Q_OBJECT
+public:
+    /// Where the workflow is. Loading, Registering, Comparing and Working (a task handed
+    /// to runTask, e.g. a report export) have a current task that cancel() stops.
+    enum class State { Idle, Loading, Registering, Comparing, Working, Ready };
+    Q_ENUM(State)
+    /// What opening a study goes on to do once it is shown (setCompareOnOpen): nothing,
+    /// compare, or register the sCT's frame first and then compare. An opening ends with
+    /// openingSettled.
+    enum class OpeningStep { None, Register, Compare };
+    Q_ENUM(OpeningStep)
+
+    explicit StudyWorkflow(ViewState* state, QObject* parent = nullptr);
+    ~StudyWorkflow() override;
+
+    ViewState* viewState() const { return m_state; }
+    DiscrepancyLayer* discrepancyLayer() const { return m_discrepancy; }
+    AnnotationLayer* annotationLayer() const { return m_annotations; }
+    LandmarkSet* landmarkSet() const { return m_landmarks; }
+    const std::shared_ptr<Study>& study() const { return m_study; }
+    State state() const { return m_stateNow; }
+    OpeningStep openingStep() const { return m_opening; }
+    /// The background task in progress or last run, or null.
+    BackgroundTask* currentTask() const { return m_task; }
+
+    /// When on, every opened study (folders, the demo, a session) holding a CT and an sCT
+    /// is compared at once, registering the sCT's frame first when no transform joins it
+    /// to the CT's. A folder or the demo then opens on the most important finding; a
+    /// session keeps its cursor.
+    void setCompareOnOpen(bool on) { m_compareOnOpen = on; }
+    /// The cursor to use once the next study is shown (instead of the CT's centre).
+    void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
+
+    /// Loads the series under these files or folders in the background.
+    void openPaths(const std::vector<std::filesystem::path>& paths);
+    /// Generates the built-in phantom study once (cached) and opens it.
+    void openDemo();
+    /// Called after a session's study is shown and its document applied, before its
+    /// comparison starts: the caller's own bookkeeping (session file, notes).
+    using SessionShown = std::function<void(const SessionStudy& found)>;
+    /// Loads a session's series in the background, shows them, applies the document's
+    /// annotations, panes, windows and cursor; then sessionOpened(path).
+    void openSession(const SessionDocument& document, const std::filesystem::path& file,
+                     SessionShown shown = {});
+    /// Shows a study: one pane per role in sagittal planes, cursor at the reference
+    /// volume's centre (or the requested one). The same study again re-lays out the panes
+    /// (after a role change) and keeps annotations and the comparison.
+    void showStudy(std::shared_ptr<Study> study);
+    /// Gives a series a new role and lays the panes out again.
+    void setSeriesRole(const QString& seriesInstanceUid, SeriesRole role);
+    /// Shows a series of the study in a pane (the assignment goes to the view state).
+    void assignSeriesToPane(int pane, const QString& seriesInstanceUid);
+
+    /// Adds a known transform between two frames (from frame's patient coordinates to the
+    /// other's) and re-synchronizes the panes; a comparison on screen is cleared.
+    void setFrameTransform(const std::string& fromFrame, const std::string& toFrame,
+                           const Eigen::Matrix4d& fromToTo, const TransformProvenance& provenance);
+    /// Moves a series' frame by a small rigid motion in reference coordinates.
+    void nudgeSeries(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);
+    /// Registers, in the background, one series of each frame with no transform to the
+    /// reference onto the reference series (rigid, mutual information).
+    void registerAutomatically();
+    /// Fits the landmark pairs placed so far (moving frame -> reference); false (with a
+    /// message) when there are too few pairs or they lie on a line.
+    bool registerByLandmarks();
+
+    /// Which CT and sCT a comparison of the open study would use, or why none is possible.
+    StudyComparison comparison() const;
+    /// Compares the CT and the sCT in the background; the result goes to the layer.
+    void compare();
+
+    /// Runs a task as the current one (replacing and cancelling any other), in `during`;
+    /// `succeeded` runs when it succeeds (not when it was replaced meanwhile).
+    void runTask(BackgroundTask* task, State during, std::function<void()> succeeded = {});
+    /// Cancels the current task: cancelled, then the state it came from (Ready or Idle).
+    void cancel();
+
+signals:
+    void stateChanged(StudyWorkflow::State state);
+    void taskStarted(const QString& title);
+    void progress(double fraction, const QString& stage);
+    void taskEnded();
+    /// A sentence for the status bar, shown for timeoutMs.
+    void message(const QString& text, int timeoutMs);
+    /// A new study, or the same one with other roles: the browser and tables follow.
+    void studyChanged(const std::shared_ptr<Study>& study);
+    /// The study's transforms changed: what shows series through them follows.
+    void transformsChanged();
+    /// Files under the opened paths that could not be used ("file: reason").
+    void problemsFound(const QStringList& lines);
+    /// A series' registration was adjusted by hand (work a session should save).
+    void handAdjusted();
+    /// Folders or files (or the demo's folder) were read; a study from them comes next.
+    void pathsOpened(const QStringList& paths);
+    void studyShown();
+    void loadFailed(const QString& message);
+    void cancelled();
+    void registrationFinished();
+    void analysisFinished();
+    /// The comparison is on screen with this many findings.
+    void comparisonShown(int findings);
+    void sessionOpened(const QString& path);
+    /// An opened study is on screen with what setCompareOnOpen adds, or without when there
+    /// is none to run.
+    void openingSettled();
+
+private:
+    void setState(State state);
+    void finishTask();
+    void showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths);
+    void placeCursor(const std::vector<const LoadedSeries*>& order);
+    void warnIfOutsideEverySeries(const PatientPoint& cursor);
+    void reportProblems();
+    void refreshTransforms();
+    void startOpeningSequence(bool focusFirstFinding);
+    void scheduleReanalysis();
+    void settleOpening();
+
+    ViewState* m_state;
+    DiscrepancyLayer* m_discrepancy;
+    AnnotationLayer* m_annotations;
+    LandmarkSet* m_landmarks;
+    std::shared_ptr<Study> m_study;
+    State m_stateNow = State::Idle;
+    OpeningStep m_opening = OpeningStep::None;
+    /// The opening sequence moves the cursor onto the first finding (folders, the demo).
+    bool m_openOnFinding = false;
+    bool m_compareOnOpen = false;
+    std::optional<PatientPoint> m_requestedCursor;
+    BackgroundTask* m_task = nullptr;
+    /// Re-runs the comparison a moment after a transform change cleared it (a hand
+    /// correction is many small steps: one run after the last).
+    QTimer* m_reanalysis;
+};
+
+}  // namespace crosscheck::viewer

@@ -1,0 +1,123 @@
+// The study workflow's registrations: automatic MI registration in the background, the
+// landmark fit, transforms given by a caller and keyboard corrections. Each change of a
+// transform re-synchronizes what shows series through it and clears a comparison made
+// through the old one (compared again soon when the workflow compares on its own).
+#include "core/model/Study.h"
+#include "core/registration/LandmarkRegistration.h"
+#include "core/registration/RegistrationError.h"
+#include "viewer/analysis/DiscrepancyLayer.h"
+#include "viewer/registration/LandmarkSet.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/study/StudyRegistration.h"
+#include "viewer/study/StudyWorkflow.h"
+#include "viewer/tasks/BackgroundTask.h"
+
+namespace crosscheck::viewer {
+
+void StudyWorkflow::setFrameTransform(const std::string& fromFrame, const std::string& toFrame,
+                                      const Eigen::Matrix4d& fromToTo,
+                                      const TransformProvenance& provenance) {
+    if (!m_study) {
+        return;
+    }
+    m_study->transforms.set(fromFrame, toFrame, fromToTo, provenance);
+    refreshTransforms();
+}
+
+void StudyWorkflow::nudgeSeries(const QString& seriesInstanceUid,
+                                const Eigen::Matrix4d& deltaInReference) {
+    if (!m_study) {
+        return;
+    }
+    for (const auto& s : m_study->series) {
+        if (QString::fromStdString(s.info.seriesInstanceUid) != seriesInstanceUid ||
+            s.info.frameOfReferenceUid == m_study->referenceFrameUid) {
+            continue;
+        }
+        try {
+            m_study->transforms.nudge(s.info.frameOfReferenceUid, m_study->referenceFrameUid,
+                                      deltaInReference);
+        } catch (const std::exception& e) {
+            emit message(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())), 5000);
+            return;
+        }
+        emit handAdjusted();
+        refreshTransforms();
+        return;
+    }
+}
+
+void StudyWorkflow::refreshTransforms() {
+    const bool hadComparison = m_discrepancy->hasResult();
+    m_discrepancy->clear();  // computed through the old transform
+    if (hadComparison) {
+        scheduleReanalysis();
+    }
+    emit transformsChanged();
+}
+
+void StudyWorkflow::registerAutomatically() {
+    if (!m_study) {
+        return;
+    }
+    const LoadedSeries* fixed = referenceSeries(*m_study);
+    const auto moving = unregisteredFrames(*m_study);
+    if (!fixed || moving.empty()) {
+        emit message(tr("Every series already has a transform to the reference frame."), 5000);
+        emit registrationFinished();
+        if (m_opening == OpeningStep::Register) {
+            compare();
+        }
+        return;
+    }
+    auto links = std::make_shared<std::vector<FrameLink>>();
+    std::shared_ptr<const Study> study = m_study;
+    auto* task =
+        new BackgroundTask(tr("Registering"), [study, fixed, moving, links](const Progress& p) {
+            *links = registerFramesMi(*fixed, moving, p);
+        });
+    runTask(task, State::Registering, [this, study, links] {
+        if (study != m_study) {
+            return;  // another study was opened meanwhile
+        }
+        for (const auto& link : *links) {
+            setFrameTransform(link.movingFrame, m_study->referenceFrameUid, link.movingToReference,
+                              link.provenance);
+        }
+        emit message(tr("Registered %n frame(s) to the reference by mutual information.", "",
+                        static_cast<int>(links->size())),
+                     8000);
+        emit registrationFinished();
+        if (m_opening == OpeningStep::Register) {
+            compare();
+        }
+    });
+}
+
+bool StudyWorkflow::registerByLandmarks() {
+    if (!m_study) {
+        return false;
+    }
+    const auto pairs = m_landmarks->pairs();
+    const std::string moving = m_landmarks->movingFrameUid();
+    try {
+        const LandmarkRegistrationResult fit = registerLandmarks(pairs);
+        TransformProvenance provenance;
+        provenance.basis = TransformBasis::Landmarks;
+        provenance.rmsMm = fit.rmsMm;
+        setFrameTransform(moving, m_study->referenceFrameUid, fit.movingToFixed, provenance);
+        emit message(
+            tr("Registered by %n landmark pair(s): RMS %1 mm", "", static_cast<int>(pairs.size()))
+                .arg(fit.rmsMm, 0, 'f', 2),
+            10000);
+    } catch (const RegistrationError& e) {
+        emit message(tr("Cannot register by landmarks: %1").arg(QString::fromStdString(e.what())),
+                     10000);
+        return false;
+    }
+    m_landmarks->clear();
+    m_annotations->setTool(AnnotationLayer::Tool::Navigate);
+    return true;
+}
+
+}  // namespace crosscheck::viewer
