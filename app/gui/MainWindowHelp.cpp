@@ -13,6 +13,7 @@
 
 #include "app/gui/MainWindow.h"
 #include "core/Version.h"
+#include "resources/AppIcon.h"
 #include "viewer/panes/PaneBindings.h"
 
 namespace crosscheck::app {
@@ -134,7 +135,10 @@ QString MainWindow::aboutText() const {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Crosscheck"), aboutText());
+    QMessageBox box(QMessageBox::NoIcon, tr("About Crosscheck"), aboutText(), QMessageBox::Ok,
+                    this);
+    box.setIconPixmap(resources::appIcon().pixmap(QSize(64, 64)));
+    box.exec();
 }
 
 }  // namespace crosscheck::app
