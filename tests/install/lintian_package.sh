@@ -6,4 +6,4 @@ command -v lintian >/dev/null || { echo "lintian is not installed: skipped"; exi
 shopt -s nullglob
 debs=("$1"/crosscheck_*.deb)
 [ ${#debs[@]} -eq 1 ] || { echo "want one crosscheck_*.deb in $1, found ${#debs[@]}"; exit 1; }
-exec lintian --fail-on error --no-tag-display-limit "${debs[0]}"
+exec lintian --fail-on error --tag-display-limit 0 "${debs[0]}"
