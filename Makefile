@@ -5,7 +5,7 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
-.PHONY: all deps configure build demo test bench asan fuzz format clean
+.PHONY: all deps configure build demo test package bench asan fuzz format clean
 
 all: build
 
@@ -27,6 +27,11 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The Debian package of what `cmake --install` installs (CPack; docs/packaging.md):
+# $(BUILD)/crosscheck_<version>-1_<arch>.deb.
+package: build
+	cmake --build $(BUILD) --target package
 
 # Benchmarks next to their peer tools (tests/bench/run.sh); figures, not assertions.
 # BENCH_BASELINE=<git ref> also times that commit's viewer in the same run.

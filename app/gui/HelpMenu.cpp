@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "core/Version.h"
+#include "resources/AppIcon.h"
 #include "viewer/panes/PaneBindings.h"
 
 namespace crosscheck::app {
@@ -136,7 +137,10 @@ QString HelpMenu::aboutText() const {
 }
 
 void HelpMenu::showAbout() {
-    QMessageBox::about(m_window, tr("About Crosscheck"), aboutText());
+    QMessageBox box(QMessageBox::NoIcon, tr("About Crosscheck"), aboutText(), QMessageBox::Ok,
+                    m_window);
+    box.setIconPixmap(resources::appIcon().pixmap(QSize(64, 64)));
+    box.exec();
 }
 
 }  // namespace crosscheck::app

@@ -1,4 +1,5 @@
-// crosscheck: the GUI. Parses the command line of docs/cli.md and wires the window.
+// crosscheck: the GUI. Parses the command line of docs/cli.md (--help and --version
+// without a display) and wires the window.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
@@ -13,6 +14,7 @@
 #include "app/gui/SessionController.h"
 #include "core/Version.h"
 #include "core/session/SessionFile.h"
+#include "resources/AppIcon.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
@@ -46,54 +48,90 @@ std::optional<crosscheck::PatientPoint> parseCursor(const QString& text) {
     return p;
 }
 
-/// Parses the command line; exits the process itself for --help, --version and errors.
-GuiOptions parseOptions(const QApplication& app) {
+/// The command line of docs/cli.md, defined once for both parses below.
+struct CommandLine {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Crosscheck: CT, MRI and synthetic CT side by side"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Open the built-in demo study."));
-    const QCommandLineOption layout(QStringLiteral("layout"),
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption demo{QStringLiteral("demo"),
+                                  QStringLiteral("Open the built-in demo study.")};
+    const QCommandLineOption layout{QStringLiteral("layout"),
                                     QStringLiteral("Pane layout: 1x1, 1x2, 2x2 or 1x4."),
-                                    QStringLiteral("layout"), QStringLiteral("2x2"));
-    const QCommandLineOption screenshot(
+                                    QStringLiteral("layout"), QStringLiteral("2x2")};
+    const QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
         QStringLiteral("Render once, write the composed panes to this PNG, exit."),
-        QStringLiteral("file"));
-    const QCommandLineOption cursor(
+        QStringLiteral("file")};
+    const QCommandLineOption cursor{
         QStringLiteral("cursor"),
         QStringLiteral("Cursor in the reference frame, X,Y,Z in mm (LPS)."),
-        QStringLiteral("x,y,z"));
-    const QCommandLineOption zoom(QStringLiteral("zoom"),
+        QStringLiteral("x,y,z")};
+    const QCommandLineOption zoom{QStringLiteral("zoom"),
                                   QStringLiteral("Initial zoom of every pane (1 fits the CT)."),
-                                  QStringLiteral("factor"), QStringLiteral("1"));
-    const QCommandLineOption checkerboard(
+                                  QStringLiteral("factor"), QStringLiteral("1")};
+    const QCommandLineOption checkerboard{
         QStringLiteral("checkerboard"),
-        QStringLiteral("Show the reference CT in a checkerboard over the other panes."));
-    parser.addOptions({demo, layout, screenshot, cursor, zoom, checkerboard});
-    parser.addPositionalArgument(QStringLiteral("paths"),
-                                 QStringLiteral("Study folders or DICOM files."),
-                                 QStringLiteral("[PATH...]"));
+        QStringLiteral("Show the reference CT in a checkerboard over the other panes.")};
+
+    CommandLine() {
+        parser.setApplicationDescription(
+            QStringLiteral("Crosscheck: CT, MRI and synthetic CT side by side"));
+        parser.addOptions({demo, layout, screenshot, cursor, zoom, checkerboard});
+        parser.addPositionalArgument(QStringLiteral("paths"),
+                                     QStringLiteral("Study folders or DICOM files."),
+                                     QStringLiteral("[PATH...]"));
+    }
+};
+
+/// Answers --help and --version before QApplication exists, so they need no display (for
+/// packaging, help2man and scripts). Everything else, errors and Qt's own options such as
+/// -platform included, is left to parseOptions. Returns the exit code when answered.
+std::optional<int> answerWithoutDisplay(int argc, char** argv) {
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        arguments << QString::fromLocal8Bit(argv[i]);
+    }
+    CommandLine line;
+    if (!line.parser.parse(arguments)) {
+        return std::nullopt;
+    }
+    if (line.parser.isSet(line.help)) {
+        // Without an application object Qt cannot name the executable in the usage line.
+        QString text = line.parser.helpText();
+        text.replace(QStringLiteral("<executable_name>"), QCoreApplication::applicationName());
+        std::fputs(qPrintable(text), stdout);
+        return 0;
+    }
+    if (line.parser.isSet(line.version)) {
+        std::printf("%s %s\n", qPrintable(QCoreApplication::applicationName()),
+                    qPrintable(QCoreApplication::applicationVersion()));
+        return 0;
+    }
+    return std::nullopt;
+}
+
+/// Parses the command line; exits the process itself for --help, --version and errors.
+GuiOptions parseOptions(const QApplication& app) {
+    CommandLine line;
+    QCommandLineParser& parser = line.parser;
     parser.process(app);
     GuiOptions options;
-    options.demo = parser.isSet(demo);
-    options.layout = parser.value(layout);
-    options.screenshot = parser.value(screenshot);
+    options.demo = parser.isSet(line.demo);
+    options.layout = parser.value(line.layout);
+    options.screenshot = parser.value(line.screenshot);
     options.paths = parser.positionalArguments();
-    options.checkerboard = parser.isSet(checkerboard);
+    options.checkerboard = parser.isSet(line.checkerboard);
     bool zoomOk = false;
-    options.zoom = parser.value(zoom).toDouble(&zoomOk);
+    options.zoom = parser.value(line.zoom).toDouble(&zoomOk);
     if (!zoomOk || options.zoom < 0.1 || options.zoom > 40.0) {
         std::fprintf(stderr, "crosscheck: --zoom wants a factor between 0.1 and 40\n");
         std::exit(2);
     }
-    if (parser.isSet(cursor)) {
-        options.cursor = parseCursor(parser.value(cursor));
+    if (parser.isSet(line.cursor)) {
+        options.cursor = parseCursor(parser.value(line.cursor));
         if (!options.cursor) {
             std::fprintf(stderr, "crosscheck: --cursor wants X,Y,Z in mm, got '%s'\n",
-                         qPrintable(parser.value(cursor)));
+                         qPrintable(parser.value(line.cursor)));
             std::exit(2);
         }
     }
@@ -134,11 +172,17 @@ void screenshotWhenPainted(crosscheck::app::PaneGrid* grid, const QString& path)
 }  // namespace
 
 int main(int argc, char** argv) {
-    crosscheck::viewer::prepareOpenGlForVtk();
-    QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("crosscheck"));
     QApplication::setApplicationVersion(
         QStringLiteral("%1 (%2)").arg(crosscheck::versionString(), crosscheck::gitCommit()));
+    if (const auto answered = answerWithoutDisplay(argc, argv)) {
+        return *answered;
+    }
+    crosscheck::viewer::prepareOpenGlForVtk();
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(crosscheck::resources::appIcon());
+    // Lets Wayland compositors match the window to the desktop file and its icon.
+    QGuiApplication::setDesktopFileName(crosscheck::resources::appId());
     const GuiOptions options = parseOptions(app);
 
     crosscheck::app::MainWindow window;
