@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "core/model/WindowPresets.h"
 #include "core/session/SessionDocument.h"
+#include "core/vocabulary/WindowPresets.h"
 #include "viewer/state/ViewState.h"
 
 namespace crosscheck {
