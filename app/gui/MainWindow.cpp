@@ -58,7 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
                                            m_measurements, Qt::BottomDockWidgetArea);
     m_chartsDock = addDock(tr("Profile and histogram"), QStringLiteral("chartsDock"), m_charts,
                            Qt::RightDockWidgetArea);
-    auto jumpTo = [this](const Eigen::Vector3d& mm) { m_state->setCursor(PatientPoint{mm}); };
+    auto jumpTo = [this](const PatientPoint& point) { m_state->setCursor(point); };
     connect(m_findings, &viewer::FindingsPanel::findingActivated, this, jumpTo);
     connect(m_measurements, &viewer::MeasurementTable::roiActivated, this, jumpTo);
     connect(m_measurements, &viewer::MeasurementTable::measureOptionsChanged, this, [this] {

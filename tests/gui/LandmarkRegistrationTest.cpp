@@ -8,6 +8,7 @@
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "core/geometry/FrameTransform.h"
 #include "core/model/Study.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
@@ -54,9 +55,7 @@ void LandmarkRegistrationTest::fourPairsRegisterTheMriFrameOntoTheCt() {
     const std::vector<Eigen::Vector3d> onCt = {c, c + Eigen::Vector3d(25, 0, 0),
                                                c + Eigen::Vector3d(0, -25, 0),
                                                c + Eigen::Vector3d(0, 0, 30)};
-    auto toMr = [&](const Eigen::Vector3d& p) {
-        return (truth.ctToMr * p.homogeneous()).head<3>().eval();
-    };
+    auto toMr = [&](const Eigen::Vector3d& p) { return cc::applyAffine(truth.ctToMr, p); };
     window.annotationLayer()->setTool(cc::viewer::AnnotationLayer::Tool::Landmark);
     // The first fixed landmark with the mouse, on the CT slice through it.
     window.viewState()->setCursor(cc::PatientPoint{onCt[0]});
@@ -102,7 +101,7 @@ void LandmarkRegistrationTest::fourPairsRegisterTheMriFrameOntoTheCt() {
     const auto mrToCt = window.study()->transforms.transform(truth.mrFrameUid, truth.ctFrameUid);
     QVERIFY(mrToCt);
     for (const Eigen::Vector3d& p : {c, Eigen::Vector3d(c + Eigen::Vector3d(40, 30, -20))}) {
-        const Eigen::Vector3d back = (*mrToCt * toMr(p).homogeneous()).head<3>();
+        const Eigen::Vector3d back = cc::applyAffine(*mrToCt, toMr(p));
         QVERIFY2((back - p).norm() < 2.0 * pixelMm,
                  qPrintable(QStringLiteral("TRE %1 mm").arg((back - p).norm())));
     }

@@ -11,6 +11,7 @@
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "core/geometry/FrameTransform.h"
 #include "core/volume/Volume.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/panes/SlicePane.h"
@@ -94,8 +95,7 @@ void SlicePathsTest::bothPathsShowTheTumourWhereItProjects() {
         series.referenceToSeries = c.referenceToSeries;
         ct->setSeries(series);
         // The reference point the transform carries onto the tumour.
-        const cc::PatientPoint cursor{
-            (c.referenceToSeries.inverse() * tumour.homogeneous()).head<3>()};
+        const cc::PatientPoint cursor{cc::applyAffine(c.referenceToSeries.inverse(), tumour)};
         if (!c.referenceToSeries.isIdentity()) {
             // Guard: a pane that ignored the transform would show no tumour there.
             const double elsewhere = original.volume->sampleNearest(cursor).value_or(-1000.0);

@@ -94,7 +94,8 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
         const auto& result = m_layer->result();
         const int index = m_table->item(row, 0)->data(Qt::UserRole).toInt();
         if (result && index >= 0 && index < static_cast<int>(result->regions.size())) {
-            emit findingActivated(result->regions[static_cast<std::size_t>(index)].centroidMm);
+            emit findingActivated(
+                PatientPoint{result->regions[static_cast<std::size_t>(index)].centroidMm});
         }
     });
     refresh();

@@ -4,6 +4,8 @@
 #include <QWidget>
 #include <memory>
 
+#include "core/geometry/PatientPoint.h"
+
 namespace crosscheck {
 struct DiscrepancyResult;
 }
@@ -27,7 +29,7 @@ public:
 
 signals:
     /// CT patient coordinates (the reference frame) of the finding's centroid.
-    void findingActivated(const Eigen::Vector3d& centroidMm);
+    void findingActivated(const PatientPoint& centroid);
 
 private:
     void refresh();

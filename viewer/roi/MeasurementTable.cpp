@@ -125,7 +125,7 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
         if (center.isValid()) {
             const QList<QVariant> xyz = center.toList();
             emit roiActivated(
-                Eigen::Vector3d(xyz[0].toDouble(), xyz[1].toDouble(), xyz[2].toDouble()));
+                PatientPoint{{xyz[0].toDouble(), xyz[1].toDouble(), xyz[2].toDouble()}});
         }
     });
 }

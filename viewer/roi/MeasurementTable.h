@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geometry/PatientPoint.h"
 #include "core/roi/StudyMeasurement.h"
 #include "core/session/SessionDocument.h"
 
@@ -44,7 +45,7 @@ public:
     void setMeasureOptions(const MeasureOptions& options);
 
 signals:
-    void roiActivated(const Eigen::Vector3d& centerMm);
+    void roiActivated(const PatientPoint& center);
     void measureOptionsChanged();
 
 protected:
