@@ -62,6 +62,9 @@ public:
     viewer::MeasurementTable* measurementTable() const { return m_measurements; }
     /// The "Profile and histogram" dock's content (F4 toggles the dock).
     viewer::RoiChartsPanel* chartsPanel() const { return m_charts; }
+    /// The docks around the panes (View menu toggles them).
+    QDockWidget* chartsDock() const { return m_chartsDock; }
+    QDockWidget* seriesDock() const { return m_seriesDock; }
 
     /// Fills each pane with its own shell test pattern (no study loaded yet).
     void showTestPatterns();

@@ -24,23 +24,10 @@ namespace {
 /// The workflow's comparison as the report states it; empty when there is none.
 std::optional<ReportDiscrepancy> reportDiscrepancy(const Study& study,
                                                    const viewer::DiscrepancyLayer& layer) {
-    const LoadedSeries* ct = study.find(SeriesRole::CT);
-    const LoadedSeries* sct = study.find(SeriesRole::sCT);
-    if (!layer.hasResult() || !ct || !sct || !layer.result()->difference) {
+    if (!layer.hasResult()) {
         return std::nullopt;
     }
-    ReportDiscrepancy d;
-    d.ctSeriesInstanceUid = ct->info.seriesInstanceUid;
-    d.sctSeriesInstanceUid = sct->info.seriesInstanceUid;
-    d.transform =
-        study.transforms.badge(ct->info.frameOfReferenceUid, sct->info.frameOfReferenceUid);
-    d.thresholds = layer.thresholds();
-    d.findings = layer.result()->regions;
-    for (auto& f : d.findings) {
-        f.runs.clear();  // voxel runs are for overlays, not for the report
-    }
-    d.metrics = layer.result()->difference->metrics();
-    return d;
+    return reportDiscrepancyOf(study, *layer.result(), layer.thresholds());
 }
 
 /// Everything the worker needs, copied on the GUI thread: the volumes are shared and never

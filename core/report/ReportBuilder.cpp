@@ -137,15 +137,23 @@ std::optional<ReportDiscrepancy> runReportDiscrepancy(const Study& study,
     if (!comparison.inputs) {
         return fail(comparison.whyNot);
     }
-    const LoadedSeries* ct = comparison.ct;
-    const LoadedSeries* sct = comparison.sct;
-    const std::string& ctFrame = ct->info.frameOfReferenceUid;
-    const DiscrepancyInputs& inputs = *comparison.inputs;
-    const DiscrepancyResult result = analyzeDiscrepancy(inputs, thresholds, {}, progress);
+    const DiscrepancyResult result =
+        analyzeDiscrepancy(*comparison.inputs, thresholds, {}, progress);
+    return reportDiscrepancyOf(study, result, thresholds);
+}
+
+std::optional<ReportDiscrepancy> reportDiscrepancyOf(const Study& study,
+                                                     const DiscrepancyResult& result,
+                                                     const DiscrepancyThresholds& thresholds) {
+    const StudyComparison comparison = comparisonInputs(study);
+    if (!comparison.ct || !comparison.sct || !result.difference) {
+        return std::nullopt;
+    }
     ReportDiscrepancy d;
-    d.ctSeriesInstanceUid = ct->info.seriesInstanceUid;
-    d.sctSeriesInstanceUid = sct->info.seriesInstanceUid;
-    d.transform = study.transforms.badge(ctFrame, sct->info.frameOfReferenceUid);
+    d.ctSeriesInstanceUid = comparison.ct->info.seriesInstanceUid;
+    d.sctSeriesInstanceUid = comparison.sct->info.seriesInstanceUid;
+    d.transform = study.transforms.badge(comparison.ct->info.frameOfReferenceUid,
+                                         comparison.sct->info.frameOfReferenceUid);
     d.thresholds = thresholds;
     d.findings = result.regions;
     for (auto& f : d.findings) {

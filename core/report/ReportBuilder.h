@@ -13,6 +13,8 @@
 
 namespace crosscheck {
 
+struct DiscrepancyResult;
+
 /// An ROI to report, with the id and label the user gave it (a session annotation) or
 /// that the caller chose ("1", the ROI file's name).
 struct ReportRoiInput {
@@ -35,6 +37,14 @@ struct ReportOptions {
 ReportModel buildReport(const Study& study, const std::vector<ReportRoiInput>& rois,
                         const ReportOptions& options = {},
                         const std::optional<ReportDiscrepancy>& discrepancy = std::nullopt);
+
+/// The report's statement of a comparison already run on this study: the CT and sCT that
+/// comparisonInputs picks, the transform's badge, the thresholds, the findings (without
+/// their voxel runs) and the metrics. Empty when the study has no such pair or the result
+/// has no difference volume.
+std::optional<ReportDiscrepancy> reportDiscrepancyOf(const Study& study,
+                                                     const DiscrepancyResult& result,
+                                                     const DiscrepancyThresholds& thresholds);
 
 /// Runs the CT-versus-sCT analysis when the study has a CT and an sCT joined by a known
 /// transform (T1w and T2w with a known transform are used for visible_on_mr); empty

@@ -77,7 +77,7 @@ void RoiChartsTest::aRulerThroughTheTumourShowsCtDenseAndSctNot() {
     const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 5);
     MainWindow window;
     QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1500, 1000)));
-    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("chartsDock"));
+    auto* dock = window.chartsDock();
     QVERIFY(dock);
     dock->show();
     window.resizeDocks({dock}, {620}, Qt::Horizontal);

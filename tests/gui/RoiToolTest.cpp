@@ -129,7 +129,7 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
 
     // F2 on the ROI column opens the name for editing (the window's F2, the series
     // browser, must not take the key from the table).
-    auto* browserDock = window.findChild<QDockWidget*>(QStringLiteral("seriesDock"));
+    auto* browserDock = window.seriesDock();
     QVERIFY(browserDock);
     const bool browserShown = browserDock->isVisible();
     // Window shortcuts only fire in the active window, as on a desktop.
