@@ -228,7 +228,7 @@ int runAnalyze(const AnalyzeArgs& args) {
         return 1;
     }
     const DiscrepancyInputs& inputs = *comparison.inputs;
-    ctToSct = inputs.ctToSct;
+    ctToSct = inputs.ctToSct.matrix();
     const DiscrepancyResult result = analyzeDiscrepancy(inputs, args.thresholds);
     const double totalMs = msSince(started);
 

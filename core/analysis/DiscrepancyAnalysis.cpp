@@ -23,8 +23,8 @@ DiscrepancyResult analyzeDiscrepancy(const DiscrepancyInputs& inputs,
     const auto start = Clock::now();
     DiscrepancyResult result;
     const Progress differenceProgress = progress.subRange(0.0, 0.9);
-    result.difference = DifferenceVolume::compute(inputs.ct, *inputs.sct, inputs.ctToSct, options,
-                                                  differenceProgress);
+    result.difference = DifferenceVolume::compute(inputs.ct, *inputs.sct, inputs.ctToSct.matrix(),
+                                                  options, differenceProgress);
     auto step = Clock::now();
     progress(0.9, "regions");
     result.regions = extractRegions(*result.difference, thresholds);

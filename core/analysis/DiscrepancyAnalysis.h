@@ -21,7 +21,7 @@ namespace crosscheck {
 struct DiscrepancyInputs {
     std::shared_ptr<const Volume> ct;
     std::shared_ptr<const Volume> sct;
-    Eigen::Matrix4d ctToSct = Eigen::Matrix4d::Identity();
+    FrameTransform ctToSct;
     std::vector<MrSeriesView> mr;
 };
 

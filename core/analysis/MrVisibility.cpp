@@ -112,7 +112,7 @@ void assessMrVisibility(std::vector<DiscrepancyRegion>& regions, const VolumeGeo
             if (mr.volume == nullptr) {
                 continue;
             }
-            const Eigen::Matrix4d indexToMr = mr.ctToMr * toPatient;
+            const Eigen::Matrix4d indexToMr = mr.ctToMr.matrix() * toPatient;
             Accumulator in, shell;
             for (int k = lo.z(); k <= hi.z(); ++k) {
                 for (int j = lo.y(); j <= hi.y(); ++j) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/analysis/DiscrepancyRegion.h"
+#include "core/geometry/FrameTransform.h"
 #include "core/geometry/VolumeGeometry.h"
 #include "core/volume/Volume.h"
 
@@ -17,7 +18,7 @@ namespace crosscheck {
 struct MrSeriesView {
     std::string role;  ///< "T1w", "T2w", ...
     const Volume* volume = nullptr;
-    Eigen::Matrix4d ctToMr = Eigen::Matrix4d::Identity();
+    FrameTransform ctToMr;
 };
 
 /// How a region counts as visible on MR.

@@ -18,7 +18,7 @@ void addMrViews(const Study& study, StudyComparison& comparison) {
         if (!mr || !mr->volume) {
             continue;
         }
-        const auto ctToMr = study.transforms.transform(ctFrame, mr->info.frameOfReferenceUid);
+        const auto ctToMr = study.transforms.between(ctFrame, mr->info.frameOfReferenceUid);
         if (!ctToMr) {
             comparison.notes.push_back(std::string(toString(role)) + " " +
                                        mr->info.seriesInstanceUid +
@@ -46,8 +46,8 @@ StudyComparison comparisonInputs(const Study& study) {
         comparison.whyNot = "the CT or the sCT does not hold int16 Hounsfield units";
         return comparison;
     }
-    const auto ctToSct = study.transforms.transform(comparison.ct->info.frameOfReferenceUid,
-                                                    comparison.sct->info.frameOfReferenceUid);
+    const auto ctToSct = study.transforms.between(comparison.ct->info.frameOfReferenceUid,
+                                                  comparison.sct->info.frameOfReferenceUid);
     if (!ctToSct) {
         comparison.whyNot = "no known transform between the CT and the sCT";
         comparison.needsRegistration = true;

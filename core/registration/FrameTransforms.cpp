@@ -97,6 +97,15 @@ std::optional<std::vector<FrameLink>> FrameTransforms::path(const std::string& f
     return steps;
 }
 
+std::optional<FrameTransform> FrameTransforms::between(const std::string& fromFrame,
+                                                       const std::string& toFrame) const {
+    const auto matrix = transform(fromFrame, toFrame);
+    if (!matrix) {
+        return std::nullopt;
+    }
+    return FrameTransform(fromFrame, toFrame, *matrix);
+}
+
 std::optional<Eigen::Matrix4d> FrameTransforms::transform(const std::string& fromFrame,
                                                           const std::string& toFrame) const {
     const auto steps = path(fromFrame, toFrame);

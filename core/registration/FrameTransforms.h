@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geometry/FrameTransform.h"
 #include "core/registration/TransformProvenance.h"
 
 namespace crosscheck {
@@ -47,6 +48,9 @@ public:
     /// Maps frame `fromFrame` to frame `toFrame`, composed along the shortest chain of links.
     std::optional<Eigen::Matrix4d> transform(const std::string& fromFrame,
                                              const std::string& toFrame) const;
+    /// The same, as a FrameTransform that names both frames and applies itself.
+    std::optional<FrameTransform> between(const std::string& fromFrame,
+                                          const std::string& toFrame) const;
     /// The links along that chain, each oriented from -> to as travelled (fromToTo inverted
     /// when a stored link is travelled backwards). Empty vector for the same frame; nullopt
     /// when not connected.

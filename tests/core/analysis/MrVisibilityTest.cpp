@@ -47,21 +47,21 @@ TEST_CASE("a region is visible on MR when it stands out from its shell, not othe
     const auto flat = mrVolume(ct->geometry(), lo, hi, 300);
 
     assessMrVisibility(regions, ct->geometry(), diff->domain(),
-                       {{"T2w", dark.get(), Eigen::Matrix4d::Identity()}});
+                       {{"T2w", dark.get(), FrameTransform()}});
     REQUIRE(regions[0].visibleOnMr == true);
     REQUIRE(regions[0].mrContrast.size() == 1);
     REQUIRE(regions[0].mrContrast[0].meanInside == Approx(100.0).margin(3.0));
     REQUIRE(regions[0].mrContrast[0].meanShell == Approx(300.0).margin(3.0));
 
     assessMrVisibility(regions, ct->geometry(), diff->domain(),
-                       {{"T1w", flat.get(), Eigen::Matrix4d::Identity()}});
+                       {{"T1w", flat.get(), FrameTransform()}});
     REQUIRE(regions[0].visibleOnMr == false);
     REQUIRE(regions[0].mrContrast[0].contrast < 0.5);
 
     // Either series showing it is enough.
-    assessMrVisibility(regions, ct->geometry(), diff->domain(),
-                       {{"T1w", flat.get(), Eigen::Matrix4d::Identity()},
-                        {"T2w", dark.get(), Eigen::Matrix4d::Identity()}});
+    assessMrVisibility(
+        regions, ct->geometry(), diff->domain(),
+        {{"T1w", flat.get(), FrameTransform()}, {"T2w", dark.get(), FrameTransform()}});
     REQUIRE(regions[0].visibleOnMr == true);
 
     // Through a transform: the MR grid shifted by 5 mm along x, ctToMr accounts for it.
@@ -74,6 +74,7 @@ TEST_CASE("a region is visible on MR when it stands out from its shell, not othe
               moved->voxels<std::uint16_t>());
     Eigen::Matrix4d ctToMr = Eigen::Matrix4d::Identity();
     ctToMr(0, 3) = 5.0;
-    assessMrVisibility(regions, ct->geometry(), diff->domain(), {{"T2w", moved.get(), ctToMr}});
+    assessMrVisibility(regions, ct->geometry(), diff->domain(),
+                       {{"T2w", moved.get(), FrameTransform("ct", "mr", ctToMr)}});
     REQUIRE(regions[0].mrContrast[0].meanInside == Approx(100.0).margin(3.0));
 }

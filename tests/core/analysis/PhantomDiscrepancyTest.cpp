@@ -30,9 +30,10 @@ DiscrepancyInputs inputsOf(const PhantomStudy& study, const Eigen::Matrix4d& ctT
     DiscrepancyInputs in;
     in.ct = study.byRole(SeriesRole::CT).volume;
     in.sct = study.byRole(SeriesRole::sCT).volume;
-    in.ctToSct = ctToSct;
-    in.mr = {{"T1w", study.byRole(SeriesRole::T1w).volume.get(), study.truth.ctToMr},
-             {"T2w", study.byRole(SeriesRole::T2w).volume.get(), study.truth.ctToMr}};
+    const FrameTransform ctToMr(study.truth.ctFrameUid, study.truth.mrFrameUid, study.truth.ctToMr);
+    in.ctToSct = FrameTransform(study.truth.ctFrameUid, study.truth.mrFrameUid, ctToSct);
+    in.mr = {{"T1w", study.byRole(SeriesRole::T1w).volume.get(), ctToMr},
+             {"T2w", study.byRole(SeriesRole::T2w).volume.get(), ctToMr}};
     return in;
 }
 
