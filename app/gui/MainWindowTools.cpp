@@ -12,6 +12,7 @@
 #include "app/gui/PaneGrid.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
+#include "viewer/tools/ToolRegistry.h"
 
 namespace crosscheck::app {
 
@@ -43,23 +44,23 @@ void MainWindow::buildToolMenus() {
 
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     auto* group = new QActionGroup(this);
-    using Tool = viewer::AnnotationLayer::Tool;
-    const std::pair<Tool, QKeySequence> entries[] = {
-        {Tool::Navigate, QKeySequence(Qt::Key_N)},      {Tool::Ellipse, QKeySequence(Qt::Key_E)},
-        {Tool::Rectangle, QKeySequence(Qt::Key_T)},     {Tool::Polygon, QKeySequence(Qt::Key_P)},
-        {Tool::Freehand, QKeySequence(Qt::Key_F)},      {Tool::Brush, QKeySequence(Qt::Key_B)},
-        {Tool::Eraser, QKeySequence(Qt::Key_X)},        {Tool::Ruler, QKeySequence(Qt::Key_M)},
-        {Tool::Bidirectional, QKeySequence(Qt::Key_D)}, {Tool::Point, QKeySequence(Qt::Key_O)}};
-    for (const auto& [tool, key] : entries) {
-        QAction* action = tools->addAction(viewer::toolName(tool));
-        action->setShortcut(key);
+    // The tools the registry offers, in its order (the landmark tool is the landmark
+    // dialog's).
+    for (const viewer::ToolInfo& tool : viewer::ToolRegistry::tools()) {
+        if (!tool.offered) {
+            continue;
+        }
+        QAction* action = tools->addAction(tool.name);
+        action->setShortcut(tool.key);
+        action->setToolTip(tool.toolTip);
+        action->setData(QString::fromStdString(tool.id));
         action->setCheckable(true);
-        action->setChecked(tool == Tool::Navigate);
+        action->setChecked(tool.id == annotationLayer()->tool());
         group->addAction(action);
         connect(action, &QAction::triggered, this,
-                [this, tool = tool] { annotationLayer()->setTool(tool); });
+                [this, id = tool.id] { annotationLayer()->setTool(id); });
         connect(annotationLayer(), &viewer::AnnotationLayer::toolChanged, action,
-                [action, tool = tool](Tool now) { action->setChecked(now == tool); });
+                [action, id = tool.id](const std::string& now) { action->setChecked(now == id); });
     }
     // The same actions on a toolbar, with the brush size next to them.
     QToolBar* bar = addToolBar(tr("ROI tools"));

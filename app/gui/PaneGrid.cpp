@@ -65,8 +65,11 @@ void PaneGrid::followState(bool all) {
         const QString shown = pane->hasSeries() ? pane->series().seriesInstanceUid : QString();
         if (all || shown != wanted.seriesInstanceUid) {
             const LoadedSeries* series = findSeries(*m_study, wanted.seriesInstanceUid);
-            pane->setSeries(series ? viewer::paneSeriesFor(*m_study, *series)
-                                   : viewer::PaneSeries{});
+            viewer::PaneSeries assigned =
+                series ? viewer::paneSeriesFor(*m_study, *series) : viewer::PaneSeries{};
+            // (Belongs in paneSeriesFor, viewer/study, when that is next edited.)
+            assigned.referenceFrameUid = m_study->referenceFrameUid;
+            pane->setSeries(assigned);
         }
         if (pane->orientation() != wanted.orientation) {
             pane->setOrientation(wanted.orientation);

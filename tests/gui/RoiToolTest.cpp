@@ -1,13 +1,16 @@
 // Drawing an ellipse with the mouse on the CT pane of the phantom, around the tumour:
 // one undoable ROI, its rows in the measurement table (CT dense, sCT not, the CT - sCT
 // row flagged), and undo / redo restoring each state.
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
@@ -19,6 +22,7 @@
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/tools/ToolRegistry.h"
 
 using crosscheck::app::MainWindow;
 using crosscheck::viewer::SlicePane;
@@ -28,6 +32,7 @@ class RoiToolTest : public QObject {
     Q_OBJECT
 private slots:
     void anEllipseDrawnOnTheCtIsMeasuredInEverySeries();
+    void theToolsMenuAndToolbarListExactlyTheRegistrysTools();
 };
 
 namespace {
@@ -186,6 +191,64 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     window.annotationLayer()->history().redo();
     QCOMPARE(window.annotationLayer()->history().annotations().size(), std::size_t{1});
     QVERIFY(window.annotationLayer()->history().annotations().front().roi == roi);
+}
+
+namespace {
+
+/// The ids of the tool actions among these (the tool actions carry their registry id).
+QStringList toolIds(const QList<QAction*>& actions) {
+    QStringList ids;
+    for (const QAction* action : actions) {
+        if (!action->data().toString().isEmpty()) {
+            ids << action->data().toString();
+        }
+    }
+    return ids;
+}
+
+}  // namespace
+
+void RoiToolTest::theToolsMenuAndToolbarListExactlyTheRegistrysTools() {
+    MainWindow window;
+    using cc::viewer::ToolRegistry;
+    QStringList offered;
+    for (const cc::viewer::ToolInfo& tool : ToolRegistry::tools()) {
+        if (tool.offered) {
+            offered << QString::fromStdString(tool.id);
+        }
+    }
+    // The built-in ones, all but the landmark tool (the landmark dialog's).
+    QCOMPARE(offered.size(), 10);
+    QVERIFY(!offered.contains(QString::fromLatin1(cc::viewer::AnnotationLayer::Tool::Landmark)));
+
+    auto* bar = window.findChild<QToolBar*>(QStringLiteral("roiToolBar"));
+    QVERIFY(bar != nullptr);
+    QCOMPARE(toolIds(bar->actions()), offered);
+    QMenu* tools = nullptr;
+    for (QAction* menu : window.menuBar()->actions()) {
+        if (menu->menu() != nullptr && menu->text() == QStringLiteral("&Tools")) {
+            tools = menu->menu();
+        }
+    }
+    QVERIFY(tools != nullptr);
+    QCOMPARE(toolIds(tools->actions()), offered);
+
+    // Each action is its tool: its name, key and tool-tip, and it chooses it.
+    for (QAction* action : bar->actions()) {
+        const std::string id = action->data().toString().toStdString();
+        if (id.empty()) {
+            continue;
+        }
+        const cc::viewer::ToolInfo* tool = ToolRegistry::find(id);
+        QVERIFY(tool != nullptr);
+        QCOMPARE(action->text(), tool->name);
+        QCOMPARE(action->shortcut(), tool->key);
+        QVERIFY(!action->shortcut().isEmpty());
+        QCOMPARE(action->toolTip(), tool->toolTip);
+        action->trigger();
+        QVERIFY(window.annotationLayer()->tool() == id);
+        QVERIFY(action->isChecked());
+    }
 }
 
 int main(int argc, char** argv) {

@@ -27,6 +27,9 @@ struct PaneSeries {
     QString patientName;
     QString seriesInstanceUid;
     std::string frameOfReferenceUid;
+    /// The session's reference frame (the pane frame when synchronized); empty when the
+    /// caller has none (a test pattern).
+    std::string referenceFrameUid;
     bool synthetic = false;
     std::optional<Eigen::Matrix4d> referenceToSeries;
     QString syncBasis;  ///< "same frame", "registered: automatic MI", ...

@@ -76,13 +76,13 @@ void SlicePane::setSeries(const PaneSeries& series) {
     // the percentiles take a sort of up to a million values.
     const bool sameVolume = series.volume && series.volume == m_series.volume;
     m_series = series;
-    // The pane frame is the reference frame (whose UID the session holds) when the series
-    // is synchronized, else the series' own frame.
-    m_paneToSeries =
-        FrameTransform({}, m_series.frameOfReferenceUid,
-                       m_series.referenceToSeries.value_or(Eigen::Matrix4d::Identity()));
-    m_seriesToPane =
-        FrameTransform(m_series.frameOfReferenceUid, {}, m_paneToSeries.matrix().inverse());
+    // The pane frame is the reference frame when the series is synchronized, else the
+    // series' own frame.
+    m_paneToSeries = m_series.referenceToSeries
+                         ? FrameTransform(m_series.referenceFrameUid, m_series.frameOfReferenceUid,
+                                          *m_series.referenceToSeries)
+                         : FrameTransform::identity(m_series.frameOfReferenceUid);
+    m_seriesToPane = m_paneToSeries.inverse();
     invalidateRasters();
     m_localZoomPan = ZoomPan{};
     m_localWindow.reset();

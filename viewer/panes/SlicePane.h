@@ -152,7 +152,7 @@ private:
     void requestRepaint() override { update(); }
 
     void onStateChanged(unsigned changes);
-    void useTool(AnnotationLayer::Tool tool);
+    void useTool(const std::string& toolId);
     void updateReslice();
     bool updateNativeSlice();
     void updateCamera();

@@ -16,6 +16,7 @@
 
 #include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
+#include "viewer/tools/BrushTool.h"
 
 namespace crosscheck::viewer {
 
@@ -116,7 +117,9 @@ bool SlicePane::handleNudgeKey(QKeyEvent* event) {
 }
 
 void SlicePane::keyPressEvent(QKeyEvent* event) {
-    if (handleNudgeKey(event) || m_tool->key(*this, *event)) {
+    // The brush radius keys ([ and ]) work under every tool; the pane only routes them.
+    if (handleNudgeKey(event) || m_tool->key(*this, *event) ||
+        BrushTool::radiusKey(*this, *event)) {
         event->accept();
         return;
     }
@@ -153,14 +156,6 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_Return:
         case Qt::Key_Enter:
             break;  // the polygon tool's, when it draws one
-        case Qt::Key_BracketLeft:
-        case Qt::Key_BracketRight:
-            if (m_annotations) {
-                const double factor = event->key() == Qt::Key_BracketRight ? 1.25 : 0.8;
-                m_annotations->setBrushRadiusMm(m_annotations->brushRadiusMm() * factor);
-                update();
-            }
-            break;
         default:
             if (event->key() >= Qt::Key_1 && event->key() <= Qt::Key_9) {
                 applyPreset(event->key() - Qt::Key_0);

@@ -115,11 +115,13 @@ void SlicePane::setAnnotationLayer(AnnotationLayer* layer) {
     connect(layer, &AnnotationLayer::toolChanged, this, &SlicePane::useTool);
 }
 
-void SlicePane::useTool(AnnotationLayer::Tool tool) {
+void SlicePane::useTool(const std::string& toolId) {
     // A gesture belongs to the tool it began with: a polygon half clicked in is dropped.
     m_tool->cancel();
-    m_tool = ToolRegistry::create(tool);
-    setCursor(tool == AnnotationLayer::Tool::Navigate ? Qt::ArrowCursor : Qt::CrossCursor);
+    // The layer takes only registered ids; the navigate tool stands in for any other.
+    std::unique_ptr<PaneTool> tool = ToolRegistry::create(toolId);
+    m_tool = tool ? std::move(tool) : ToolRegistry::create(AnnotationLayer::Tool::Navigate);
+    setCursor(m_tool->id() == AnnotationLayer::Tool::Navigate ? Qt::ArrowCursor : Qt::CrossCursor);
     update();
 }
 

@@ -1,9 +1,11 @@
 #include "viewer/roi/AnnotationLayer.h"
 
+#include <QtGlobal>
 #include <algorithm>
 #include <stdexcept>
 
 #include "core/roi/RoiEditing.h"
+#include "viewer/tools/ToolRegistry.h"
 
 namespace crosscheck::viewer {
 
@@ -29,11 +31,16 @@ void AnnotationLayer::reset(const std::string& referenceFrameUid) {
     emit changed();
 }
 
-void AnnotationLayer::setTool(Tool tool) {
-    if (tool != m_tool) {
-        m_tool = tool;
-        emit toolChanged(tool);
+bool AnnotationLayer::setTool(const std::string& toolId) {
+    if (ToolRegistry::find(toolId) == nullptr) {
+        qWarning("No tool has the id \"%s\"", toolId.c_str());
+        return false;
     }
+    if (toolId != m_tool) {
+        m_tool = toolId;
+        emit toolChanged(m_tool);
+    }
+    return true;
 }
 
 void AnnotationLayer::setBrushRadiusMm(double radiusMm) {
@@ -117,35 +124,6 @@ std::string AnnotationLayer::copySelected(const Eigen::Vector3d& offsetMm) {
     m_selected = m_history->add(copy);
     emit changed();
     return m_selected;
-}
-
-QString toolName(AnnotationLayer::Tool tool) {
-    using Tool = AnnotationLayer::Tool;
-    switch (tool) {
-        case Tool::Navigate:
-            return QObject::tr("Navigate");
-        case Tool::Ellipse:
-            return QObject::tr("Ellipse ROI");
-        case Tool::Rectangle:
-            return QObject::tr("Rectangle ROI");
-        case Tool::Polygon:
-            return QObject::tr("Polygon ROI");
-        case Tool::Freehand:
-            return QObject::tr("Freehand ROI");
-        case Tool::Brush:
-            return QObject::tr("Brush");
-        case Tool::Eraser:
-            return QObject::tr("Eraser");
-        case Tool::Ruler:
-            return QObject::tr("Ruler");
-        case Tool::Bidirectional:
-            return QObject::tr("Bidirectional (long and short axis)");
-        case Tool::Point:
-            return QObject::tr("Point");
-        case Tool::Landmark:
-            return QObject::tr("Registration landmark");
-    }
-    return {};
 }
 
 }  // namespace crosscheck::viewer

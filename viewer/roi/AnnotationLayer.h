@@ -20,18 +20,22 @@ namespace crosscheck::viewer {
 class AnnotationLayer : public QObject {
     Q_OBJECT
 public:
-    enum class Tool {
-        Navigate,
-        Ellipse,
-        Rectangle,
-        Polygon,
-        Freehand,
-        Brush,
-        Eraser,
-        Ruler,
-        Bidirectional,
-        Point,
-        Landmark  ///< picks registration landmarks (LandmarkSet), not an ROI
+    /// The ids of the built-in tools, for the code that names one (the window, the study
+    /// workflow, tests). The tools themselves, with their names and keys, are those
+    /// ToolRegistry lists (viewer/tools): a new tool needs no name here.
+    struct Tool {
+        static constexpr const char* Navigate = "navigate";
+        static constexpr const char* Ellipse = "ellipse";
+        static constexpr const char* Rectangle = "rectangle";
+        static constexpr const char* Polygon = "polygon";
+        static constexpr const char* Freehand = "freehand";
+        static constexpr const char* Brush = "brush";
+        static constexpr const char* Eraser = "eraser";
+        static constexpr const char* Ruler = "ruler";
+        static constexpr const char* Bidirectional = "bidirectional";
+        static constexpr const char* Point = "point";
+        /// Picks registration landmarks (LandmarkSet), not an ROI.
+        static constexpr const char* Landmark = "landmark";
     };
     static constexpr double kMinBrushRadiusMm = 0.5;
     static constexpr double kMaxBrushRadiusMm = 50.0;
@@ -51,8 +55,11 @@ public:
     /// when its frame has no known link to the reference.
     std::optional<Roi> inReferenceFrame(const Roi& roi) const;
 
-    Tool tool() const { return m_tool; }
-    void setTool(Tool tool);
+    /// The active tool's ToolRegistry id.
+    const std::string& tool() const { return m_tool; }
+    /// Makes `toolId` the active tool; an id ToolRegistry does not know is refused (false,
+    /// with a warning) and the tool stays as it was.
+    bool setTool(const std::string& toolId);
     /// Radius of the brush and the eraser, mm (in the plane of the pane painted on).
     double brushRadiusMm() const { return m_brushRadiusMm; }
     void setBrushRadiusMm(double radiusMm);
@@ -75,7 +82,7 @@ public:
 
 signals:
     void changed();
-    void toolChanged(Tool tool);
+    void toolChanged(const std::string& toolId);
     void brushRadiusChanged(double radiusMm);
 
 private:
@@ -84,12 +91,9 @@ private:
     std::string m_frame;
     const FrameTransforms* m_transforms = nullptr;
     std::string m_selected;
-    Tool m_tool = Tool::Navigate;
+    std::string m_tool = Tool::Navigate;
     double m_brushRadiusMm = 3.0;
     int m_nextLabel = 1;
 };
-
-/// The tool's name for menus and the status bar ("Ellipse ROI", "Brush", ...).
-QString toolName(AnnotationLayer::Tool tool);
 
 }  // namespace crosscheck::viewer

@@ -12,6 +12,9 @@ namespace crosscheck::viewer {
 /// starts perpendicular through its middle, in the pane's plane, at half its length, to be
 /// set by its handles.
 class BidirectionalTool : public DragShapeTool {
+public:
+    std::string id() const override { return AnnotationLayer::Tool::Bidirectional; }
+
 protected:
     void finish(AnnotationLayer& layer, const Drag& drag) override {
         const Eigen::Vector3d delta = drag.delta();

@@ -1,5 +1,6 @@
 #include "viewer/tools/BrushTool.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <algorithm>
@@ -93,8 +94,7 @@ void BrushTool::commit(PaneView& view) {
 }
 
 bool BrushTool::move(PaneView& view, const QMouseEvent& event) {
-    if (m_handleDrag.active()) {
-        m_handleDrag.dragTo(view, event.position());
+    if (m_handleDrag.moveTo(view, event.position())) {
         return true;
     }
     if (!m_painting) {
@@ -107,14 +107,16 @@ bool BrushTool::move(PaneView& view, const QMouseEvent& event) {
 }
 
 bool BrushTool::release(PaneView& view, const QMouseEvent& event) {
-    if (event.button() != Qt::LeftButton || (!m_painting && !m_handleDrag.active())) {
+    if (event.button() != Qt::LeftButton) {
         return false;
     }
-    if (m_handleDrag.active()) {
-        m_handleDrag.dragTo(view, event.position());
-    } else {
-        strokeTo(view, view.widgetToPane(event.position()));
+    if (m_handleDrag.endAt(view, event.position())) {
+        return true;
     }
+    if (!m_painting) {
+        return false;
+    }
+    strokeTo(view, view.widgetToPane(event.position()));
     cancel();
     view.requestRepaint();
     return true;
@@ -138,6 +140,18 @@ void BrushTool::paint(QPainter& painter, const PaneView& view) const {
     if (m_painting && m_id.empty() && m_mask) {
         shapes::paintBrushMask(painter, view, *m_mask, shapes::kSelectedColour);
     }
+}
+
+bool BrushTool::radiusKey(PaneView& view, const QKeyEvent& event) {
+    const bool larger = event.key() == Qt::Key_BracketRight;
+    if (!larger && event.key() != Qt::Key_BracketLeft) {
+        return false;
+    }
+    if (AnnotationLayer* layer = view.annotations()) {
+        layer->setBrushRadiusMm(layer->brushRadiusMm() * (larger ? 1.25 : 0.8));
+        view.requestRepaint();
+    }
+    return true;
 }
 
 }  // namespace crosscheck::viewer

@@ -6,6 +6,7 @@
 
 #include "core/geometry/PatientPoint.h"
 #include "core/roi/Roi.h"
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/tools/PaneTool.h"
 #include "viewer/tools/RoiDrag.h"
 
@@ -23,11 +24,20 @@ class BrushTool : public PaneTool {
 public:
     explicit BrushTool(bool erases) : m_erases(erases) {}
 
+    std::string id() const override {
+        return m_erases ? AnnotationLayer::Tool::Eraser : AnnotationLayer::Tool::Brush;
+    }
+
     bool press(PaneView& view, const QMouseEvent& event) override;
     bool move(PaneView& view, const QMouseEvent& event) override;
     bool release(PaneView& view, const QMouseEvent& event) override;
     void cancel() override;
     void paint(QPainter& painter, const PaneView& view) const override;
+
+    /// The brush radius keys, which work under every tool (the pane routes every key here
+    /// that the active tool declines): ] makes the radius of the view's annotation layer
+    /// 1.25 times larger, [ 0.8 times. True when the key is one of them.
+    static bool radiusKey(PaneView& view, const QKeyEvent& event);
 
 private:
     /// The brush ROI the stroke edits: the selected one, else (eraser) the one under the

@@ -25,8 +25,7 @@ bool DragShapeTool::press(PaneView& view, const QMouseEvent& event) {
 }
 
 bool DragShapeTool::move(PaneView& view, const QMouseEvent& event) {
-    if (m_handleDrag.active()) {
-        m_handleDrag.dragTo(view, event.position());
+    if (m_handleDrag.moveTo(view, event.position())) {
         return true;
     }
     if (!m_drawing) {
@@ -38,15 +37,17 @@ bool DragShapeTool::move(PaneView& view, const QMouseEvent& event) {
 }
 
 bool DragShapeTool::release(PaneView& view, const QMouseEvent& event) {
-    if (event.button() != Qt::LeftButton || (!m_drawing && !m_handleDrag.active())) {
+    if (event.button() != Qt::LeftButton) {
         return false;
     }
-    if (m_handleDrag.active()) {
-        m_handleDrag.dragTo(view, event.position());
-    } else {
-        followTo(view, event.position());
-        finish(*view.annotations(), Drag{m_start, m_current, view.viewPlane()});
+    if (m_handleDrag.endAt(view, event.position())) {
+        return true;
     }
+    if (!m_drawing) {
+        return false;
+    }
+    followTo(view, event.position());
+    finish(*view.annotations(), Drag{m_start, m_current, view.viewPlane()});
     cancel();
     view.requestRepaint();
     return true;

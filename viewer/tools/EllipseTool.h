@@ -10,6 +10,9 @@ namespace crosscheck::viewer {
 /// The Ellipse tool (E): the ellipse fills the dragged box, its axes along the screen's
 /// (the pane's right and up), in the pane's plane. Both sides must reach 1 mm.
 class EllipseTool : public DragShapeTool {
+public:
+    std::string id() const override { return AnnotationLayer::Tool::Ellipse; }
+
 protected:
     void finish(AnnotationLayer& layer, const Drag& drag) override {
         const Eigen::Vector2d extent = drag.extent();

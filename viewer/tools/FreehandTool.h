@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/geometry/PatientPoint.h"
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/tools/DragShapeTool.h"
 
 namespace crosscheck::viewer {
@@ -12,6 +13,8 @@ namespace crosscheck::viewer {
 /// cross itself (Roi::validate).
 class FreehandTool : public DragShapeTool {
 public:
+    std::string id() const override { return AnnotationLayer::Tool::Freehand; }
+
     void cancel() override;
 
 protected:

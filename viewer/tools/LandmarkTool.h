@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/geometry/PatientPoint.h"
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/tools/PaneTool.h"
 
 namespace crosscheck::viewer {
@@ -10,6 +11,8 @@ namespace crosscheck::viewer {
 /// series' own frame, so it works on panes that are not synchronized yet.
 class LandmarkTool : public PaneTool {
 public:
+    std::string id() const override { return AnnotationLayer::Tool::Landmark; }
+
     bool press(PaneView& view, const QMouseEvent& event) override;
 
     /// Places a landmark at a pane-frame point; false without landmarks or a series.

@@ -25,20 +25,11 @@ bool NavigateTool::press(PaneView& view, const QMouseEvent& event) {
 }
 
 bool NavigateTool::move(PaneView& view, const QMouseEvent& event) {
-    if (!m_drag.active()) {
-        return false;
-    }
-    m_drag.dragTo(view, event.position());
-    return true;
+    return m_drag.moveTo(view, event.position());
 }
 
 bool NavigateTool::release(PaneView& view, const QMouseEvent& event) {
-    if (!m_drag.active() || event.button() != Qt::LeftButton) {
-        return false;
-    }
-    m_drag.dragTo(view, event.position());
-    m_drag.clear();
-    return true;
+    return event.button() == Qt::LeftButton && m_drag.endAt(view, event.position());
 }
 
 }  // namespace crosscheck::viewer

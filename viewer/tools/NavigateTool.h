@@ -1,5 +1,6 @@
 #pragma once
 
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/tools/PaneTool.h"
 #include "viewer/tools/RoiDrag.h"
 
@@ -11,6 +12,8 @@ namespace crosscheck::viewer {
 /// cursor (click). Only synchronized panes edit: ROIs live in the reference frame.
 class NavigateTool : public PaneTool {
 public:
+    std::string id() const override { return AnnotationLayer::Tool::Navigate; }
+
     bool press(PaneView& view, const QMouseEvent& event) override;
     bool move(PaneView& view, const QMouseEvent& event) override;
     bool release(PaneView& view, const QMouseEvent& event) override;

@@ -12,6 +12,9 @@ namespace crosscheck::viewer {
 /// active tool declines. A press that moves no more than a few pixels is a click.
 class PaneNavigation : public PaneTool {
 public:
+    /// None: it is under every tool, not one the window chooses (not in ToolRegistry).
+    std::string id() const override { return {}; }
+
     bool press(PaneView& view, const QMouseEvent& event) override;
     bool move(PaneView& view, const QMouseEvent& event) override;
     bool release(PaneView& view, const QMouseEvent& event) override;

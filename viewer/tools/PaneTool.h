@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 class QKeyEvent;
 class QMouseEvent;
 class QPainter;
@@ -19,6 +21,10 @@ class PaneView;
 class PaneTool {
 public:
     virtual ~PaneTool() = default;
+
+    /// The id the tool is registered under (ToolRegistry), as AnnotationLayer::setTool
+    /// takes it.
+    virtual std::string id() const = 0;
 
     virtual bool press(PaneView& /*view*/, const QMouseEvent& /*event*/) { return false; }
     /// Every mouse move over the pane, with or without a button held.

@@ -44,8 +44,7 @@ void PolygonTool::addVertexOrClose(PaneView& view, const QPointF& pixel) {
 }
 
 bool PolygonTool::move(PaneView& view, const QMouseEvent& event) {
-    if (m_handleDrag.active()) {
-        m_handleDrag.dragTo(view, event.position());
+    if (m_handleDrag.moveTo(view, event.position())) {
         return true;
     }
     if (!collectsClicks()) {
@@ -60,9 +59,7 @@ bool PolygonTool::release(PaneView& view, const QMouseEvent& event) {
     if (event.button() != Qt::LeftButton) {
         return false;
     }
-    if (m_handleDrag.active()) {
-        m_handleDrag.dragTo(view, event.position());
-        m_handleDrag.clear();
+    if (m_handleDrag.endAt(view, event.position())) {
         return true;
     }
     // A polygon ends with a click on its first vertex, Enter or a double click.

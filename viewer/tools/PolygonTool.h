@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/geometry/PatientPoint.h"
+#include "viewer/roi/AnnotationLayer.h"
 #include "viewer/tools/PaneTool.h"
 #include "viewer/tools/RoiDrag.h"
 
@@ -15,6 +16,8 @@ namespace crosscheck::viewer {
 /// the pane frame (the reference frame), LPS mm.
 class PolygonTool : public PaneTool {
 public:
+    std::string id() const override { return AnnotationLayer::Tool::Polygon; }
+
     bool press(PaneView& view, const QMouseEvent& event) override;
     bool move(PaneView& view, const QMouseEvent& event) override;
     bool release(PaneView& view, const QMouseEvent& event) override;

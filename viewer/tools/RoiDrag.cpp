@@ -46,4 +46,20 @@ void RoiDrag::dragTo(PaneView& view, const QPointF& pixel) {
     view.requestRepaint();
 }
 
+bool RoiDrag::moveTo(PaneView& view, const QPointF& pixel) {
+    if (!active()) {
+        return false;
+    }
+    dragTo(view, pixel);
+    return true;
+}
+
+bool RoiDrag::endAt(PaneView& view, const QPointF& pixel) {
+    if (!moveTo(view, pixel)) {
+        return false;
+    }
+    clear();
+    return true;
+}
+
 }  // namespace crosscheck::viewer

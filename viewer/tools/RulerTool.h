@@ -10,6 +10,9 @@ namespace crosscheck::viewer {
 /// The Ruler tool (M): a line from press to release, at least 1 mm long; the pane labels
 /// it with its length.
 class RulerTool : public DragShapeTool {
+public:
+    std::string id() const override { return AnnotationLayer::Tool::Ruler; }
+
 protected:
     void finish(AnnotationLayer& layer, const Drag& drag) override {
         if (drag.delta().norm() >= kMinimumSizeMm) {

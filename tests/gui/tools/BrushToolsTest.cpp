@@ -99,11 +99,14 @@ void BrushToolsTest::theEraserOnNothingDoesNothing() {
 }
 
 void BrushToolsTest::bracketsResizeTheBrush() {
-    m_fixture.layer().setTool(Tool::Brush);
-    QTest::keyClick(m_fixture.pane(), Qt::Key_BracketRight);
-    QCOMPARE(m_fixture.layer().brushRadiusMm(), 2.5 * 1.25);
-    QTest::keyClick(m_fixture.pane(), Qt::Key_BracketLeft);
-    QCOMPARE(m_fixture.layer().brushRadiusMm(), 2.5);
+    // Under every tool, not only the brush's (the outline shows the new size at once).
+    for (const char* tool : {Tool::Brush, Tool::Navigate, Tool::Ellipse, Tool::Polygon}) {
+        m_fixture.layer().setTool(tool);
+        QTest::keyClick(m_fixture.pane(), Qt::Key_BracketRight);
+        QCOMPARE(m_fixture.layer().brushRadiusMm(), 2.5 * 1.25);
+        QTest::keyClick(m_fixture.pane(), Qt::Key_BracketLeft);
+        QCOMPARE(m_fixture.layer().brushRadiusMm(), 2.5);
+    }
 }
 
 int main(int argc, char** argv) {

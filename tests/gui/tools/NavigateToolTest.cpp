@@ -1,4 +1,5 @@
-// The Navigate tool and the pane's navigation on a real SlicePane (ToolPaneFixture:
+// The tool registry (every id makes its tool, an unknown id is refused), the Navigate
+// tool and the pane's navigation on a real SlicePane (ToolPaneFixture:
 // patient (x, y) mm on the axial slice z = 0 is pixel (255 + 5x, 255 + 5y), 0.2 mm a
 // pixel): a click on an ROI selects it, a drag moves it by the mm dragged, a handle drag
 // reshapes it (also under a drawing tool), each one undo step; a click elsewhere clears
@@ -6,6 +7,8 @@
 // drag pans, under every tool; a pane that is not synchronized draws no ROIs.
 #include <QTest>
 #include <cmath>
+#include <set>
+#include <string>
 
 #include "core/roi/RoiEditing.h"
 #include "tests/gui/tools/ToolPaneFixture.h"
@@ -31,7 +34,7 @@ class NavigateToolTest : public QObject {
 private slots:
     void initTestCase() { QVERIFY(m_fixture.ready()); }
     void init();
-    void everyToolHasAnObject();
+    void everyRegisteredIdMakesItsToolAndAnUnknownIdIsRefused();
     void aDragOnAnRoiMovesItAsOneUndoStep();
     void aHandleDragReshapesTheSelectedRoiUnderAnyRoiTool();
     void aClickElsewhereClearsTheSelectionAndMovesTheCursor();
@@ -57,13 +60,41 @@ void NavigateToolTest::init() {
     m_fixture.state().flush();
 }
 
-void NavigateToolTest::everyToolHasAnObject() {
-    for (int t = static_cast<int>(Tool::Navigate); t <= static_cast<int>(Tool::Landmark); ++t) {
-        QVERIFY(cc::viewer::ToolRegistry::create(static_cast<Tool>(t)) != nullptr);
+void NavigateToolTest::everyRegisteredIdMakesItsToolAndAnUnknownIdIsRefused() {
+    using cc::viewer::ToolRegistry;
+    std::set<std::string> ids;
+    std::set<QString> keys;
+    for (const cc::viewer::ToolInfo& tool : ToolRegistry::tools()) {
+        QVERIFY2(ids.insert(tool.id).second, tool.id.c_str());
+        QVERIFY(!tool.name.isEmpty() && !tool.toolTip.isEmpty());
+        QVERIFY(ToolRegistry::find(tool.id) == &tool);
+        const auto made = ToolRegistry::create(tool.id);
+        QVERIFY2(made != nullptr, tool.id.c_str());
+        QVERIFY2(made->id() == tool.id, tool.id.c_str());
+        // The window offers each with its own key.
+        if (tool.offered) {
+            QVERIFY2(!tool.key.isEmpty(), tool.id.c_str());
+            QVERIFY2(keys.insert(tool.key.toString()).second, tool.id.c_str());
+        }
     }
-    m_fixture.layer().setTool(Tool::Ellipse);
+    // Every built-in tool is registered.
+    for (const char* id : {Tool::Navigate, Tool::Ellipse, Tool::Rectangle, Tool::Polygon,
+                           Tool::Freehand, Tool::Brush, Tool::Eraser, Tool::Ruler,
+                           Tool::Bidirectional, Tool::Point, Tool::Landmark}) {
+        QVERIFY2(ids.count(id) == 1, id);
+    }
+    QCOMPARE(ids.size(), std::size_t{11});
+
+    // An id no tool has makes nothing, and the layer refuses it, keeping its tool.
+    QVERIFY(ToolRegistry::find("no-such-tool") == nullptr);
+    QVERIFY(ToolRegistry::create("no-such-tool") == nullptr);
+    QVERIFY(m_fixture.layer().setTool(Tool::Ellipse));
     QCOMPARE(m_fixture.pane()->cursor().shape(), Qt::CrossCursor);
-    m_fixture.layer().setTool(Tool::Navigate);
+    QTest::ignoreMessage(QtWarningMsg, "No tool has the id \"no-such-tool\"");
+    QVERIFY(!m_fixture.layer().setTool("no-such-tool"));
+    QVERIFY(m_fixture.layer().tool() == Tool::Ellipse);
+    QCOMPARE(m_fixture.pane()->cursor().shape(), Qt::CrossCursor);
+    QVERIFY(m_fixture.layer().setTool(Tool::Navigate));
     QCOMPARE(m_fixture.pane()->cursor().shape(), Qt::ArrowCursor);
 }
 

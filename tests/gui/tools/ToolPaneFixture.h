@@ -55,6 +55,7 @@ public:
         s.volume = volume;
         s.role = SeriesRole::CT;
         s.frameOfReferenceUid = frame;
+        s.referenceFrameUid = kFrame;
         s.seriesInstanceUid = QStringLiteral("series-") + QString::fromStdString(frame);
         s.referenceToSeries = toSeries;
         return s;
