@@ -1,6 +1,7 @@
 #include "viewer/study/StudyWorkflow.h"
 
 #include <QTimer>
+#include <utility>
 
 #include "core/geometry/FrameTransform.h"
 #include "core/model/Study.h"
@@ -10,6 +11,7 @@
 #include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/study/PathStrings.h"
 #include "viewer/study/SessionMapper.h"
 #include "viewer/study/StudyPanes.h"
 #include "viewer/tasks/BackgroundTask.h"
@@ -18,12 +20,13 @@ namespace crosscheck::viewer {
 
 namespace {
 
-QStringList toStrings(const std::vector<std::filesystem::path>& paths) {
-    QStringList list;
-    for (const auto& p : paths) {
-        list << QString::fromStdString(p.string());
-    }
-    return list;
+/// The CT and sCT volumes a comparison uses (null when none is possible).
+using ComparedPair = std::pair<const Volume*, const Volume*>;
+
+ComparedPair comparedPair(const StudyComparison& comparison) {
+    return comparison.inputs
+               ? ComparedPair{comparison.inputs->ct.get(), comparison.inputs->sct.get()}
+               : ComparedPair{nullptr, nullptr};
 }
 
 /// "No loadable DICOM series found in PATHS: first file: reason (and n more ...)".
@@ -65,7 +68,17 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
     });
 }
 
-StudyWorkflow::~StudyWorkflow() = default;
+StudyWorkflow::~StudyWorkflow() {
+    // The current task's follow-up must not run into a half-destroyed workflow; its worker
+    // holds what it reads (the study) and is joined here.
+    m_reanalysis->stop();
+    if (m_task) {
+        disconnect(m_task, nullptr, this, nullptr);
+        m_task->cancel();
+        delete m_task;
+        m_task = nullptr;
+    }
+}
 
 void StudyWorkflow::setState(State state) {
     if (state != m_stateNow) {
@@ -75,6 +88,9 @@ void StudyWorkflow::setState(State state) {
 }
 
 void StudyWorkflow::runTask(BackgroundTask* task, State during, std::function<void()> succeeded) {
+    if (!std::exchange(m_continuingOpening, false)) {
+        abandonOpening();  // the opening's next step will never run
+    }
     if (m_task) {
         // The replaced task must not touch the workflow any more: its result (already
         // queued if it just finished) would override the new one.
@@ -107,17 +123,17 @@ void StudyWorkflow::runTask(BackgroundTask* task, State during, std::function<vo
         }
     });
     connect(task, &BackgroundTask::failed, this, [this](const QString& text) {
-        m_opening = OpeningStep::None;
         finishTask();
         emit message(text, 10000);
         emit loadFailed(text);
+        abandonOpening();
     });
     connect(task, &BackgroundTask::cancelled, this, [this] {
-        m_opening = OpeningStep::None;
         finishTask();
         emit message(tr("Cancelled"), 5000);
         emit cancelled();
         emit loadFailed(tr("cancelled"));
+        abandonOpening();
     });
     task->start();
 }
@@ -156,11 +172,11 @@ void StudyWorkflow::showLoaded(const std::shared_ptr<Study>& study, const QStrin
     if (study->series.empty()) {
         // Say why, naming the file or folder: the first reason here, all of them in the
         // series browser.
+        // The open study stays as it was: the layers and the panes point into it.
         const QString text = nothingLoadedMessage(*study, paths);
         emit message(text, 10000);
-        m_study = study;
-        setState(State::Idle);
-        reportProblems();
+        setState(m_study && !m_study->series.empty() ? State::Ready : State::Idle);
+        reportProblems(*study);
         emit loadFailed(text);
         return;
     }
@@ -198,12 +214,13 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
     const bool newStudy = study != m_study;
     m_study = std::move(study);
     if (newStudy) {
+        m_reanalysis->stop();  // a re-comparison of the study before
         m_discrepancy->clear();
         m_annotations->reset(m_study->referenceFrameUid);
         m_landmarks->reset(m_study->referenceFrameUid);
     }
     m_annotations->setFrameTransforms(&m_study->transforms);
-    emit studyChanged(m_study);
+    // The assignments first: what follows studyChanged (the pane grid) fills each pane once.
     const auto order = defaultPaneOrder(*m_study);
     for (int i = 0; i < ViewState::kPaneCount; ++i) {
         const auto index = static_cast<std::size_t>(i);
@@ -213,12 +230,13 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
                                   : QString(),
                               ViewOrientation::Sagittal});
     }
+    emit studyChanged(m_study);
     placeCursor(order);
     m_state->flush();
     if (m_task == nullptr || !m_task->isRunning()) {
         setState(State::Ready);
     }
-    reportProblems();
+    reportProblems(*m_study);
     emit studyShown();
 }
 
@@ -242,6 +260,8 @@ void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order) {
         cursor = *m_requestedCursor;
         warnIfOutsideEverySeries(cursor);
     }
+    m_cursorWasRequested = m_requestedCursor.has_value();
+    m_requestedCursor.reset();  // meant for this study only
     m_state->setCursor(cursor);
 }
 
@@ -262,13 +282,13 @@ void StudyWorkflow::warnIfOutsideEverySeries(const PatientPoint& cursor) {
     qWarning("crosscheck: %s", qPrintable(text));
 }
 
-void StudyWorkflow::reportProblems() {
-    if (!m_study || m_study->problems.empty()) {
+void StudyWorkflow::reportProblems(const Study& study) {
+    if (study.problems.empty()) {
         return;
     }
     QStringList lines;
     int notDicom = 0;
-    for (const auto& problem : m_study->problems) {
+    for (const auto& problem : study.problems) {
         lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file),
                                               QString::fromStdString(problem.reason));
         notDicom += isNotDicom(problem);
@@ -287,25 +307,26 @@ void StudyWorkflow::setSeriesRole(const QString& seriesInstanceUid, SeriesRole r
     if (!m_study) {
         return;
     }
-    for (auto& s : m_study->series) {
-        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
-            s.info.role = role;
-            showStudy(m_study);
-            return;
+    LoadedSeries* series = m_study->findByUid(seriesInstanceUid.toStdString());
+    if (!series) {
+        return;
+    }
+    const ComparedPair before = comparedPair(comparison());
+    series->info.role = role;
+    const StudyComparison after = comparison();
+    if (comparedPair(after) != before) {
+        m_discrepancy->clear();  // of another CT or sCT
+        if (after.inputs) {
+            scheduleReanalysis();
         }
     }
+    showStudy(m_study);
 }
 
 void StudyWorkflow::assignSeriesToPane(int pane, const QString& seriesInstanceUid) {
-    if (!m_study) {
-        return;
-    }
-    for (const auto& s : m_study->series) {
-        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
-            m_state->setPaneSeries(pane, seriesInstanceUid);
-            m_state->flush();
-            return;
-        }
+    if (m_study && m_study->findByUid(seriesInstanceUid.toStdString())) {
+        m_state->setPaneSeries(pane, seriesInstanceUid);
+        m_state->flush();
     }
 }
 
@@ -319,25 +340,32 @@ StudyComparison StudyWorkflow::comparison() const {
 }
 
 void StudyWorkflow::startOpeningSequence(bool focusFirstFinding) {
+    abandonOpening();  // leftovers of an earlier opening
     const StudyComparison comparison = this->comparison();
     if (!m_compareOnOpen || (!comparison.inputs && !comparison.needsRegistration)) {
         emit openingSettled();
         return;
     }
-    m_openOnFinding = focusFirstFinding && !m_requestedCursor;
+    // The requested cursor (cleared once used) was placed by showStudy: keep it there.
+    m_openOnFinding = focusFirstFinding && !m_cursorWasRequested;
     if (comparison.inputs) {
         m_opening = OpeningStep::Compare;
-        compare();
+        continueOpening(&StudyWorkflow::compare);
         return;
     }
     m_opening = OpeningStep::Register;
-    registerAutomatically();
+    continueOpening(&StudyWorkflow::registerAutomatically);
 }
 
-void StudyWorkflow::settleOpening() {
-    if (m_opening != OpeningStep::None) {
-        m_opening = OpeningStep::None;
-        m_openOnFinding = false;
+void StudyWorkflow::continueOpening(void (StudyWorkflow::*step)()) {
+    m_continuingOpening = true;
+    (this->*step)();
+    m_continuingOpening = false;
+}
+
+void StudyWorkflow::abandonOpening() {
+    m_openOnFinding = false;
+    if (std::exchange(m_opening, OpeningStep::None) != OpeningStep::None) {
         emit openingSettled();
     }
 }
@@ -351,6 +379,7 @@ void StudyWorkflow::scheduleReanalysis() {
 }
 
 void StudyWorkflow::compare() {
+    m_reanalysis->stop();  // this run is the re-comparison
     if (!m_study) {
         return;
     }
@@ -362,18 +391,21 @@ void StudyWorkflow::compare() {
         }
         emit message(text, 10000);
         emit analysisFinished();
-        settleOpening();
+        if (m_continuingOpening) {
+            abandonOpening();  // a manual attempt leaves an opening's registration running
+        }
         return;
     }
-    if (m_opening == OpeningStep::Register) {
+    if (m_continuingOpening) {
         m_opening = OpeningStep::Compare;
     }
     auto result = std::make_shared<DiscrepancyResult>();
     std::shared_ptr<const Study> study = m_study;
     const DiscrepancyThresholds thresholds = m_discrepancy->thresholds();
     const DiscrepancyInputs inputs = *comparison.inputs;
+    // The worker holds the study: the inputs' MR views point into its series.
     auto* task = new BackgroundTask(tr("Comparing CT and sCT"),
-                                    [inputs, result, thresholds](const Progress& p) {
+                                    [study, inputs, result, thresholds](const Progress& p) {
                                         *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
                                     });
     runTask(task, State::Comparing, [this, study, result, inputs, thresholds] {
@@ -392,7 +424,7 @@ void StudyWorkflow::compare() {
             tr("CT vs sCT: %n finding(s) in %1 ms", "", findings).arg(result->totalMs, 0, 'f', 0),
             10000);
         emit analysisFinished();
-        settleOpening();
+        abandonOpening();
     });
 }
 
