@@ -20,15 +20,6 @@ namespace crosscheck::viewer {
 
 namespace {
 
-/// The CT and sCT volumes a comparison uses (null when none is possible).
-using ComparedPair = std::pair<const Volume*, const Volume*>;
-
-ComparedPair comparedPair(const StudyComparison& comparison) {
-    return comparison.inputs
-               ? ComparedPair{comparison.inputs->ct.get(), comparison.inputs->sct.get()}
-               : ComparedPair{nullptr, nullptr};
-}
-
 /// "No loadable DICOM series found in PATHS: first file: reason (and n more ...)".
 QString nothingLoadedMessage(const Study& study, const QStringList& paths) {
     QString message = StudyWorkflow::tr("No loadable DICOM series found in %1")
@@ -171,8 +162,7 @@ void StudyWorkflow::showLoaded(const std::shared_ptr<Study>& study, const QStrin
     emit pathsOpened(paths);
     if (study->series.empty()) {
         // Say why, naming the file or folder: the first reason here, all of them in the
-        // series browser.
-        // The open study stays as it was: the layers and the panes point into it.
+        // series browser. The open study stays as it was: the layers and panes point into it.
         const QString text = nothingLoadedMessage(*study, paths);
         emit message(text, 10000);
         setState(m_study && !m_study->series.empty() ? State::Ready : State::Idle);
@@ -231,7 +221,13 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
                               ViewOrientation::Sagittal});
     }
     emit studyChanged(m_study);
-    placeCursor(order);
+    // A requested cursor is for the next new study only (not a re-layout after a role change).
+    if (newStudy) {
+        m_cursorWasRequested = m_requestedCursor.has_value();
+        placeCursor(order, std::exchange(m_requestedCursor, std::nullopt));
+    } else {
+        placeCursor(order, std::nullopt);
+    }
     m_state->flush();
     if (m_task == nullptr || !m_task->isRunning()) {
         setState(State::Ready);
@@ -240,7 +236,8 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
     emit studyShown();
 }
 
-void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order) {
+void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order,
+                                const std::optional<PatientPoint>& requested) {
     PatientPoint cursor;
     m_state->clearFields();
     for (const LoadedSeries* s : order) {
@@ -256,12 +253,10 @@ void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order) {
         }
         break;
     }
-    if (m_requestedCursor) {
-        cursor = *m_requestedCursor;
+    if (requested) {
+        cursor = *requested;
         warnIfOutsideEverySeries(cursor);
     }
-    m_cursorWasRequested = m_requestedCursor.has_value();
-    m_requestedCursor.reset();  // meant for this study only
     m_state->setCursor(cursor);
 }
 
@@ -303,129 +298,11 @@ void StudyWorkflow::reportProblems(const Study& study) {
     emit problemsFound(lines);
 }
 
-void StudyWorkflow::setSeriesRole(const QString& seriesInstanceUid, SeriesRole role) {
-    if (!m_study) {
-        return;
-    }
-    LoadedSeries* series = m_study->findByUid(seriesInstanceUid.toStdString());
-    if (!series) {
-        return;
-    }
-    const ComparedPair before = comparedPair(comparison());
-    series->info.role = role;
-    const StudyComparison after = comparison();
-    if (comparedPair(after) != before) {
-        m_discrepancy->clear();  // of another CT or sCT
-        if (after.inputs) {
-            scheduleReanalysis();
-        }
-    }
-    showStudy(m_study);
-}
-
 void StudyWorkflow::assignSeriesToPane(int pane, const QString& seriesInstanceUid) {
     if (m_study && m_study->findByUid(seriesInstanceUid.toStdString())) {
         m_state->setPaneSeries(pane, seriesInstanceUid);
         m_state->flush();
     }
-}
-
-StudyComparison StudyWorkflow::comparison() const {
-    if (!m_study) {
-        StudyComparison none;
-        none.whyNot = tr("No study is open.").toStdString();
-        return none;
-    }
-    return comparisonInputs(*m_study);
-}
-
-void StudyWorkflow::startOpeningSequence(bool focusFirstFinding) {
-    abandonOpening();  // leftovers of an earlier opening
-    const StudyComparison comparison = this->comparison();
-    if (!m_compareOnOpen || (!comparison.inputs && !comparison.needsRegistration)) {
-        emit openingSettled();
-        return;
-    }
-    // The requested cursor (cleared once used) was placed by showStudy: keep it there.
-    m_openOnFinding = focusFirstFinding && !m_cursorWasRequested;
-    if (comparison.inputs) {
-        m_opening = OpeningStep::Compare;
-        continueOpening(&StudyWorkflow::compare);
-        return;
-    }
-    m_opening = OpeningStep::Register;
-    continueOpening(&StudyWorkflow::registerAutomatically);
-}
-
-void StudyWorkflow::continueOpening(void (StudyWorkflow::*step)()) {
-    m_continuingOpening = true;
-    (this->*step)();
-    m_continuingOpening = false;
-}
-
-void StudyWorkflow::abandonOpening() {
-    m_openOnFinding = false;
-    if (std::exchange(m_opening, OpeningStep::None) != OpeningStep::None) {
-        emit openingSettled();
-    }
-}
-
-void StudyWorkflow::scheduleReanalysis() {
-    // Only where the workflow compares on its own, and not while an opening's registration
-    // is about to compare anyway.
-    if (m_compareOnOpen && m_opening != OpeningStep::Register) {
-        m_reanalysis->start();
-    }
-}
-
-void StudyWorkflow::compare() {
-    m_reanalysis->stop();  // this run is the re-comparison
-    if (!m_study) {
-        return;
-    }
-    const StudyComparison comparison = this->comparison();
-    if (!comparison.inputs) {
-        QString text = QString::fromStdString(comparison.whyNot);
-        if (comparison.needsRegistration) {
-            text += tr(" (Registration > Register to reference automatically)");
-        }
-        emit message(text, 10000);
-        emit analysisFinished();
-        if (m_continuingOpening) {
-            abandonOpening();  // a manual attempt leaves an opening's registration running
-        }
-        return;
-    }
-    if (m_continuingOpening) {
-        m_opening = OpeningStep::Compare;
-    }
-    auto result = std::make_shared<DiscrepancyResult>();
-    std::shared_ptr<const Study> study = m_study;
-    const DiscrepancyThresholds thresholds = m_discrepancy->thresholds();
-    const DiscrepancyInputs inputs = *comparison.inputs;
-    // The worker holds the study: the inputs' MR views point into its series.
-    auto* task = new BackgroundTask(tr("Comparing CT and sCT"),
-                                    [study, inputs, result, thresholds](const Progress& p) {
-                                        *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
-                                    });
-    runTask(task, State::Comparing, [this, study, result, inputs, thresholds] {
-        if (study != m_study) {
-            return;
-        }
-        m_discrepancy->setResult(result, inputs, thresholds);
-        // A folder or the demo opens on its most important finding, not the CT's centre.
-        if (m_openOnFinding && !result->regions.empty()) {
-            m_state->setCursor(PatientPoint{result->regions.front().centroidMm});
-        }
-        m_openOnFinding = false;
-        const int findings = static_cast<int>(result->regions.size());
-        emit comparisonShown(findings);
-        emit message(
-            tr("CT vs sCT: %n finding(s) in %1 ms", "", findings).arg(result->totalMs, 0, 'f', 0),
-            10000);
-        emit analysisFinished();
-        abandonOpening();
-    });
 }
 
 }  // namespace crosscheck::viewer

@@ -70,7 +70,8 @@ public:
     /// to the CT's. A folder or the demo then opens on the most important finding; a
     /// session keeps its cursor.
     void setCompareOnOpen(bool on) { m_compareOnOpen = on; }
-    /// The cursor to use once the next study is shown (instead of the CT's centre).
+    /// The cursor to use once the next study is shown (instead of the CT's centre); used
+    /// by that study only.
     void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
 
     /// Loads the series under these files or folders in the background.
@@ -154,7 +155,9 @@ private:
     void setState(State state);
     void finishTask();
     void showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths);
-    void placeCursor(const std::vector<const LoadedSeries*>& order);
+    /// The requested cursor, else the reference volume's centre.
+    void placeCursor(const std::vector<const LoadedSeries*>& order,
+                     const std::optional<PatientPoint>& requested);
     void warnIfOutsideEverySeries(const PatientPoint& cursor);
     void reportProblems(const Study& study);
     void refreshTransforms();
