@@ -21,6 +21,7 @@
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/study/PathStrings.h"
 #include "viewer/study/StudyRegistration.h"
 
 namespace crosscheck::app {
@@ -29,14 +30,6 @@ namespace {
 // Pane i shows base values 100, 200, 300, 400 in a window of 0..500, so the centre
 // pixel of each pane is a known grey (51, 102, 153, 204).
 constexpr int kTestPatternSize = 101;
-
-std::vector<std::filesystem::path> toPaths(const QStringList& list) {
-    std::vector<std::filesystem::path> paths;
-    for (const QString& p : list) {
-        paths.emplace_back(p.toStdString());
-    }
-    return paths;
-}
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -85,14 +78,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, m_workflow,
             &viewer::StudyWorkflow::assignSeriesToPane);
     // Queued: re-laying out the study rebuilds the browser row that sent the signal.
-    connect(
-        m_browser, &viewer::SeriesBrowser::roleChanged, this,
-        [this] {
-            if (m_workflow->study()) {
-                m_workflow->showStudy(m_workflow->study());
-            }
-        },
-        Qt::QueuedConnection);
+    connect(m_browser, &viewer::SeriesBrowser::roleChangeRequested, m_workflow,
+            &viewer::StudyWorkflow::setSeriesRole, Qt::QueuedConnection);
     connect(m_state, &viewer::ViewState::changed, this, [this](unsigned changes) {
         if (changes & viewer::ViewState::ProbeChanged) {
             updateProbeMessage();
@@ -140,7 +127,7 @@ void MainWindow::connectWorkflow() {
     connect(m_workflow, &StudyWorkflow::problemsFound, m_browser,
             &viewer::SeriesBrowser::setProblems);
     connect(m_workflow, &StudyWorkflow::pathsOpened, this,
-            [this](const QStringList& paths) { m_session->startUntitled(toPaths(paths)); });
+            [this](const QStringList& paths) { m_session->startUntitled(viewer::toPaths(paths)); });
     connect(m_workflow, &StudyWorkflow::handAdjusted, this, [this] {
         m_session->setHandAdjusted(true);
         updateSessionTitle();
@@ -222,7 +209,7 @@ void MainWindow::showTestPatterns() {
 
 void MainWindow::openPaths(const QStringList& paths) {
     if (confirmUnsavedAnnotations()) {
-        m_workflow->openPaths(toPaths(paths));
+        m_workflow->openPaths(viewer::toPaths(paths));
     }
 }
 

@@ -10,19 +10,6 @@
 
 namespace crosscheck::app {
 
-namespace {
-
-const LoadedSeries* findSeries(const Study& study, const QString& seriesInstanceUid) {
-    for (const auto& s : study.series) {
-        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
-            return &s;
-        }
-    }
-    return nullptr;
-}
-
-}  // namespace
-
 PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_grid(new QGridLayout(this)) {
     m_grid->setContentsMargins(0, 0, 0, 0);
@@ -34,7 +21,7 @@ PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
         connect(pane, &viewer::SlicePane::orientationChanged, this,
                 [this, i](ViewOrientation o) { m_state->setPaneOrientation(i, o); });
         connect(pane, &viewer::SlicePane::seriesDropped, this, [this, i](const QString& uid) {
-            if (m_study && findSeries(*m_study, uid)) {
+            if (m_study && m_study->findByUid(uid.toStdString())) {
                 m_state->setPaneSeries(i, uid);
                 m_state->flush();  // the drop shows at once, as a direct assignment would
             }
@@ -64,12 +51,9 @@ void PaneGrid::followState(bool all) {
         const viewer::PaneAssignment wanted = m_state->paneAssignment(i);
         const QString shown = pane->hasSeries() ? pane->series().seriesInstanceUid : QString();
         if (all || shown != wanted.seriesInstanceUid) {
-            const LoadedSeries* series = findSeries(*m_study, wanted.seriesInstanceUid);
-            viewer::PaneSeries assigned =
-                series ? viewer::paneSeriesFor(*m_study, *series) : viewer::PaneSeries{};
-            // (Belongs in paneSeriesFor, viewer/study, when that is next edited.)
-            assigned.referenceFrameUid = m_study->referenceFrameUid;
-            pane->setSeries(assigned);
+            const LoadedSeries* series = m_study->findByUid(wanted.seriesInstanceUid.toStdString());
+            pane->setSeries(series ? viewer::paneSeriesFor(*m_study, *series)
+                                   : viewer::PaneSeries{});
         }
         if (pane->orientation() != wanted.orientation) {
             pane->setOrientation(wanted.orientation);

@@ -1,6 +1,7 @@
 #include "core/model/Study.h"
 
 #include <Eigen/LU>
+#include <utility>
 
 #include "core/dicom/DicomError.h"
 
@@ -13,6 +14,19 @@ const LoadedSeries* Study::find(SeriesRole role) const {
         }
     }
     return nullptr;
+}
+
+const LoadedSeries* Study::findByUid(const std::string& seriesInstanceUid) const {
+    for (const auto& s : series) {
+        if (s.info.seriesInstanceUid == seriesInstanceUid) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+LoadedSeries* Study::findByUid(const std::string& seriesInstanceUid) {
+    return const_cast<LoadedSeries*>(std::as_const(*this).findByUid(seriesInstanceUid));
 }
 
 std::optional<Eigen::Matrix4d> Study::referenceToSeries(const LoadedSeries& s) const {

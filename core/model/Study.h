@@ -26,6 +26,9 @@ struct Study {
 
     /// The first series with this role, or null.
     const LoadedSeries* find(SeriesRole role) const;
+    /// The series with this SeriesInstanceUID, or null.
+    const LoadedSeries* findByUid(const std::string& seriesInstanceUid) const;
+    LoadedSeries* findByUid(const std::string& seriesInstanceUid);
     /// Maps reference patient coordinates to the series' own; empty when no transform is known.
     std::optional<Eigen::Matrix4d> referenceToSeries(const LoadedSeries& series) const;
 };

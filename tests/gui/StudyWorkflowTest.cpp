@@ -3,10 +3,14 @@
 // phantom's true transform, flags the tumour the sCT misses, runs open -> register ->
 // compare by itself when asked, says why a comparison is impossible when the sCT loses its
 // role, cancels a task without applying its result, and reopens a saved session to the
-// same annotations, transforms and pane assignments.
+// same annotations, transforms and pane assignments. The restarts: a failed open keeps the
+// open study, a cancelled opening settles once, a role change clears the comparison, a
+// requested cursor is used once, and the workflow may go while it compares.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
+#include <thread>
 
 #include "core/geometry/FrameTransform.h"
 #include "core/model/Study.h"
@@ -18,6 +22,7 @@
 #include "viewer/state/ViewState.h"
 #include "viewer/study/SessionMapper.h"
 #include "viewer/study/StudyWorkflow.h"
+#include "viewer/tasks/BackgroundTask.h"
 
 namespace cc = crosscheck;
 using cc::viewer::StudyWorkflow;
@@ -34,10 +39,19 @@ private slots:
     void aRoleChangeDecidesWhetherTheComparisonIsPossible();
     void aCancelledTaskLeavesTheStudyAsItWas();
     void aSavedSessionReopensToTheSameState();
+    void aFailedOpenKeepsTheOpenStudy();
+    void cancellingTheOpeningsRegistrationSettlesItOnce();
+    void aRoleChangeOfTheSctClearsTheComparison();
+    void aRequestedCursorIsUsedOnce();
+    void theWorkflowMayGoWhileItCompares();
 
 private:
     /// Opens the phantom in `workflow`; false when it never showed.
     bool open(StudyWorkflow& workflow);
+    /// Compares (the frames aligned first); false when it never finished.
+    bool compareAligned(StudyWorkflow& workflow);
+    /// A task that runs until it is cancelled: a cancel that is always seen in time.
+    static cc::viewer::BackgroundTask* untilCancelled();
     void alignWithTruth(StudyWorkflow& workflow);
     QString uidOf(const StudyWorkflow& workflow, cc::SeriesRole role) const;
 
@@ -58,6 +72,23 @@ bool StudyWorkflowTest::open(StudyWorkflow& workflow) {
     QSignalSpy shown(&workflow, &StudyWorkflow::studyShown);
     workflow.openPaths({m_dir.path().toStdString()});
     return shown.wait(60000);
+}
+
+bool StudyWorkflowTest::compareAligned(StudyWorkflow& workflow) {
+    alignWithTruth(workflow);
+    QSignalSpy analysed(&workflow, &StudyWorkflow::analysisFinished);
+    workflow.compare();
+    return analysed.wait(120000) && workflow.discrepancyLayer()->hasResult();
+}
+
+cc::viewer::BackgroundTask* StudyWorkflowTest::untilCancelled() {
+    return new cc::viewer::BackgroundTask(QStringLiteral("Until cancelled"),
+                                          [](const cc::Progress& p) {
+                                              while (!p.cancelled()) {
+                                                  std::this_thread::yield();
+                                              }
+                                              throw cc::Cancelled();
+                                          });
 }
 
 void StudyWorkflowTest::alignWithTruth(StudyWorkflow& workflow) {
@@ -192,23 +223,26 @@ void StudyWorkflowTest::aCancelledTaskLeavesTheStudyAsItWas() {
     StudyWorkflow workflow(&state);
     QVERIFY(open(workflow));
     QSignalSpy cancelled(&workflow, &StudyWorkflow::cancelled);
-    QSignalSpy registered(&workflow, &StudyWorkflow::registrationFinished);
-    workflow.registerAutomatically();
+    QSignalSpy ended(&workflow, &StudyWorkflow::taskEnded);
+    // The follow-up would have applied a registration: it must not run.
+    bool followedUp = false;
+    workflow.runTask(untilCancelled(), State::Registering, [&followedUp] { followedUp = true; });
     QCOMPARE(workflow.state(), State::Registering);
     workflow.cancel();
     QVERIFY(cancelled.wait(60000));
     QCOMPARE(workflow.state(), State::Ready);
-    QCOMPARE(registered.count(), 0);
+    QCOMPARE(ended.count(), 1);
+    QVERIFY(!followedUp);
     QVERIFY(!workflow.study()->transforms.transform(m_truth.ctFrameUid, m_truth.mrFrameUid));
 
     alignWithTruth(workflow);
-    QSignalSpy analysed(&workflow, &StudyWorkflow::analysisFinished);
-    workflow.compare();
+    workflow.runTask(untilCancelled(), State::Comparing, [&followedUp] { followedUp = true; });
     QCOMPARE(workflow.state(), State::Comparing);
     workflow.cancel();
     QVERIFY(cancelled.wait(60000));
+    QCOMPARE(cancelled.count(), 2);
     QCOMPARE(workflow.state(), State::Ready);
-    QCOMPARE(analysed.count(), 0);
+    QVERIFY(!followedUp);
     QVERIFY(!workflow.discrepancyLayer()->hasResult());
 }
 
@@ -254,6 +288,105 @@ void StudyWorkflowTest::aSavedSessionReopensToTheSameState() {
     QCOMPARE(reopenedState.paneAssignment(0).seriesInstanceUid, t2w);
     QCOMPARE(reopenedState.paneAssignment(0).orientation, cc::ViewOrientation::Axial);
     QVERIFY((reopenedState.cursor().mm - state.cursor().mm).norm() < 1e-9);
+}
+
+void StudyWorkflowTest::aFailedOpenKeepsTheOpenStudy() {
+    cc::viewer::ViewState state;
+    StudyWorkflow workflow(&state);
+    QVERIFY(open(workflow));
+    alignWithTruth(workflow);
+    const std::string frame = workflow.study()->referenceFrameUid;
+    workflow.annotationLayer()->addRoi(cc::Roi::point(frame, m_truth.tumor.centerCtMm));
+    const std::shared_ptr<cc::Study> before = workflow.study();
+    const QString ct = state.paneAssignment(0).seriesInstanceUid;
+
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    QSignalSpy failed(&workflow, &StudyWorkflow::loadFailed);
+    QSignalSpy changed(&workflow, &StudyWorkflow::studyChanged);
+    workflow.openPaths({empty.path().toStdString()});
+    QVERIFY(failed.wait(60000));
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(workflow.state(), State::Ready);
+    QVERIFY(workflow.study() == before);
+    QCOMPARE(workflow.study()->series.size(), std::size_t{4});
+    QCOMPARE(workflow.annotationLayer()->history().annotations().size(), std::size_t{1});
+    QVERIFY(workflow.annotationLayer()->frameTransforms() == &workflow.study()->transforms);
+    QVERIFY(workflow.study()->transforms.transform(m_truth.ctFrameUid, m_truth.mrFrameUid));
+    QCOMPARE(state.paneAssignment(0).seriesInstanceUid, ct);
+    QVERIFY(workflow.comparison().inputs);
+}
+
+void StudyWorkflowTest::cancellingTheOpeningsRegistrationSettlesItOnce() {
+    cc::viewer::ViewState state;
+    StudyWorkflow workflow(&state);
+    workflow.setCompareOnOpen(true);
+    QSignalSpy settled(&workflow, &StudyWorkflow::openingSettled);
+    QSignalSpy cancelled(&workflow, &StudyWorkflow::cancelled);
+    // A real registration, cancelled when it first reports: it is then still far from done.
+    connect(&workflow, &StudyWorkflow::progress, &workflow, [&workflow] {
+        if (workflow.state() == State::Registering) {
+            workflow.cancel();
+        }
+    });
+    workflow.openPaths({m_dir.path().toStdString()});
+    QVERIFY(cancelled.wait(120000));
+    QCOMPARE(settled.count(), 1);
+    QCOMPARE(workflow.state(), State::Ready);
+    QCOMPARE(workflow.openingStep(), StudyWorkflow::OpeningStep::None);
+    QVERIFY(!workflow.study()->transforms.transform(m_truth.ctFrameUid, m_truth.mrFrameUid));
+
+    // A later comparison is the user's: the cursor stays, the opening is not settled again.
+    const cc::PatientPoint cursor = state.cursor();
+    QVERIFY(compareAligned(workflow));
+    state.flush();
+    QVERIFY((state.cursor().mm - cursor.mm).norm() < 1e-9);
+    QCOMPARE(settled.count(), 1);
+}
+
+void StudyWorkflowTest::aRoleChangeOfTheSctClearsTheComparison() {
+    cc::viewer::ViewState state;
+    StudyWorkflow workflow(&state);
+    QVERIFY(open(workflow));
+    QVERIFY(compareAligned(workflow));
+    const QString sct = uidOf(workflow, cc::SeriesRole::sCT);
+    QSignalSpy changed(&workflow, &StudyWorkflow::studyChanged);
+    workflow.setSeriesRole(sct, cc::SeriesRole::Other);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(!workflow.discrepancyLayer()->hasResult());
+    QVERIFY(!workflow.discrepancyLayer()->result());
+
+    // Comparing on its own, the workflow compares the pair again once it forms.
+    workflow.setCompareOnOpen(true);
+    QSignalSpy analysed(&workflow, &StudyWorkflow::analysisFinished);
+    workflow.setSeriesRole(sct, cc::SeriesRole::sCT);
+    QVERIFY(!workflow.discrepancyLayer()->hasResult());
+    QVERIFY(analysed.wait(120000));
+    QVERIFY(workflow.discrepancyLayer()->hasResult());
+}
+
+void StudyWorkflowTest::aRequestedCursorIsUsedOnce() {
+    cc::viewer::ViewState state;
+    StudyWorkflow workflow(&state);
+    const cc::PatientPoint requested{m_truth.tumor.centerCtMm};
+    workflow.requestCursor(requested);
+    QVERIFY(open(workflow));
+    QVERIFY((state.cursor().mm - requested.mm).norm() < 1e-9);
+    QVERIFY(open(workflow));  // the next study starts at the CT's centre again
+    const auto& ct = *workflow.study()->find(cc::SeriesRole::CT);
+    QVERIFY((state.cursor().mm - ct.volume->geometry().center().mm).norm() < 1e-9);
+}
+
+void StudyWorkflowTest::theWorkflowMayGoWhileItCompares() {
+    cc::viewer::ViewState state;
+    auto workflow = std::make_unique<StudyWorkflow>(&state);
+    QVERIFY(open(*workflow));
+    alignWithTruth(*workflow);
+    workflow->compare();
+    QCOMPARE(workflow->state(), State::Comparing);
+    workflow.reset();  // cancels and waits for the worker, whose study is its own
+    QCoreApplication::processEvents();
 }
 
 QTEST_MAIN(StudyWorkflowTest)

@@ -106,11 +106,10 @@ void SeriesBrowser::addSeriesRow(QTreeWidgetItem* parent, std::size_t seriesInde
         role->addItem(QString::fromLatin1(toString(r)), static_cast<int>(r));
     }
     role->setCurrentIndex(role->findData(static_cast<int>(info.role)));
-    connect(role, &QComboBox::currentIndexChanged, this, [this, role, seriesIndex] {
-        m_study->series[seriesIndex].info.role =
-            static_cast<SeriesRole>(role->currentData().toInt());
-        emit roleChanged();
-    });
+    connect(role, &QComboBox::currentIndexChanged, this,
+            [this, role, uid = QString::fromStdString(info.seriesInstanceUid)] {
+                emit roleChangeRequested(uid, static_cast<SeriesRole>(role->currentData().toInt()));
+            });
     m_tree->setItemWidget(item, kRole, role);
 }
 

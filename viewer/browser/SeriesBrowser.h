@@ -4,6 +4,8 @@
 #include <QWidget>
 #include <memory>
 
+#include "core/vocabulary/SeriesRole.h"
+
 class QTreeWidget;
 class QTreeWidgetItem;
 class QListWidget;
@@ -28,8 +30,9 @@ public:
 
 signals:
     void showInPaneRequested(int paneIndex, const QString& seriesInstanceUid);
-    /// The user changed a series' role; the study's series info already holds the new one.
-    void roleChanged();
+    /// The user picked another role for a series; the study is unchanged until whoever
+    /// owns it (the study workflow) applies the change and shows the study again.
+    void roleChangeRequested(const QString& seriesInstanceUid, crosscheck::SeriesRole role);
 
 private:
     void addSeriesRow(QTreeWidgetItem* parent, std::size_t seriesIndex);

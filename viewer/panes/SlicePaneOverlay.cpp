@@ -109,10 +109,14 @@ void SlicePane::setCheckerboard(std::shared_ptr<const Volume> referenceVolume,
 }
 
 void SlicePane::setAnnotationLayer(AnnotationLayer* layer) {
+    if (m_annotations != nullptr && m_annotations != layer) {
+        disconnect(m_annotations, nullptr, this, nullptr);
+    }
     m_annotations = layer;
     useTool(layer->tool());
-    connect(layer, &AnnotationLayer::changed, this, qOverload<>(&SlicePane::update));
-    connect(layer, &AnnotationLayer::toolChanged, this, &SlicePane::useTool);
+    connect(layer, &AnnotationLayer::changed, this, qOverload<>(&SlicePane::update),
+            Qt::UniqueConnection);
+    connect(layer, &AnnotationLayer::toolChanged, this, &SlicePane::useTool, Qt::UniqueConnection);
 }
 
 void SlicePane::useTool(const std::string& toolId) {

@@ -51,6 +51,7 @@ public:
     /// The links between frames (the study's; null for none), which carry an ROI saved in
     /// another frame into the reference frame for display. The caller keeps them alive.
     void setFrameTransforms(const FrameTransforms* transforms) { m_transforms = transforms; }
+    const FrameTransforms* frameTransforms() const { return m_transforms; }
     /// The ROI in the reference frame: itself, or carried through a known transform; empty
     /// when its frame has no known link to the reference.
     std::optional<Roi> inReferenceFrame(const Roi& roi) const;

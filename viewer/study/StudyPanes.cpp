@@ -25,6 +25,7 @@ PaneSeries paneSeriesFor(const Study& study, const LoadedSeries& series) {
     p.seriesInstanceUid = QString::fromStdString(series.info.seriesInstanceUid);
     p.frameOfReferenceUid = series.info.frameOfReferenceUid;
     p.synthetic = series.info.role == SeriesRole::sCT;
+    p.referenceFrameUid = study.referenceFrameUid;
     p.referenceToSeries = study.referenceToSeries(series);
     if (p.referenceToSeries) {
         const std::string badge =

@@ -1,6 +1,7 @@
 #include "viewer/study/StudyWorkflow.h"
 
 #include <QTimer>
+#include <utility>
 
 #include "core/geometry/FrameTransform.h"
 #include "core/model/Study.h"
@@ -10,6 +11,7 @@
 #include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/study/PathStrings.h"
 #include "viewer/study/SessionMapper.h"
 #include "viewer/study/StudyPanes.h"
 #include "viewer/tasks/BackgroundTask.h"
@@ -17,14 +19,6 @@
 namespace crosscheck::viewer {
 
 namespace {
-
-QStringList toStrings(const std::vector<std::filesystem::path>& paths) {
-    QStringList list;
-    for (const auto& p : paths) {
-        list << QString::fromStdString(p.string());
-    }
-    return list;
-}
 
 /// "No loadable DICOM series found in PATHS: first file: reason (and n more ...)".
 QString nothingLoadedMessage(const Study& study, const QStringList& paths) {
@@ -65,7 +59,17 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
     });
 }
 
-StudyWorkflow::~StudyWorkflow() = default;
+StudyWorkflow::~StudyWorkflow() {
+    // The current task's follow-up must not run into a half-destroyed workflow; its worker
+    // holds what it reads (the study) and is joined here.
+    m_reanalysis->stop();
+    if (m_task) {
+        disconnect(m_task, nullptr, this, nullptr);
+        m_task->cancel();
+        delete m_task;
+        m_task = nullptr;
+    }
+}
 
 void StudyWorkflow::setState(State state) {
     if (state != m_stateNow) {
@@ -75,6 +79,9 @@ void StudyWorkflow::setState(State state) {
 }
 
 void StudyWorkflow::runTask(BackgroundTask* task, State during, std::function<void()> succeeded) {
+    if (!std::exchange(m_continuingOpening, false)) {
+        abandonOpening();  // the opening's next step will never run
+    }
     if (m_task) {
         // The replaced task must not touch the workflow any more: its result (already
         // queued if it just finished) would override the new one.
@@ -107,17 +114,17 @@ void StudyWorkflow::runTask(BackgroundTask* task, State during, std::function<vo
         }
     });
     connect(task, &BackgroundTask::failed, this, [this](const QString& text) {
-        m_opening = OpeningStep::None;
         finishTask();
         emit message(text, 10000);
         emit loadFailed(text);
+        abandonOpening();
     });
     connect(task, &BackgroundTask::cancelled, this, [this] {
-        m_opening = OpeningStep::None;
         finishTask();
         emit message(tr("Cancelled"), 5000);
         emit cancelled();
         emit loadFailed(tr("cancelled"));
+        abandonOpening();
     });
     task->start();
 }
@@ -155,12 +162,11 @@ void StudyWorkflow::showLoaded(const std::shared_ptr<Study>& study, const QStrin
     emit pathsOpened(paths);
     if (study->series.empty()) {
         // Say why, naming the file or folder: the first reason here, all of them in the
-        // series browser.
+        // series browser. The open study stays as it was: the layers and panes point into it.
         const QString text = nothingLoadedMessage(*study, paths);
         emit message(text, 10000);
-        m_study = study;
-        setState(State::Idle);
-        reportProblems();
+        setState(m_study && !m_study->series.empty() ? State::Ready : State::Idle);
+        reportProblems(*study);
         emit loadFailed(text);
         return;
     }
@@ -198,12 +204,13 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
     const bool newStudy = study != m_study;
     m_study = std::move(study);
     if (newStudy) {
+        m_reanalysis->stop();  // a re-comparison of the study before
         m_discrepancy->clear();
         m_annotations->reset(m_study->referenceFrameUid);
         m_landmarks->reset(m_study->referenceFrameUid);
     }
     m_annotations->setFrameTransforms(&m_study->transforms);
-    emit studyChanged(m_study);
+    // The assignments first: what follows studyChanged (the pane grid) fills each pane once.
     const auto order = defaultPaneOrder(*m_study);
     for (int i = 0; i < ViewState::kPaneCount; ++i) {
         const auto index = static_cast<std::size_t>(i);
@@ -213,16 +220,24 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
                                   : QString(),
                               ViewOrientation::Sagittal});
     }
-    placeCursor(order);
+    emit studyChanged(m_study);
+    // A requested cursor is for the next new study only (not a re-layout after a role change).
+    if (newStudy) {
+        m_cursorWasRequested = m_requestedCursor.has_value();
+        placeCursor(order, std::exchange(m_requestedCursor, std::nullopt));
+    } else {
+        placeCursor(order, std::nullopt);
+    }
     m_state->flush();
     if (m_task == nullptr || !m_task->isRunning()) {
         setState(State::Ready);
     }
-    reportProblems();
+    reportProblems(*m_study);
     emit studyShown();
 }
 
-void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order) {
+void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order,
+                                const std::optional<PatientPoint>& requested) {
     PatientPoint cursor;
     m_state->clearFields();
     for (const LoadedSeries* s : order) {
@@ -238,8 +253,8 @@ void StudyWorkflow::placeCursor(const std::vector<const LoadedSeries*>& order) {
         }
         break;
     }
-    if (m_requestedCursor) {
-        cursor = *m_requestedCursor;
+    if (requested) {
+        cursor = *requested;
         warnIfOutsideEverySeries(cursor);
     }
     m_state->setCursor(cursor);
@@ -262,13 +277,13 @@ void StudyWorkflow::warnIfOutsideEverySeries(const PatientPoint& cursor) {
     qWarning("crosscheck: %s", qPrintable(text));
 }
 
-void StudyWorkflow::reportProblems() {
-    if (!m_study || m_study->problems.empty()) {
+void StudyWorkflow::reportProblems(const Study& study) {
+    if (study.problems.empty()) {
         return;
     }
     QStringList lines;
     int notDicom = 0;
-    for (const auto& problem : m_study->problems) {
+    for (const auto& problem : study.problems) {
         lines << QStringLiteral("%1: %2").arg(QString::fromStdString(problem.file),
                                               QString::fromStdString(problem.reason));
         notDicom += isNotDicom(problem);
@@ -283,117 +298,11 @@ void StudyWorkflow::reportProblems() {
     emit problemsFound(lines);
 }
 
-void StudyWorkflow::setSeriesRole(const QString& seriesInstanceUid, SeriesRole role) {
-    if (!m_study) {
-        return;
-    }
-    for (auto& s : m_study->series) {
-        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
-            s.info.role = role;
-            showStudy(m_study);
-            return;
-        }
-    }
-}
-
 void StudyWorkflow::assignSeriesToPane(int pane, const QString& seriesInstanceUid) {
-    if (!m_study) {
-        return;
+    if (m_study && m_study->findByUid(seriesInstanceUid.toStdString())) {
+        m_state->setPaneSeries(pane, seriesInstanceUid);
+        m_state->flush();
     }
-    for (const auto& s : m_study->series) {
-        if (QString::fromStdString(s.info.seriesInstanceUid) == seriesInstanceUid) {
-            m_state->setPaneSeries(pane, seriesInstanceUid);
-            m_state->flush();
-            return;
-        }
-    }
-}
-
-StudyComparison StudyWorkflow::comparison() const {
-    if (!m_study) {
-        StudyComparison none;
-        none.whyNot = tr("No study is open.").toStdString();
-        return none;
-    }
-    return comparisonInputs(*m_study);
-}
-
-void StudyWorkflow::startOpeningSequence(bool focusFirstFinding) {
-    const StudyComparison comparison = this->comparison();
-    if (!m_compareOnOpen || (!comparison.inputs && !comparison.needsRegistration)) {
-        emit openingSettled();
-        return;
-    }
-    m_openOnFinding = focusFirstFinding && !m_requestedCursor;
-    if (comparison.inputs) {
-        m_opening = OpeningStep::Compare;
-        compare();
-        return;
-    }
-    m_opening = OpeningStep::Register;
-    registerAutomatically();
-}
-
-void StudyWorkflow::settleOpening() {
-    if (m_opening != OpeningStep::None) {
-        m_opening = OpeningStep::None;
-        m_openOnFinding = false;
-        emit openingSettled();
-    }
-}
-
-void StudyWorkflow::scheduleReanalysis() {
-    // Only where the workflow compares on its own, and not while an opening's registration
-    // is about to compare anyway.
-    if (m_compareOnOpen && m_opening != OpeningStep::Register) {
-        m_reanalysis->start();
-    }
-}
-
-void StudyWorkflow::compare() {
-    if (!m_study) {
-        return;
-    }
-    const StudyComparison comparison = this->comparison();
-    if (!comparison.inputs) {
-        QString text = QString::fromStdString(comparison.whyNot);
-        if (comparison.needsRegistration) {
-            text += tr(" (Registration > Register to reference automatically)");
-        }
-        emit message(text, 10000);
-        emit analysisFinished();
-        settleOpening();
-        return;
-    }
-    if (m_opening == OpeningStep::Register) {
-        m_opening = OpeningStep::Compare;
-    }
-    auto result = std::make_shared<DiscrepancyResult>();
-    std::shared_ptr<const Study> study = m_study;
-    const DiscrepancyThresholds thresholds = m_discrepancy->thresholds();
-    const DiscrepancyInputs inputs = *comparison.inputs;
-    auto* task = new BackgroundTask(tr("Comparing CT and sCT"),
-                                    [inputs, result, thresholds](const Progress& p) {
-                                        *result = analyzeDiscrepancy(inputs, thresholds, {}, p);
-                                    });
-    runTask(task, State::Comparing, [this, study, result, inputs, thresholds] {
-        if (study != m_study) {
-            return;
-        }
-        m_discrepancy->setResult(result, inputs, thresholds);
-        // A folder or the demo opens on its most important finding, not the CT's centre.
-        if (m_openOnFinding && !result->regions.empty()) {
-            m_state->setCursor(PatientPoint{result->regions.front().centroidMm});
-        }
-        m_openOnFinding = false;
-        const int findings = static_cast<int>(result->regions.size());
-        emit comparisonShown(findings);
-        emit message(
-            tr("CT vs sCT: %n finding(s) in %1 ms", "", findings).arg(result->totalMs, 0, 'f', 0),
-            10000);
-        emit analysisFinished();
-        settleOpening();
-    });
 }
 
 }  // namespace crosscheck::viewer

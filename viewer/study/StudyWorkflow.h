@@ -70,7 +70,8 @@ public:
     /// to the CT's. A folder or the demo then opens on the most important finding; a
     /// session keeps its cursor.
     void setCompareOnOpen(bool on) { m_compareOnOpen = on; }
-    /// The cursor to use once the next study is shown (instead of the CT's centre).
+    /// The cursor to use once the next study is shown (instead of the CT's centre); used
+    /// by that study only.
     void requestCursor(const PatientPoint& referencePoint) { m_requestedCursor = referencePoint; }
 
     /// Loads the series under these files or folders in the background.
@@ -88,7 +89,9 @@ public:
     /// volume's centre (or the requested one). The same study again re-lays out the panes
     /// (after a role change) and keeps annotations and the comparison.
     void showStudy(std::shared_ptr<Study> study);
-    /// Gives a series a new role and lays the panes out again.
+    /// Gives a series a new role and lays the panes out again. When that changes the CT
+    /// and sCT a comparison would use, the comparison on screen is cleared (and compared
+    /// again soon when the workflow compares on its own).
     void setSeriesRole(const QString& seriesInstanceUid, SeriesRole role);
     /// Shows a series of the study in a pane (the assignment goes to the view state).
     void assignSeriesToPane(int pane, const QString& seriesInstanceUid);
@@ -111,8 +114,9 @@ public:
     /// Compares the CT and the sCT in the background; the result goes to the layer.
     void compare();
 
-    /// Runs a task as the current one (replacing and cancelling any other), in `during`;
-    /// `succeeded` runs when it succeeds (not when it was replaced meanwhile).
+    /// Runs a task as the current one (replacing and cancelling any other, which also ends
+    /// an opening in progress), in `during`; `succeeded` runs when it succeeds (not when it
+    /// was replaced meanwhile).
     void runTask(BackgroundTask* task, State during, std::function<void()> succeeded = {});
     /// Cancels the current task: cancelled, then the state it came from (Ready or Idle).
     void cancel();
@@ -143,20 +147,28 @@ signals:
     void comparisonShown(int findings);
     void sessionOpened(const QString& path);
     /// An opened study is on screen with what setCompareOnOpen adds, or without when there
-    /// is none to run.
+    /// is none to run, or the opening's registration or comparison failed, was cancelled
+    /// or was replaced by another task. Once per opening.
     void openingSettled();
 
 private:
     void setState(State state);
     void finishTask();
     void showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths);
-    void placeCursor(const std::vector<const LoadedSeries*>& order);
+    /// The requested cursor, else the reference volume's centre.
+    void placeCursor(const std::vector<const LoadedSeries*>& order,
+                     const std::optional<PatientPoint>& requested);
     void warnIfOutsideEverySeries(const PatientPoint& cursor);
-    void reportProblems();
+    void reportProblems(const Study& study);
     void refreshTransforms();
     void startOpeningSequence(bool focusFirstFinding);
+    /// Runs a step of the opening sequence (registerAutomatically, compare): the task it
+    /// starts continues the opening instead of ending it.
+    void continueOpening(void (StudyWorkflow::*step)());
     void scheduleReanalysis();
-    void settleOpening();
+    /// Ends the opening in progress, if any (done, failed, cancelled or replaced):
+    /// openingSettled, so whoever waits for it goes on; the cursor stays where it is.
+    void abandonOpening();
 
     ViewState* m_state;
     DiscrepancyLayer* m_discrepancy;
@@ -168,7 +180,12 @@ private:
     /// The opening sequence moves the cursor onto the first finding (folders, the demo).
     bool m_openOnFinding = false;
     bool m_compareOnOpen = false;
+    /// Set while an opening step starts its task (continueOpening).
+    bool m_continuingOpening = false;
+    /// Used by the next study shown, then cleared.
     std::optional<PatientPoint> m_requestedCursor;
+    /// The study last shown took its cursor from requestCursor.
+    bool m_cursorWasRequested = false;
     BackgroundTask* m_task = nullptr;
     /// Re-runs the comparison a moment after a transform change cleared it (a hand
     /// correction is many small steps: one run after the last).

@@ -29,22 +29,19 @@ void StudyWorkflow::nudgeSeries(const QString& seriesInstanceUid,
     if (!m_study) {
         return;
     }
-    for (const auto& s : m_study->series) {
-        if (QString::fromStdString(s.info.seriesInstanceUid) != seriesInstanceUid ||
-            s.info.frameOfReferenceUid == m_study->referenceFrameUid) {
-            continue;
-        }
-        try {
-            m_study->transforms.nudge(s.info.frameOfReferenceUid, m_study->referenceFrameUid,
-                                      deltaInReference);
-        } catch (const std::exception& e) {
-            emit message(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())), 5000);
-            return;
-        }
-        emit handAdjusted();
-        refreshTransforms();
+    const LoadedSeries* s = m_study->findByUid(seriesInstanceUid.toStdString());
+    if (!s || s->info.frameOfReferenceUid == m_study->referenceFrameUid) {
         return;
     }
+    try {
+        m_study->transforms.nudge(s->info.frameOfReferenceUid, m_study->referenceFrameUid,
+                                  deltaInReference);
+    } catch (const std::exception& e) {
+        emit message(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())), 5000);
+        return;
+    }
+    emit handAdjusted();
+    refreshTransforms();
 }
 
 void StudyWorkflow::refreshTransforms() {
@@ -65,8 +62,8 @@ void StudyWorkflow::registerAutomatically() {
     if (!fixed || moving.empty()) {
         emit message(tr("Every series already has a transform to the reference frame."), 5000);
         emit registrationFinished();
-        if (m_opening == OpeningStep::Register) {
-            compare();
+        if (m_continuingOpening && m_opening == OpeningStep::Register) {
+            compare();  // still the opening's step
         }
         return;
     }
@@ -89,7 +86,7 @@ void StudyWorkflow::registerAutomatically() {
                      8000);
         emit registrationFinished();
         if (m_opening == OpeningStep::Register) {
-            compare();
+            continueOpening(&StudyWorkflow::compare);
         }
     });
 }

@@ -119,3 +119,16 @@ TEST_CASE("a session whose transform is not rigid is refused naming the file", "
               std::string::npos);
     }
 }
+
+TEST_CASE("a study finds a series by its SeriesInstanceUID", "[session]") {
+    TempDir dir;
+    const std::filesystem::path studyDir = dir.path() / "study";
+    writeSmall(studyDir);
+    const Study study = loadStudy({studyDir});
+    REQUIRE(study.series.size() == 4);
+    for (const auto& s : study.series) {
+        CHECK(study.findByUid(s.info.seriesInstanceUid) == &s);
+    }
+    CHECK(study.findByUid("1.2.3.not.a.series") == nullptr);
+    CHECK(study.findByUid("") == nullptr);
+}
