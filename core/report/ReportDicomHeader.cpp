@@ -40,6 +40,9 @@ std::optional<ReportDicomHeader> readReportDicomHeader(const std::string& file) 
     h.studyDescription = text(d, DCM_StudyDescription);
     h.accessionNumber = text(d, DCM_AccessionNumber);
     h.studyId = text(d, DCM_StudyID);
+    h.bodyPartExamined = text(d, DCM_BodyPartExamined);
+    h.laterality = text(d, DCM_Laterality);
+    h.imageLaterality = text(d, DCM_ImageLaterality);
     if (h.sopClassUid.empty() || h.sopInstanceUid.empty()) {
         return std::nullopt;
     }

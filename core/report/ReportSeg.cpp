@@ -115,7 +115,9 @@ void setSharedGroups(const SegBuild& b, const ReportSegmentation& s, DcmSegmenta
 /// Adds the segments (numbered 1.. in order) and returns their numbers.
 std::vector<Uint16> addSegments(const SegBuild& b, const ReportSegmentation& s,
                                 DcmSegmentation& seg) {
-    const CodeSequenceMacro category("49755003", "SCT", "Morphologically Altered Structure");
+    // CID 7150 names 49755003 "Morphologically Abnormal Structure" (SNOMED's older
+    // "Morphologically altered structure" is the meaning some tools still write).
+    const CodeSequenceMacro category("49755003", "SCT", "Morphologically Abnormal Structure");
     const CodeSequenceMacro type("108369006", "SCT", "Neoplasm");
     std::vector<Uint16> numbers;
     for (const ReportSegment& r : s.segments) {
@@ -212,6 +214,38 @@ void addReferencedSeries(const ReportSegmentation& s, DcmSegmentation& seg) {
     }
 }
 
+/// The CT's anatomy as the SEG repeats it; values outside the enumerated ones are dropped.
+void readAnatomy(const ReportDicomHeader& ct, ReportSegmentation& s) {
+    s.bodyPartExamined = ct.bodyPartExamined;
+    s.laterality = ct.laterality == "R" || ct.laterality == "L" ? ct.laterality : "";
+    const std::string& image = ct.imageLaterality;
+    s.imageLaterality = image == "R" || image == "L" || image == "U" || image == "B" ? image : "";
+}
+
+/// General Series and General Image anatomy. PixelMed requires Laterality (type 2C) when there
+/// is no Image Laterality, and an empty Laterality would claim a paired structure of unknown
+/// side; so Laterality is written only when the CT's is R or L, and Image Laterality always:
+/// the CT's, else its Laterality, else U (unpaired: the spine).
+void writeAnatomy(const SegBuild& b, const ReportSegmentation& s, DcmSegmentation& seg) {
+    if (!s.bodyPartExamined.empty()) {
+        // A CT's value that is not a valid CS (too long, lower case) is left out rather than
+        // failing the export: the SEG is still correct without it.
+        static_cast<void>(seg.getSeries().setBodyPartExamined(s.bodyPartExamined.c_str()));
+    }
+    if (s.laterality == "R" || s.laterality == "L") {
+        b.check(seg.getSeries().setLaterality(s.laterality == "R" ? DcmIODTypes::LATERALITY_R
+                                                                  : DcmIODTypes::LATERALITY_L),
+                "laterality");
+    }
+}
+
+std::string imageLaterality(const ReportSegmentation& s) {
+    if (!s.imageLaterality.empty()) {
+        return s.imageLaterality;
+    }
+    return s.laterality.empty() ? "U" : s.laterality;
+}
+
 }  // namespace
 
 std::optional<ReportSegmentation> buildReportSegmentation(const Study& study,
@@ -257,6 +291,7 @@ std::optional<ReportSegmentation> buildReportSegmentation(const Study& study,
         }
         s.segments.push_back(std::move(segment));
     }
+    bool anatomyRead = false;
     for (int k : touched) {
         ReportSegSlice slice;
         slice.k = k;
@@ -266,6 +301,10 @@ std::optional<ReportSegmentation> buildReportSegmentation(const Study& study,
             if (!ref.missing && !ref.file.empty()) {
                 slice.positionMm = ref.positionMm;
                 if (const auto header = readReportDicomHeader(ref.file)) {
+                    if (!anatomyRead) {
+                        readAnatomy(*header, s);
+                        anatomyRead = true;
+                    }
                     slice.sopClassUid = header->sopClassUid;
                     slice.sopInstanceUid = header->sopInstanceUid;
                     slice.frameNumber = ct->info.numberOfFrames > 1 ? ref.frame + 1 : 0;
@@ -341,6 +380,7 @@ void writeReportSeg(const ReportModel& report, const ReportSegmentation& segment
                                          DCM_PlanePositionSequence, "ImagePositionPatient"),
             "position dimension");
 
+    writeAnatomy(b, segmentation, *seg);
     setSharedGroups(b, segmentation, *seg);
     const std::vector<Uint16> numbers = addSegments(b, segmentation, *seg);
     addFrames(b, segmentation, numbers, *seg);
@@ -349,6 +389,9 @@ void writeReportSeg(const ReportModel& report, const ReportSegmentation& segment
     DcmFileFormat file;
     DcmDataset& dataset = *file.getDataset();
     b.check(seg->writeDataset(dataset), "write");
+    // General Image's Image Laterality (type 3): DCMTK's module has no setter for it.
+    b.check(dataset.putAndInsertString(DCM_ImageLaterality, imageLaterality(segmentation).c_str()),
+            "image laterality");
     if (report.anonymized) {
         markDeidentified(dataset, path);
     }

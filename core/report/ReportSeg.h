@@ -37,6 +37,10 @@ struct ReportSegment {
 /// voxels to segment and are left out.
 struct ReportSegmentation {
     std::string ctSeriesInstanceUid, frameOfReferenceUid;
+    /// The CT's anatomy, repeated on the SEG (the first touched CT image's header): Body Part
+    /// Examined, series Laterality (R or L, else empty) and Image Laterality (R, L, U or B,
+    /// else empty). Not identifying: anonymization keeps them.
+    std::string bodyPartExamined, laterality, imageLaterality;
     VolumeGeometry grid;
     std::vector<ReportSegSlice> slices;
     std::vector<ReportSegment> segments;
@@ -62,14 +66,17 @@ ReportSegmentation anonymizeSegmentation(const ReportSegmentation& segmentation,
 void anonymizeExport(ReportModel& report, std::optional<ReportSegmentation>& segmentation);
 
 /// Writes a binary DICOM Segmentation (SEG) of `segmentation` on the CT grid: one segment per
-/// ROI (label = ROI label, tracking ID/UID = the ROI's, category Morphologically Altered
+/// ROI (label = ROI label, tracking ID/UID = the ROI's, category Morphologically Abnormal
 /// Structure (49755003, SCT), type Neoplasm (108369006, SCT), algorithm MANUAL), one frame per
 /// segment and CT slice where the segment has voxels, each with Plane Position, Frame Content
 /// (dimensions: segment number, slice position), Segment Identification and a Derivation Image
 /// referencing the CT image; shared Plane Orientation and Pixel Measures. Patient and study come
 /// from the report (the CT's header, anonymized when the report is: then PatientIdentityRemoved
 /// = YES and DeidentificationMethod are set). A new series in the report's study, in the CT's
-/// frame of reference.
+/// frame of reference, with the CT's Body Part Examined, its Laterality only when R or L, and
+/// Image Laterality from the CT (its Image Laterality, else its Laterality, else U).
+/// Segmented property category: CID 7150 gives 49755003 the meaning "Morphologically Abnormal
+/// Structure".
 ///
 /// Written atomically (temporary file + rename); throws ReportWriteError naming the file and
 /// the reason (also when there is no segment). Does not check for an existing file:

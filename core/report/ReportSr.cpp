@@ -136,17 +136,22 @@ void addGroup(const SrBuild& b, Group& group, const ReportRoi& roi, const Report
         addMeasurement(b, group, DSRCodedEntryValue("42798000", "SCT", "Area"), *r.size.areaMm2,
                        CMR_CID7181(CMR_CID7181::SquareMillimeter), nullptr, m.image);
     }
-    if (m.row.role == SeriesRole::sCT) {
-        std::string note = kSyntheticCtStatement;
-        if (roi.ctMinusSct) {
-            note += " CT - sCT mean " + dicomDecimalString(roi.ctMinusSct->deltaMeanHu) + " HU";
-            if (roi.ctMinusSct->flagged) {
-                note += " (flagged)";
-            }
+}
+
+/// The synthetic-CT statement for an ROI measured in the sCT, with CT - sCT. A report-level
+/// Comment (TID 1500 rows 12-14), not one inside the measurement group: PixelMed's TID 1501
+/// (DicomSRValidator -checktemplateid) finds no row for a TEXT Comment there ("Content Item
+/// not in template"), so the text names the ROI by label and tracking UID instead.
+std::string sctComment(const ReportRoi& roi) {
+    std::string note = "ROI \"" + roi.label + "\" (tracking UID " + roi.trackingUid +
+                       "), sCT: " + kSyntheticCtStatement;
+    if (roi.ctMinusSct) {
+        note += " CT - sCT mean " + dicomDecimalString(roi.ctMinusSct->deltaMeanHu) + " HU";
+        if (roi.ctMinusSct->flagged) {
+            note += " (flagged)";
         }
-        b.check(group.addQualitativeEvaluation(DSRCodedEntryValue(CODE_DCM_Comment), note),
-                "comment");
     }
+    return note;
 }
 
 void fillDocument(const SrBuild& b, const ReportModel& report, DSRDocument& doc) {
@@ -184,6 +189,19 @@ std::string findingSentence(const DiscrepancyRegion& f) {
                   : *f.visibleOnMr ? "; visible on MRI"
                                    : "; not visible on MRI");
     return text;
+}
+
+void addSctComments(const SrBuild& b, TID1500_MeasurementReport& tid, const ReportModel& report) {
+    for (const ReportRoi& roi : report.rois) {
+        for (const ReportMeasurement& m : roi.measurements) {
+            if (m.row.role == SeriesRole::sCT && m.row.measurement.hasNumbers) {
+                b.check(tid.addQualitativeEvaluation(DSRCodedEntryValue(CODE_DCM_Comment),
+                                                     OFString(sctComment(roi).c_str())),
+                        "sCT comment");
+                break;  // one comment per ROI
+            }
+        }
+    }
 }
 
 void addFindings(const SrBuild& b, TID1500_MeasurementReport& tid, const ReportModel& report) {
@@ -245,12 +263,13 @@ void writeReportSr(const ReportModel& report, const std::filesystem::path& path)
             }
         }
     }
-    addFindings(b, tid, report);
     if (first) {
         throw ReportWriteError(path.string() +
                                ": no ROI was measured in any series; a DICOM SR needs at least "
                                "one measurement");
     }
+    addSctComments(b, tid, report);
+    addFindings(b, tid, report);
     if (!tid.isValid()) {
         throw ReportWriteError(path.string() + ": the TID 1500 tree is not valid");
     }

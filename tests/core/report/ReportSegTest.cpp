@@ -114,6 +114,28 @@ TEST_CASE(
     OFString modality;
     seg->getModality(modality);
     CHECK(modality == "SEG");
+    // The CT's anatomy (the phantom: TSPINE, no laterality): Body Part Examined copied, no
+    // series Laterality (only R or L is copied), Image Laterality U (unpaired).
+    {
+        DcmFileFormat file;
+        REQUIRE(file.loadFile(path.c_str()).good());
+        DcmDataset& d = *file.getDataset();
+        OFString bodyPart, imageLaterality;
+        CHECK(d.findAndGetOFString(DCM_BodyPartExamined, bodyPart).good());
+        CHECK(bodyPart == "TSPINE");
+        CHECK(d.findAndGetOFString(DCM_ImageLaterality, imageLaterality).good());
+        CHECK(imageLaterality == "U");
+        CHECK_FALSE(d.tagExists(DCM_Laterality));
+    }
+    {
+        DcmSegment* first = seg->getSegment(1);
+        REQUIRE(first);
+        OFString value, meaning;
+        first->getSegmentedPropertyCategoryCode().getCodeValue(value);
+        first->getSegmentedPropertyCategoryCode().getCodeMeaning(meaning);
+        CHECK(value == "49755003");
+        CHECK(meaning == "Morphologically Abnormal Structure");
+    }
 
     const LoadedSeries& ct = *f.study.find(SeriesRole::CT);
     const int columns = ct.volume->geometry().dims().x(), rows = ct.volume->geometry().dims().y();

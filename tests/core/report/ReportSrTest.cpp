@@ -201,15 +201,29 @@ TEST_CASE("the DICOM SR states each CT-versus-sCT finding as a qualitative evalu
     REQUIRE(doc.read(*file.getDataset()).good());
     DSRDocumentTree& tree = doc.getTree();
     REQUIRE(tree.gotoRoot() > 0);
-    std::vector<std::string> texts;
+    std::vector<std::string> texts, comments;
     do {
         const DSRContentItem& item = tree.getCurrentContentItem();
         if (item.getValueType() == DSRTypes::VT_Text &&
             item.getConceptName().getCodeValue() == "121071") {
             texts.emplace_back(item.getStringValue().c_str());
         }
+        // The sCT comments: report-level qualitative evaluations (level 3: report, Qualitative
+        // Evaluations, comment), never inside a measurement group, where TID 1501 has no
+        // row for them.
+        if (item.getValueType() == DSRTypes::VT_Text &&
+            item.getConceptName().getCodeValue() == "121106") {
+            CHECK(tree.getLevel() == 3);
+            comments.emplace_back(item.getStringValue().c_str());
+        }
     } while (tree.iterate());
     REQUIRE(texts.size() == discrepancy->findings.size());
+    REQUIRE(comments.size() == report.rois.size());
+    for (std::size_t r = 0; r < report.rois.size(); ++r) {
+        CHECK(comments[r].find("\"" + report.rois[r].label + "\"") != std::string::npos);
+        CHECK(comments[r].find(report.rois[r].trackingUid) != std::string::npos);
+        CHECK(comments[r].find(kSyntheticCtStatement) != std::string::npos);
+    }
     const DiscrepancyRegion& top = discrepancy->findings.front();
     CHECK(top.kind == DiscrepancyKind::CtDenseSctNot);
     CHECK(texts.front().find("finding 1 (ct_dense_sct_not)") != std::string::npos);
