@@ -87,7 +87,7 @@ struct StoredLayout {
     std::array<bool, 3> flip{false, false, false};
 };
 
-StoredLayout layoutFor(const Volume& volume, NiftiLayout layout) {
+StoredLayout layoutFor(const VolumeGeometry& geometry, NiftiLayout layout) {
     StoredLayout l;
     if (layout == NiftiLayout::FlipRows) {
         l.flip[1] = true;
@@ -95,7 +95,7 @@ StoredLayout layoutFor(const Volume& volume, NiftiLayout layout) {
     }
     // Closest canonical: the permutation whose diagonal carries most of the direction
     // cosines, each axis then pointing to +R, +A, +S.
-    const Eigen::Matrix4d lps = volume.geometry().indexToPatient();
+    const Eigen::Matrix4d lps = geometry.indexToPatient();
     Eigen::Matrix3d ras;
     for (int c = 0; c < 3; ++c) {
         const Eigen::Vector3d d = lps.block<3, 1>(0, c).normalized();
@@ -122,10 +122,10 @@ StoredLayout layoutFor(const Volume& volume, NiftiLayout layout) {
     return l;
 }
 
-Eigen::Matrix4d storedToVolumeIndex(const Volume& volume, const StoredLayout& l) {
+Eigen::Matrix4d storedToVolumeIndex(const VolumeGeometry& geometry, const StoredLayout& l) {
     Eigen::Matrix4d m = Eigen::Matrix4d::Zero();
     m(3, 3) = 1.0;
-    const auto& dims = volume.geometry().dims();
+    const auto& dims = geometry.dims();
     for (int a = 0; a < 3; ++a) {
         const int v = l.axis[static_cast<std::size_t>(a)];
         const bool f = l.flip[static_cast<std::size_t>(a)];
@@ -135,19 +135,25 @@ Eigen::Matrix4d storedToVolumeIndex(const Volume& volume, const StoredLayout& l)
     return m;
 }
 
-}  // namespace
-
-Eigen::Matrix4d niftiIndexToRas(const Volume& volume, NiftiLayout layout) {
+Eigen::Matrix4d indexToRas(const VolumeGeometry& geometry, NiftiLayout layout) {
     Eigen::Matrix4d lpsToRas = Eigen::Matrix4d::Identity();
     lpsToRas(0, 0) = -1.0;
     lpsToRas(1, 1) = -1.0;
-    return lpsToRas * volume.geometry().indexToPatient() *
-           storedToVolumeIndex(volume, layoutFor(volume, layout));
+    return lpsToRas * geometry.indexToPatient() *
+           storedToVolumeIndex(geometry, layoutFor(geometry, layout));
 }
 
-void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layout) {
-    const auto& dims = volume.geometry().dims();
-    const StoredLayout stored = layoutFor(volume, layout);
+/// The voxels of one grid, `voxelBytes` each in the grid's order, with NIfTI `datatype`.
+struct VoxelBuffer {
+    const unsigned char* data = nullptr;
+    std::size_t voxelBytes = 0;
+    std::int16_t datatype = 0;
+};
+
+void writeStored(const VolumeGeometry& geometry, const VoxelBuffer& buffer, const std::string& path,
+                 NiftiLayout layout) {
+    const auto& dims = geometry.dims();
+    const StoredLayout stored = layoutFor(geometry, layout);
     Eigen::Vector3i storedDims;
     for (int a = 0; a < 3; ++a) {
         storedDims[a] = dims[stored.axis[static_cast<std::size_t>(a)]];
@@ -162,23 +168,11 @@ void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layou
         h.dim[a + 1] = static_cast<std::int16_t>(storedDims[a]);
     }
     h.dim[4] = h.dim[5] = h.dim[6] = h.dim[7] = 1;
-    switch (volume.voxelType()) {
-        case VoxelType::Int16:
-            h.datatype = 4;
-            h.bitpix = 16;
-            break;
-        case VoxelType::UInt16:
-            h.datatype = 512;
-            h.bitpix = 16;
-            break;
-        case VoxelType::Float32:
-            h.datatype = 16;
-            h.bitpix = 32;
-            break;
-    }
-    const Eigen::Matrix4d m = niftiIndexToRas(volume, layout);
+    h.datatype = buffer.datatype;
+    h.bitpix = static_cast<std::int16_t>(8 * buffer.voxelBytes);
+    const Eigen::Matrix4d m = indexToRas(geometry, layout);
     setQuaternion(m, h);
-    const Eigen::Vector3d spacing = volume.geometry().spacingMm();
+    const Eigen::Vector3d spacing = geometry.spacingMm();
     for (int a = 0; a < 3; ++a) {
         h.pixdim[a + 1] = static_cast<float>(spacing[stored.axis[static_cast<std::size_t>(a)]]);
     }
@@ -199,9 +193,9 @@ void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layou
     const char extension[4] = {0, 0, 0, 0};
     ok = ok && gzwrite(out, extension, 4) == 4;
     // One stored row at a time, gathered from the volume along stored axis 0.
-    const std::size_t voxelBytes = bytesPerVoxel(volume.voxelType());
-    const auto* data = static_cast<const unsigned char*>(volume.data());
-    const Eigen::Matrix4d toVolume = storedToVolumeIndex(volume, stored);
+    const std::size_t voxelBytes = buffer.voxelBytes;
+    const unsigned char* data = buffer.data;
+    const Eigen::Matrix4d toVolume = storedToVolumeIndex(geometry, stored);
     const std::array<long long, 3> volumeStride = {1, dims[0],
                                                    static_cast<long long>(dims[0]) * dims[1]};
     long long step0 = 0;
@@ -235,6 +229,38 @@ void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layou
         std::filesystem::remove(temporary, ec);
         throw std::runtime_error(path + ": cannot rename the finished file: " + ec.message());
     }
+}
+
+}  // namespace
+
+Eigen::Matrix4d niftiIndexToRas(const Volume& volume, NiftiLayout layout) {
+    return indexToRas(volume.geometry(), layout);
+}
+
+void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layout) {
+    VoxelBuffer buffer;
+    buffer.data = static_cast<const unsigned char*>(volume.data());
+    buffer.voxelBytes = bytesPerVoxel(volume.voxelType());
+    switch (volume.voxelType()) {
+        case VoxelType::Int16:
+            buffer.datatype = 4;
+            break;
+        case VoxelType::UInt16:
+            buffer.datatype = 512;
+            break;
+        case VoxelType::Float32:
+            buffer.datatype = 16;
+            break;
+    }
+    writeStored(volume.geometry(), buffer, path, layout);
+}
+
+void writeNiftiMask(const VolumeGeometry& geometry, const std::vector<std::uint8_t>& mask,
+                    const std::string& path, NiftiLayout layout) {
+    if (mask.size() != geometry.voxelCount()) {
+        throw std::invalid_argument(path + ": the mask does not match the grid");
+    }
+    writeStored(geometry, {mask.data(), 1, 2}, path, layout);  // 2: DT_UNSIGNED_CHAR
 }
 
 }  // namespace crosscheck

@@ -1,8 +1,11 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cstdint>
 #include <string>
+#include <vector>
 
+#include "core/geometry/VolumeGeometry.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck {
@@ -22,6 +25,12 @@ enum class NiftiLayout { FlipRows, Canonical };
 /// std::runtime_error naming the file on failure.
 void writeNifti(const Volume& volume, const std::string& path,
                 NiftiLayout layout = NiftiLayout::FlipRows);
+
+/// Writes a byte mask on `geometry` (one byte per voxel in the grid's order, 0 or 1) as a
+/// NIfTI-1 uint8 volume, with the same layout, orientation and atomic write as writeNifti:
+/// the analysis mask next to the CT that writeNifti (or dcm2niix) wrote.
+void writeNiftiMask(const VolumeGeometry& geometry, const std::vector<std::uint8_t>& mask,
+                    const std::string& path, NiftiLayout layout = NiftiLayout::FlipRows);
 
 /// The 4x4 stored-index-to-RAS matrix writeNifti puts in the sform, for tests and JSON.
 Eigen::Matrix4d niftiIndexToRas(const Volume& volume, NiftiLayout layout = NiftiLayout::FlipRows);
