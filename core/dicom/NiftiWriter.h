@@ -22,7 +22,10 @@ enum class NiftiLayout { FlipRows, Canonical };
 /// shear; the qform, which cannot, holds its nearest rotation. Values are written as stored in the
 /// volume (int16, uint16 or float32; slope 1, intercept 0). The file is written under a
 /// temporary name and renamed, so a failure never leaves a partial file. Throws
-/// std::runtime_error naming the file on failure.
+/// std::runtime_error naming the file on failure. niftilib (nifti1_io) builds the header
+/// and the qform quaternion; the bytes are written here rather than by nifti_image_write,
+/// which reports no error, picks compression from the file's name (the temporary name would
+/// need the final extension) and wants the whole reordered volume in one buffer.
 void writeNifti(const Volume& volume, const std::string& path,
                 NiftiLayout layout = NiftiLayout::FlipRows);
 
