@@ -158,7 +158,8 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 }
 
 /// The --write-mask and --write-resampled files, checked before any work: NIfTI names
-/// (else exit 2), two different files, and none already there unless --force (else exit 1).
+/// (else exit 2), two different files, and none already there unless --force and each in an
+/// existing folder (else exit 1).
 int checkOutputs(const AnalyzeArgs& args) {
     for (const std::string* path : {&args.writeMask, &args.writeResampled}) {
         if (path->empty()) {
@@ -180,6 +181,12 @@ int checkOutputs(const AnalyzeArgs& args) {
         if (!path->empty() && !args.force && std::filesystem::exists(*path, ec)) {
             std::cerr << "crosscheck-cli analyze: " << *path
                       << ": already exists; not overwritten (use --force to replace it)\n";
+            return 1;
+        }
+        const std::filesystem::path parent = std::filesystem::path(*path).parent_path();
+        if (!path->empty() && !parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+            std::cerr << "crosscheck-cli analyze: " << *path << ": no folder " << parent.string()
+                      << "\n";
             return 1;
         }
     }

@@ -94,8 +94,10 @@ TEST_CASE("crosscheck-cli analyze refuses bad input with exit 1 and usage errors
                                         " > /dev/null 2>&1") == 2);
 }
 
-TEST_CASE("the metrics recomputed in Python from the written mask and sCT agree",
-          "[analysis][cli]") {
+TEST_CASE(
+    "crosscheck-cli analyze writes the mask and the resampled sCT, and Python recomputes its "
+    "metrics from them",
+    "[analysis][cli]") {
     // analyze --write-mask --write-resampled, the CT converted to NIfTI by dcm2niix (a peer
     // tool), and tests/core/analysis/recompute_metrics.py (numpy and scipy only) recomputing
     // MAE, ME, RMSE, PSNR, SSIM and bone Dice: agreement to 1e-6 relative.
