@@ -1,7 +1,5 @@
 #pragma once
 
-#include <limits>
-
 namespace crosscheck {
 
 /// Mean errors of one tissue class (voxels chosen by their CT value).

@@ -22,8 +22,10 @@ struct MaskedSsim {
 /// with sample (co)variances (divided by 342), C1 = (0.01 L)^2, C2 = (0.03 L)^2, L = 4024.
 /// The map is averaged over the mask voxels at least 3 voxels from every edge of the
 /// volume, whose windows lie wholly inside it (no padding rule matters). Window sums are
-/// exact 64-bit integers, built separably (rows, then columns, then a running sum over
-/// 7 slices) on workerCount() threads, so the result does not depend on the thread count.
+/// exact 64-bit integers, built separably (a running sum over 7 slices, then along rows,
+/// then along columns) over the mask's in-plane bounding box on workerCount() threads, so
+/// the result does not depend on the thread count. Memory: per thread, about ten int64
+/// planes of that box (some 20 MB for a 512 x 512 body); no copy of either volume.
 /// The AgreementParameters constants (DiscrepancyMetrics.h) are the parameters.
 MaskedSsim structuralSimilarity(const Volume& a, const Volume& b,
                                 const std::vector<std::uint8_t>& mask);
