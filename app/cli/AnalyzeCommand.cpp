@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -9,9 +10,12 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/analysis/AgreementMethods.h"
 #include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/analysis/ResampleToGrid.h"
 #include "core/analysis/StudyComparison.h"
 #include "core/dicom/DicomScanner.h"
+#include "core/dicom/NiftiWriter.h"
 #include "core/dicom/SeriesInfoJson.h"
 #include "core/dicom/SeriesLoader.h"
 #include "core/dicom/SeriesSelection.h"
@@ -26,7 +30,9 @@ namespace {
 
 struct AnalyzeArgs {
     std::string ct, sct, ctSeries, sctSeries, ctRole, sctRole, t1w, t2w, transform;
+    std::string writeMask, writeResampled;
     DiscrepancyThresholds thresholds;
+    bool force = false;
     bool noRegister = false;
     bool json = false;
 };
@@ -146,8 +152,82 @@ void addMrSeries(Study& study, ScanCache& scans, const AnalyzeArgs& args,
     }
 }
 
+bool endsWith(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// The --write-mask and --write-resampled files, checked before any work: NIfTI names
+/// (else exit 2), two different files, and none already there unless --force and each in an
+/// existing folder (else exit 1).
+int checkOutputs(const AnalyzeArgs& args) {
+    for (const std::string* path : {&args.writeMask, &args.writeResampled}) {
+        if (path->empty()) {
+            continue;
+        }
+        if (!endsWith(*path, ".nii") && !endsWith(*path, ".nii.gz")) {
+            std::cerr << "crosscheck-cli analyze: " << *path << ": must end in .nii or .nii.gz\n";
+            return 2;
+        }
+    }
+    if (!args.writeMask.empty() && args.writeMask == args.writeResampled) {
+        std::cerr << "crosscheck-cli analyze: --write-mask and --write-resampled name the same "
+                     "file "
+                  << args.writeMask << "\n";
+        return 2;
+    }
+    for (const std::string* path : {&args.writeMask, &args.writeResampled}) {
+        std::error_code ec;
+        if (!path->empty() && !args.force && std::filesystem::exists(*path, ec)) {
+            std::cerr << "crosscheck-cli analyze: " << *path
+                      << ": already exists; not overwritten (use --force to replace it)\n";
+            return 1;
+        }
+        const std::filesystem::path parent = std::filesystem::path(*path).parent_path();
+        if (!path->empty() && !parent.empty() && !std::filesystem::is_directory(parent, ec)) {
+            std::cerr << "crosscheck-cli analyze: " << *path << ": no folder " << parent.string()
+                      << "\n";
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/// Writes the metrics' mask and the sCT resampled into the whole CT grid (not only the
+/// mask, so the file is a usable image), in the layout `convert` gives the CT. On failure
+/// removes what it wrote and rethrows (the message names the file).
+std::vector<std::string> writeRecomputeFiles(const AnalyzeArgs& args, const SeriesInfo& ctInfo,
+                                             const Volume& sct,
+                                             const DifferenceVolume& difference) {
+    const NiftiLayout layout =
+        ctInfo.mrAcquisitionType == "3D" ? NiftiLayout::Canonical : NiftiLayout::FlipRows;
+    std::vector<std::string> written;
+    try {
+        if (!args.writeMask.empty()) {
+            writeNiftiMask(difference.ct().geometry(), difference.domain(), args.writeMask, layout);
+            written.push_back(args.writeMask);
+        }
+        if (!args.writeResampled.empty()) {
+            const auto resampled =
+                resampleToGrid(sct, difference.ct().geometry(), difference.ctToSct());
+            writeNifti(*resampled, args.writeResampled, layout);
+            written.push_back(args.writeResampled);
+        }
+    } catch (...) {
+        std::error_code ec;
+        for (const std::string& path : written) {
+            std::filesystem::remove(path, ec);
+        }
+        throw;
+    }
+    return written;
+}
+
 int runAnalyze(const AnalyzeArgs& args) {
     const auto started = std::chrono::steady_clock::now();
+    if (const int status = checkOutputs(args); status != 0) {
+        return status;
+    }
     ScanCache scans;
     SeriesInfo ctInfo, sctInfo;
     try {
@@ -230,6 +310,10 @@ int runAnalyze(const AnalyzeArgs& args) {
     const DiscrepancyInputs& inputs = *comparison.inputs;
     ctToSct = inputs.ctToSct.matrix();
     const DiscrepancyResult result = analyzeDiscrepancy(inputs, args.thresholds);
+    const auto writeStart = std::chrono::steady_clock::now();
+    const std::vector<std::string> written =
+        writeRecomputeFiles(args, ctInfo, *inputs.sct, *result.difference);
+    const double writeMs = msSince(writeStart);
     const double totalMs = msSince(started);
 
     nlohmann::json j;
@@ -259,7 +343,9 @@ int runAnalyze(const AnalyzeArgs& args) {
                        {"candidates", t.candidatesMs},
                        {"regions", result.regionsMs},
                        {"visibility", result.visibilityMs},
-                       {"analysis", result.totalMs}};
+                       {"analysis", result.totalMs},
+                       {"write", writeMs}};
+    j["written"] = written;
     j["ms"] = totalMs;
     if (args.json) {
         std::cout << j.dump(2) << "\n";
@@ -269,9 +355,10 @@ int runAnalyze(const AnalyzeArgs& args) {
     std::printf("CT %s vs sCT %s (%s)\n", ctInfo.seriesInstanceUid.c_str(),
                 sctInfo.seriesInstanceUid.c_str(), method.c_str());
     std::printf(
-        "metrics in the body: MAE %.1f HU, ME %.1f HU, RMSE %.1f HU, PSNR %.2f dB, SSIM %.4f, bone "
-        "Dice %.4f\n",
+        "metrics in the body: MAE %.1f HU, ME %.1f HU, RMSE %.1f HU, PSNR %.2f dB, SSIM %.4f, "
+        "bone Dice %.4f\n",
         m.maeHu, m.meHu, m.rmseHu, m.psnrDb, m.ssim, m.boneDice);
+    std::printf("  (%s)\n", agreementMethods(m).c_str());
     std::printf("MAE by tissue: bone %.1f HU, soft tissue %.1f HU, air %.1f HU\n", m.bone.maeHu,
                 m.softTissue.maeHu, m.air.maeHu);
     std::printf("%zu flag(s)\n", result.regions.size());
@@ -284,6 +371,9 @@ int runAnalyze(const AnalyzeArgs& args) {
             !r.visibleOnMr   ? ""
             : *r.visibleOnMr ? ", visible on MR"
                              : ", not visible on MR");
+    }
+    for (const std::string& path : written) {
+        std::printf("wrote %s\n", path.c_str());
     }
     std::printf("%.0f ms\n", totalMs);
     return 0;
@@ -324,6 +414,12 @@ void addAnalyzeCommand(CLI::App& app, CommandAction& action) {
     cmd->add_flag("--no-register", args->noRegister,
                   "Fail instead of registering automatically when the frames differ and no "
                   "--transform is given");
+    cmd->add_option("--write-mask", args->writeMask,
+                    "Write the metrics' mask (CT grid, uint8 0/1) as NIfTI-1 .nii or .nii.gz");
+    cmd->add_option("--write-resampled", args->writeResampled,
+                    "Write the sCT resampled into the CT grid (int16 HU) as NIfTI-1 .nii or "
+                    ".nii.gz");
+    cmd->add_flag("--force", args->force, "Overwrite the --write-mask/--write-resampled files");
     cmd->add_flag("--json", args->json, "Print one JSON document on stdout");
     cmd->callback([args, &action] { action = [args] { return runAnalyze(*args); }; });
 }

@@ -1,5 +1,6 @@
 #include "core/analysis/DifferenceVolume.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -24,6 +25,7 @@ double msSince(Clock::time_point start) {
 /// depend on the thread count.
 struct SliceSums {
     long long count = 0, sum = 0, sumAbs = 0, sumSquares = 0;
+    long long sumSquaresClipped = 0;  // both clipped to [-1024, 3000] HU (PSNR)
     long long classCount[3] = {0, 0, 0}, classAbs[3] = {0, 0, 0};  // bone, soft, air
     long long ctBone = 0, sctBone = 0, bothBone = 0;
 
@@ -32,6 +34,7 @@ struct SliceSums {
         sum += o.sum;
         sumAbs += o.sumAbs;
         sumSquares += o.sumSquares;
+        sumSquaresClipped += o.sumSquaresClipped;
         for (int c = 0; c < 3; ++c) {
             classCount[c] += o.classCount[c];
             classAbs[c] += o.classAbs[c];
@@ -42,8 +45,11 @@ struct SliceSums {
     }
 };
 
-constexpr int kBoneHu = 200;
+using P = AgreementParameters;
+constexpr int kBoneHu = static_cast<int>(P::kBoneThresholdHu);
 constexpr int kAirHu = -200;
+constexpr int kClipLow = static_cast<int>(P::kClipLowHu);
+constexpr int kClipHigh = static_cast<int>(P::kClipHighHu);
 
 DiscrepancyMetrics metricsFrom(const SliceSums& s) {
     DiscrepancyMetrics m;
@@ -54,8 +60,11 @@ DiscrepancyMetrics metricsFrom(const SliceSums& s) {
         m.meHu = s.sum / n;
         m.rmseHu = std::sqrt(s.sumSquares / n);
     }
-    m.psnrDb = m.rmseHu > 0.0 ? 20.0 * std::log10(4095.0 / m.rmseHu)
-                              : std::numeric_limits<double>::infinity();
+    // SynthRAD's PSNR: MSE of the clipped images, peak = their data range.
+    const double mseClipped =
+        s.count > 0 ? static_cast<double>(s.sumSquaresClipped) / static_cast<double>(s.count) : 0.0;
+    m.psnrDb = mseClipped > 0.0 ? 10.0 * std::log10(P::kDataRange * P::kDataRange / mseClipped)
+                                : std::numeric_limits<double>::infinity();
     m.boneDice = s.ctBone + s.sctBone > 0
                      ? 2.0 * s.bothBone / static_cast<double>(s.ctBone + s.sctBone)
                      : 1.0;
@@ -141,6 +150,9 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
                 acc.sum += diff;
                 acc.sumAbs += absDiff;
                 acc.sumSquares += static_cast<long long>(diff) * diff;
+                const int clippedDiff =
+                    std::clamp(ctHu, kClipLow, kClipHigh) - std::clamp(sctHu, kClipLow, kClipHigh);
+                acc.sumSquaresClipped += static_cast<long long>(clippedDiff) * clippedDiff;
                 const int cls = ctHu >= kBoneHu ? 0 : ctHu >= kAirHu ? 1 : 2;
                 ++acc.classCount[cls];
                 acc.classAbs[cls] += absDiff;
@@ -160,12 +172,15 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
             "the sCT covers none of the CT's body: nothing to compare (is the transform right?)");
     }
     result->m_metrics = metricsFrom(total);
+    result->m_metrics.bodyThresholdHu = options.bodyThresholdHu;
     result->m_difference = difference;
     t.differenceMs = msSince(start);
 
     start = Clock::now();
     progress(0.8, "structural similarity");
-    result->m_metrics.ssim = structuralSimilarity(*ct, *sctOnCt, result->m_domain);
+    const MaskedSsim ssim = structuralSimilarity(*ct, *sctOnCt, result->m_domain);
+    result->m_metrics.ssim = ssim.ssim;
+    result->m_metrics.ssimVoxels = ssim.voxels;
     t.ssimMs = msSince(start);
 
     start = Clock::now();

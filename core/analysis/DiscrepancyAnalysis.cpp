@@ -73,8 +73,22 @@ nlohmann::json toJson(const DiscrepancyMetrics& m) {
     j["me_hu"] = m.meHu;
     j["rmse_hu"] = m.rmseHu;
     j["psnr_db"] = std::isfinite(m.psnrDb) ? nlohmann::json(m.psnrDb) : nlohmann::json(nullptr);
-    j["ssim"] = m.ssim;
+    j["ssim"] = std::isfinite(m.ssim) ? nlohmann::json(m.ssim) : nlohmann::json(nullptr);
     j["bone_dice"] = m.boneDice;
+    // The mask and every parameter, so the numbers can be recomputed (docs/metrics.md).
+    using P = AgreementParameters;
+    j["mask"] = "ct_body_where_sct";
+    j["body_threshold_hu"] = m.bodyThresholdHu;
+    j["mask_voxels"] = m.voxels;
+    j["clip_hu"] = {P::kClipLowHu, P::kClipHighHu};
+    j["psnr_data_range"] = P::kDataRange;
+    j["ssim_window"] = P::kSsimWindow;
+    j["ssim_k1"] = P::kSsimK1;
+    j["ssim_k2"] = P::kSsimK2;
+    j["ssim_data_range"] = P::kDataRange;
+    j["ssim_edge_crop_voxels"] = P::kSsimEdgeCropVoxels;
+    j["ssim_voxels"] = m.ssimVoxels;
+    j["bone_threshold_hu"] = P::kBoneThresholdHu;
     j["mae_by_tissue_hu"] = {
         {"bone", m.bone.maeHu}, {"soft_tissue", m.softTissue.maeHu}, {"air", m.air.maeHu}};
     j["voxels_by_tissue"] = {

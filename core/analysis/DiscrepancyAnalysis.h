@@ -48,8 +48,11 @@ DiscrepancyResult analyzeDiscrepancy(const DiscrepancyInputs& inputs,
 /// ct_mean_hu, sct_mean_hu, visible_on_mr (when judged), plus rank, voxels,
 /// mean_abs_difference_hu, score and mr_contrast.
 nlohmann::json toJson(const DiscrepancyRegion& region);
-/// metrics of docs/cli.md: mae_hu, me_hu, rmse_hu, psnr_db (null when infinite), ssim,
-/// bone_dice, plus mae_by_tissue_hu {bone, soft_tissue, air} and voxels.
+/// metrics of docs/cli.md: mae_hu, me_hu, rmse_hu, psnr_db (null when infinite), ssim (null
+/// when no voxel qualifies), bone_dice, the mask and the parameters (mask, body_threshold_hu,
+/// mask_voxels, clip_hu, psnr_data_range, ssim_window, ssim_k1, ssim_k2, ssim_data_range,
+/// ssim_edge_crop_voxels, ssim_voxels, bone_threshold_hu; docs/metrics.md), plus
+/// mae_by_tissue_hu {bone, soft_tissue, air}, voxels_by_tissue and voxels.
 nlohmann::json toJson(const DiscrepancyMetrics& metrics);
 
 }  // namespace crosscheck

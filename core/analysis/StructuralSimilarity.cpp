@@ -2,130 +2,230 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
 
+#include "core/analysis/DiscrepancyMetrics.h"
 #include "core/util/ParallelFor.h"
 
 namespace crosscheck {
 
 namespace {
-constexpr double kRange = 4095.0;
-constexpr double kC1 = (0.01 * kRange) * (0.01 * kRange);
-constexpr double kC2 = (0.03 * kRange) * (0.03 * kRange);
 
-double shifted(std::int16_t hu) {
-    return std::clamp(static_cast<double>(hu) + 1024.0, 0.0, kRange);
+using P = AgreementParameters;
+constexpr int kHalf = P::kSsimWindow / 2;
+constexpr std::int64_t kWindowVoxels =
+    static_cast<std::int64_t>(P::kSsimWindow) * P::kSsimWindow * P::kSsimWindow;
+constexpr double kC1 = (P::kSsimK1 * P::kDataRange) * (P::kSsimK1 * P::kDataRange);
+constexpr double kC2 = (P::kSsimK2 * P::kDataRange) * (P::kSsimK2 * P::kDataRange);
+
+/// Clipped to [-1024, 3000] and shifted by +1024: 0..4024.
+std::int64_t shifted(std::int16_t hu) {
+    const int low = static_cast<int>(P::kClipLowHu), high = static_cast<int>(P::kClipHighHu);
+    return std::clamp(static_cast<int>(hu), low, high) - low;
 }
+
+/// The five window sums, structure of arrays over one plane: x, y, x^2, y^2, xy.
+struct Planes {
+    std::array<std::vector<std::int64_t>, 5> q;
+    explicit Planes(std::size_t size) {
+        for (auto& v : q) {
+            v.assign(size, 0);
+        }
+    }
+};
+
+double ssimOf(std::int64_t sx, std::int64_t sy, std::int64_t sxx, std::int64_t syy,
+              std::int64_t sxy) {
+    // Exact integer numerators: N sxx - sx^2 = N (N - 1) * sample variance.
+    const double n = static_cast<double>(kWindowVoxels);
+    const double norm = n * (n - 1.0);
+    const double ux = sx / n, uy = sy / n;
+    const double vx = static_cast<double>(kWindowVoxels * sxx - sx * sx) / norm;
+    const double vy = static_cast<double>(kWindowVoxels * syy - sy * sy) / norm;
+    const double vxy = static_cast<double>(kWindowVoxels * sxy - sx * sy) / norm;
+    return ((2.0 * ux * uy + kC1) * (2.0 * vxy + kC2)) /
+           ((ux * ux + uy * uy + kC1) * (vx + vy + kC2));
+}
+
+struct Box {
+    int lo[3] = {std::numeric_limits<int>::max(), std::numeric_limits<int>::max(),
+                 std::numeric_limits<int>::max()};
+    int hi[3] = {-1, -1, -1};
+};
+
+Box maskBox(const std::vector<std::uint8_t>& mask, const Eigen::Vector3i& d) {
+    std::vector<Box> perSlice(static_cast<std::size_t>(d[2]));
+    parallelFor(d[2], [&](int begin, int end) {
+        for (int k = begin; k < end; ++k) {
+            Box& b = perSlice[static_cast<std::size_t>(k)];
+            const std::uint8_t* m = mask.data() + static_cast<std::size_t>(k) * d[0] * d[1];
+            for (int j = 0; j < d[1]; ++j, m += d[0]) {
+                for (int i = 0; i < d[0]; ++i) {
+                    if (m[i]) {
+                        b.lo[0] = std::min(b.lo[0], i);
+                        b.hi[0] = std::max(b.hi[0], i);
+                        b.lo[1] = std::min(b.lo[1], j);
+                        b.hi[1] = j;
+                        b.lo[2] = std::min(b.lo[2], k);
+                        b.hi[2] = k;
+                    }
+                }
+            }
+        }
+    });
+    Box all;
+    for (const Box& b : perSlice) {
+        for (int a = 0; a < 3; ++a) {
+            all.lo[a] = std::min(all.lo[a], b.lo[a]);
+            all.hi[a] = std::max(all.hi[a], b.hi[a]);
+        }
+    }
+    return all;
+}
+
 }  // namespace
 
-double structuralSimilarity(const Volume& a, const Volume& b,
-                            const std::vector<std::uint8_t>& domain, int window) {
+MaskedSsim structuralSimilarity(const Volume& a, const Volume& b,
+                                const std::vector<std::uint8_t>& mask) {
     const Eigen::Vector3i d = a.geometry().dims();
-    const int nx = d[0], ny = d[1], nz = d[2];
-    const int half = window / 2;
-    std::vector<double> sliceSums(static_cast<std::size_t>(nz), 0.0);
-    std::vector<long long> sliceCounts(static_cast<std::size_t>(nz), 0);
+    if (b.geometry().dims() != d || mask.size() != a.geometry().voxelCount() ||
+        a.voxelType() != VoxelType::Int16 || b.voxelType() != VoxelType::Int16) {
+        throw std::invalid_argument(
+            "structuralSimilarity: two int16 volumes and a mask on one grid");
+    }
+    MaskedSsim result;
+    result.ssim = std::numeric_limits<double>::quiet_NaN();
+    // The output voxels: the mask's bounding box, at least kHalf from every edge. Voxels
+    // outside the mask are 0 after the shift, so window sums need only the box widened by
+    // kHalf.
+    const Box box = maskBox(mask, d);
+    int outLo[3], outHi[3];
+    for (int a3 = 0; a3 < 3; ++a3) {
+        outLo[a3] = std::max(box.lo[a3], kHalf);
+        outHi[a3] = std::min(box.hi[a3], d[a3] - 1 - kHalf);
+        if (outLo[a3] > outHi[a3]) {
+            return result;
+        }
+    }
+    const int outW = outHi[0] - outLo[0] + 1, outH = outHi[1] - outLo[1] + 1;
+    const int extW = outW + 2 * kHalf, extH = outH + 2 * kHalf;
+    const int extI0 = outLo[0] - kHalf, extJ0 = outLo[1] - kHalf;
+    const int slices = outHi[2] - outLo[2] + 1;
     const std::int16_t* va = a.voxels<std::int16_t>();
     const std::int16_t* vb = b.voxels<std::int16_t>();
-    parallelFor(nz, [&](int begin, int end) {
-        // Running window sums: per column, the vertical window sums of n, x, y, x^2, y^2,
-        // xy (exact integers in double), updated as the window moves down a row; the
-        // horizontal window runs over those column sums. Memory: six rows.
-        std::vector<std::array<double, 6>> column(static_cast<std::size_t>(nx));
-        for (int k = begin; k < end; ++k) {
-            const std::size_t sliceOffset = static_cast<std::size_t>(k) * nx * ny;
-            // The rows and columns holding domain voxels, widened by the window.
-            int rowLo = ny, rowHi = -1, colLo = nx, colHi = -1;
-            for (int j = 0; j < ny; ++j) {
-                const std::uint8_t* m =
-                    domain.data() + sliceOffset + static_cast<std::size_t>(j) * nx;
-                for (int i = 0; i < nx; ++i) {
-                    if (m[i]) {
-                        rowLo = std::min(rowLo, j);
-                        rowHi = j;
-                        colLo = std::min(colLo, i);
-                        colHi = std::max(colHi, i);
-                    }
-                }
-            }
-            if (rowHi < 0) {
-                continue;
-            }
-            const int c0 = std::max(0, colLo - half), c1 = std::min(nx - 1, colHi + half);
-            for (int i = c0; i <= c1; ++i) {
-                column[static_cast<std::size_t>(i)].fill(0.0);
-            }
-            auto addRow = [&](int j, double sign) {
-                if (j < 0 || j >= ny) {
-                    return;
-                }
-                const std::size_t rowOffset = sliceOffset + static_cast<std::size_t>(j) * nx;
-                for (int i = c0; i <= c1; ++i) {
-                    const std::size_t o = rowOffset + static_cast<std::size_t>(i);
-                    if (!domain[o]) {
+    const std::size_t sliceSize = static_cast<std::size_t>(d[0]) * d[1];
+    std::vector<double> sliceSums(static_cast<std::size_t>(slices), 0.0);
+    std::vector<long long> sliceCounts(static_cast<std::size_t>(slices), 0);
+
+    parallelFor(slices, [&](int begin, int end) {
+        // z: sums over the 7 slices of the window, per in-plane voxel of the widened box,
+        // kept running as the window moves along k. h: z summed along rows; v: h summed
+        // along columns, for the current output row.
+        Planes z(static_cast<std::size_t>(extW) * extH);
+        Planes h(static_cast<std::size_t>(outW) * extH);
+        Planes v(static_cast<std::size_t>(outW));
+        auto addSlice = [&](int k, std::int64_t sign) {
+            for (int j = 0; j < extH; ++j) {
+                const std::size_t o0 = static_cast<std::size_t>(k) * sliceSize +
+                                       static_cast<std::size_t>(extJ0 + j) * d[0] +
+                                       static_cast<std::size_t>(extI0);
+                const std::size_t z0 = static_cast<std::size_t>(j) * extW;
+                for (int i = 0; i < extW; ++i) {
+                    const std::size_t o = o0 + static_cast<std::size_t>(i);
+                    if (!mask[o]) {
                         continue;
                     }
-                    const double x = shifted(va[o]), y = shifted(vb[o]);
-                    auto& c = column[static_cast<std::size_t>(i)];
-                    c[0] += sign;
-                    c[1] += sign * x;
-                    c[2] += sign * y;
-                    c[3] += sign * x * x;
-                    c[4] += sign * y * y;
-                    c[5] += sign * x * y;
+                    const std::int64_t x = shifted(va[o]), y = shifted(vb[o]);
+                    const std::size_t zi = z0 + static_cast<std::size_t>(i);
+                    z.q[0][zi] += sign * x;
+                    z.q[1][zi] += sign * y;
+                    z.q[2][zi] += sign * x * x;
+                    z.q[3][zi] += sign * y * y;
+                    z.q[4][zi] += sign * x * y;
                 }
-            };
-            for (int j = rowLo - half; j < rowLo + half; ++j) {
-                addRow(j, 1.0);
+            }
+        };
+        const int kFirst = outLo[2] + begin;
+        for (int k = kFirst - kHalf; k < kFirst + kHalf; ++k) {
+            addSlice(k, 1);
+        }
+        for (int s = begin; s < end; ++s) {
+            const int k = outLo[2] + s;
+            addSlice(k + kHalf, 1);
+            // Along rows: h(i', j) = sum of z(i' .. i' + 6, j).
+            for (int c = 0; c < 5; ++c) {
+                const std::int64_t* zq = z.q[c].data();
+                std::int64_t* hq = h.q[c].data();
+                for (int j = 0; j < extH; ++j) {
+                    const std::int64_t* zr = zq + static_cast<std::size_t>(j) * extW;
+                    std::int64_t* hr = hq + static_cast<std::size_t>(j) * outW;
+                    std::int64_t run = 0;
+                    for (int i = 0; i < 2 * kHalf; ++i) {
+                        run += zr[i];
+                    }
+                    for (int i = 0; i < outW; ++i) {
+                        run += zr[i + 2 * kHalf];
+                        hr[i] = run;
+                        run -= zr[i];
+                    }
+                }
+            }
+            // Along columns, row by row of the output.
+            for (int c = 0; c < 5; ++c) {
+                std::fill(v.q[c].begin(), v.q[c].end(), 0);
+                for (int j = 0; j < 2 * kHalf; ++j) {
+                    const std::int64_t* hr = h.q[c].data() + static_cast<std::size_t>(j) * outW;
+                    for (int i = 0; i < outW; ++i) {
+                        v.q[c][static_cast<std::size_t>(i)] += hr[i];
+                    }
+                }
             }
             double sum = 0.0;
             long long count = 0;
-            for (int j = rowLo; j <= rowHi; ++j) {
-                addRow(j + half, 1.0);
-                std::array<double, 6> s{};
-                for (int i = c0; i <= std::min(c1, colLo + half - 1); ++i) {
-                    for (int c = 0; c < 6; ++c) {
-                        s[c] += column[static_cast<std::size_t>(i)][c];
+            for (int jo = 0; jo < outH; ++jo) {
+                for (int c = 0; c < 5; ++c) {
+                    const std::int64_t* hr =
+                        h.q[c].data() + static_cast<std::size_t>(jo + 2 * kHalf) * outW;
+                    for (int i = 0; i < outW; ++i) {
+                        v.q[c][static_cast<std::size_t>(i)] += hr[i];
                     }
                 }
-                const std::uint8_t* m =
-                    domain.data() + sliceOffset + static_cast<std::size_t>(j) * nx;
-                for (int i = colLo; i <= colHi; ++i) {
-                    // Window [i - half, i + half] over the column sums.
-                    if (i + half <= c1) {
-                        for (int c = 0; c < 6; ++c) {
-                            s[c] += column[static_cast<std::size_t>(i + half)][c];
-                        }
-                    }
-                    if (i - half - 1 >= c0) {
-                        for (int c = 0; c < 6; ++c) {
-                            s[c] -= column[static_cast<std::size_t>(i - half - 1)][c];
-                        }
-                    }
+                const std::uint8_t* m = mask.data() + static_cast<std::size_t>(k) * sliceSize +
+                                        static_cast<std::size_t>(outLo[1] + jo) * d[0] +
+                                        static_cast<std::size_t>(outLo[0]);
+                for (int i = 0; i < outW; ++i) {
                     if (!m[i]) {
                         continue;
                     }
-                    const double n = s[0];
-                    const double mx = s[1] / n, my = s[2] / n;
-                    const double vx = std::max(0.0, s[3] / n - mx * mx);
-                    const double vy = std::max(0.0, s[4] / n - my * my);
-                    const double cxy = s[5] / n - mx * my;
-                    sum += ((2.0 * mx * my + kC1) * (2.0 * cxy + kC2)) /
-                           ((mx * mx + my * my + kC1) * (vx + vy + kC2));
+                    const auto ii = static_cast<std::size_t>(i);
+                    sum += ssimOf(v.q[0][ii], v.q[1][ii], v.q[2][ii], v.q[3][ii], v.q[4][ii]);
                     ++count;
                 }
-                addRow(j - half, -1.0);
+                for (int c = 0; c < 5; ++c) {
+                    const std::int64_t* hr = h.q[c].data() + static_cast<std::size_t>(jo) * outW;
+                    for (int i = 0; i < outW; ++i) {
+                        v.q[c][static_cast<std::size_t>(i)] -= hr[i];
+                    }
+                }
             }
-            sliceSums[static_cast<std::size_t>(k)] = sum;
-            sliceCounts[static_cast<std::size_t>(k)] = count;
+            sliceSums[static_cast<std::size_t>(s)] = sum;
+            sliceCounts[static_cast<std::size_t>(s)] = count;
+            addSlice(k - kHalf, -1);
         }
     });
     double sum = 0.0;
     long long count = 0;
-    for (int k = 0; k < nz; ++k) {
-        sum += sliceSums[static_cast<std::size_t>(k)];
-        count += sliceCounts[static_cast<std::size_t>(k)];
+    for (int s = 0; s < slices; ++s) {
+        sum += sliceSums[static_cast<std::size_t>(s)];
+        count += sliceCounts[static_cast<std::size_t>(s)];
     }
-    return count > 0 ? sum / count : 1.0;
+    result.voxels = count;
+    if (count > 0) {
+        result.ssim = sum / static_cast<double>(count);
+    }
+    return result;
 }
 
 }  // namespace crosscheck

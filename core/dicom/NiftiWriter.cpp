@@ -1,5 +1,6 @@
 #include "core/dicom/NiftiWriter.h"
 
+#include <nifti1_io.h>
 #include <zlib.h>
 
 #include <Eigen/Dense>
@@ -10,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
@@ -17,67 +19,54 @@ namespace crosscheck {
 
 namespace {
 
-#pragma pack(push, 1)
-struct Nifti1Header {
-    std::int32_t sizeof_hdr = 348;
-    char data_type[10] = {};
-    char db_name[18] = {};
-    std::int32_t extents = 0;
-    std::int16_t session_error = 0;
-    char regular = 'r';
-    char dim_info = 0;
-    std::int16_t dim[8] = {};
-    float intent_p1 = 0, intent_p2 = 0, intent_p3 = 0;
-    std::int16_t intent_code = 0;
-    std::int16_t datatype = 0;
-    std::int16_t bitpix = 0;
-    std::int16_t slice_start = 0;
-    float pixdim[8] = {};
-    float vox_offset = 352;
-    float scl_slope = 1, scl_inter = 0;
-    std::int16_t slice_end = 0;
-    char slice_code = 0;
-    char xyzt_units = 10;  // mm and seconds
-    float cal_max = 0, cal_min = 0, slice_duration = 0, toffset = 0;
-    std::int32_t glmax = 0, glmin = 0;
-    char descrip[80] = {};
-    char aux_file[24] = {};
-    std::int16_t qform_code = 1, sform_code = 1;
-    float quatern_b = 0, quatern_c = 0, quatern_d = 0, qoffset_x = 0, qoffset_y = 0, qoffset_z = 0;
-    float srow_x[4] = {}, srow_y[4] = {}, srow_z[4] = {};
-    char intent_name[16] = {};
-    char magic[4] = {'n', '+', '1', '\0'};
-};
-#pragma pack(pop)
-static_assert(sizeof(Nifti1Header) == 348, "NIfTI-1 header must be 348 bytes");
+/// niftilib's image description, freed with it.
+using NiftiImage = std::unique_ptr<nifti_image, void (*)(nifti_image*)>;
 
-// The qform quaternion of the rotation nearest to the matrix's direction part
-// (the method of nifti1_io's nifti_mat44_to_quatern).
-void setQuaternion(const Eigen::Matrix4d& m, Nifti1Header& h) {
-    Eigen::Matrix3d r;
-    for (int c = 0; c < 3; ++c) {
-        r.col(c) = m.block<3, 1>(0, c).normalized();
+/// The NIfTI-1 header of a single-file image, built by niftilib: dims and spacing in stored
+/// order, qform and sform (code 1, scanner) from the stored-index-to-RAS matrix (niftilib's
+/// nifti_mat44_to_quatern turns it into the nearest rotation's quaternion, so a tilted
+/// stack's shear stays in the sform only), mm and seconds, slope 1, intercept 0.
+nifti_1_header niftiHeader(const Eigen::Vector3i& storedDims, const Eigen::Vector3d& storedSpacing,
+                           const Eigen::Matrix4d& indexToRas, int datatype,
+                           const std::string& path) {
+    int dims[8] = {3, storedDims[0], storedDims[1], storedDims[2], 1, 1, 1, 1};
+    NiftiImage nim(nifti_make_new_nim(dims, datatype, 0), &nifti_image_free);
+    if (!nim) {
+        throw std::runtime_error(path + ": niftilib cannot describe the image");
     }
-    // Nearest orthogonal matrix (polar decomposition), so shear does not break it.
-    Eigen::JacobiSVD<Eigen::Matrix3d> svd(r, Eigen::ComputeFullU | Eigen::ComputeFullV);
-    r = svd.matrixU() * svd.matrixV().transpose();
-    double qfac = 1.0;
-    if (r.determinant() < 0) {
-        r.col(2) = -r.col(2);
-        qfac = -1.0;
+    nim->nifti_type = NIFTI_FTYPE_NIFTI1_1;
+    nim->dx = nim->pixdim[1] = static_cast<float>(storedSpacing[0]);
+    nim->dy = nim->pixdim[2] = static_cast<float>(storedSpacing[1]);
+    nim->dz = nim->pixdim[3] = static_cast<float>(storedSpacing[2]);
+    nim->xyz_units = NIFTI_UNITS_MM;
+    nim->time_units = NIFTI_UNITS_SEC;
+    nim->scl_slope = 1.0f;
+    nim->scl_inter = 0.0f;
+    nim->qform_code = NIFTI_XFORM_SCANNER_ANAT;
+    nim->sform_code = NIFTI_XFORM_SCANNER_ANAT;
+    mat44 m;
+    for (int r = 0; r < 4; ++r) {
+        for (int c = 0; c < 4; ++c) {
+            m.m[r][c] = static_cast<float>(indexToRas(r, c));
+        }
     }
-    Eigen::Quaterniond q(r);
-    q.normalize();
-    if (q.w() < 0) {
-        q.coeffs() = -q.coeffs();
+    nim->sto_xyz = m;
+    nifti_mat44_to_quatern(m, &nim->quatern_b, &nim->quatern_c, &nim->quatern_d, &nim->qoffset_x,
+                           &nim->qoffset_y, &nim->qoffset_z, nullptr, nullptr, nullptr, &nim->qfac);
+    nim->qto_xyz = nifti_quatern_to_mat44(nim->quatern_b, nim->quatern_c, nim->quatern_d,
+                                          nim->qoffset_x, nim->qoffset_y, nim->qoffset_z, nim->dx,
+                                          nim->dy, nim->dz, nim->qfac);
+    std::strncpy(nim->descrip, "crosscheck", sizeof(nim->descrip) - 1);
+    nifti_set_iname_offset(nim.get());
+    nifti_1_header header = nifti_convert_nim2nhdr(nim.get());
+    // niftilib leaves the unused dims 0; dcm2niix (and the spec's advice) writes 1.
+    for (int d = 4; d < 8; ++d) {
+        header.dim[d] = 1;
     }
-    h.quatern_b = static_cast<float>(q.x());
-    h.quatern_c = static_cast<float>(q.y());
-    h.quatern_d = static_cast<float>(q.z());
-    h.qoffset_x = static_cast<float>(m(0, 3));
-    h.qoffset_y = static_cast<float>(m(1, 3));
-    h.qoffset_z = static_cast<float>(m(2, 3));
-    h.pixdim[0] = static_cast<float>(qfac);
+    if (header.vox_offset != 352.0f) {
+        throw std::runtime_error(path + ": unexpected NIfTI data offset");
+    }
+    return header;
 }
 
 // The stored layout as a map from stored index (n0 fastest) to volume index: stored axis
@@ -87,7 +76,7 @@ struct StoredLayout {
     std::array<bool, 3> flip{false, false, false};
 };
 
-StoredLayout layoutFor(const Volume& volume, NiftiLayout layout) {
+StoredLayout layoutFor(const VolumeGeometry& geometry, NiftiLayout layout) {
     StoredLayout l;
     if (layout == NiftiLayout::FlipRows) {
         l.flip[1] = true;
@@ -95,7 +84,7 @@ StoredLayout layoutFor(const Volume& volume, NiftiLayout layout) {
     }
     // Closest canonical: the permutation whose diagonal carries most of the direction
     // cosines, each axis then pointing to +R, +A, +S.
-    const Eigen::Matrix4d lps = volume.geometry().indexToPatient();
+    const Eigen::Matrix4d lps = geometry.indexToPatient();
     Eigen::Matrix3d ras;
     for (int c = 0; c < 3; ++c) {
         const Eigen::Vector3d d = lps.block<3, 1>(0, c).normalized();
@@ -122,10 +111,10 @@ StoredLayout layoutFor(const Volume& volume, NiftiLayout layout) {
     return l;
 }
 
-Eigen::Matrix4d storedToVolumeIndex(const Volume& volume, const StoredLayout& l) {
+Eigen::Matrix4d storedToVolumeIndex(const VolumeGeometry& geometry, const StoredLayout& l) {
     Eigen::Matrix4d m = Eigen::Matrix4d::Zero();
     m(3, 3) = 1.0;
-    const auto& dims = volume.geometry().dims();
+    const auto& dims = geometry.dims();
     for (int a = 0; a < 3; ++a) {
         const int v = l.axis[static_cast<std::size_t>(a)];
         const bool f = l.flip[static_cast<std::size_t>(a)];
@@ -135,59 +124,39 @@ Eigen::Matrix4d storedToVolumeIndex(const Volume& volume, const StoredLayout& l)
     return m;
 }
 
-}  // namespace
-
-Eigen::Matrix4d niftiIndexToRas(const Volume& volume, NiftiLayout layout) {
+Eigen::Matrix4d indexToRas(const VolumeGeometry& geometry, NiftiLayout layout) {
     Eigen::Matrix4d lpsToRas = Eigen::Matrix4d::Identity();
     lpsToRas(0, 0) = -1.0;
     lpsToRas(1, 1) = -1.0;
-    return lpsToRas * volume.geometry().indexToPatient() *
-           storedToVolumeIndex(volume, layoutFor(volume, layout));
+    return lpsToRas * geometry.indexToPatient() *
+           storedToVolumeIndex(geometry, layoutFor(geometry, layout));
 }
 
-void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layout) {
-    const auto& dims = volume.geometry().dims();
-    const StoredLayout stored = layoutFor(volume, layout);
+/// The voxels of one grid, `voxelBytes` each in the grid's order, with NIfTI `datatype`.
+struct VoxelBuffer {
+    const unsigned char* data = nullptr;
+    std::size_t voxelBytes = 0;
+    int datatype = 0;  ///< niftilib's DT_* code
+};
+
+void writeStored(const VolumeGeometry& geometry, const VoxelBuffer& buffer, const std::string& path,
+                 NiftiLayout layout) {
+    const auto& dims = geometry.dims();
+    const StoredLayout stored = layoutFor(geometry, layout);
     Eigen::Vector3i storedDims;
     for (int a = 0; a < 3; ++a) {
         storedDims[a] = dims[stored.axis[static_cast<std::size_t>(a)]];
     }
-    Nifti1Header h;
-    h.dim[0] = 3;
+    Eigen::Vector3d storedSpacing;
     for (int a = 0; a < 3; ++a) {
         if (storedDims[a] > 32767) {
             throw std::runtime_error(path + ": dimension " + std::to_string(storedDims[a]) +
                                      " too large for NIfTI-1");
         }
-        h.dim[a + 1] = static_cast<std::int16_t>(storedDims[a]);
+        storedSpacing[a] = geometry.spacingMm()[stored.axis[static_cast<std::size_t>(a)]];
     }
-    h.dim[4] = h.dim[5] = h.dim[6] = h.dim[7] = 1;
-    switch (volume.voxelType()) {
-        case VoxelType::Int16:
-            h.datatype = 4;
-            h.bitpix = 16;
-            break;
-        case VoxelType::UInt16:
-            h.datatype = 512;
-            h.bitpix = 16;
-            break;
-        case VoxelType::Float32:
-            h.datatype = 16;
-            h.bitpix = 32;
-            break;
-    }
-    const Eigen::Matrix4d m = niftiIndexToRas(volume, layout);
-    setQuaternion(m, h);
-    const Eigen::Vector3d spacing = volume.geometry().spacingMm();
-    for (int a = 0; a < 3; ++a) {
-        h.pixdim[a + 1] = static_cast<float>(spacing[stored.axis[static_cast<std::size_t>(a)]]);
-    }
-    for (int c = 0; c < 4; ++c) {
-        h.srow_x[c] = static_cast<float>(m(0, c));
-        h.srow_y[c] = static_cast<float>(m(1, c));
-        h.srow_z[c] = static_cast<float>(m(2, c));
-    }
-    std::strncpy(h.descrip, "crosscheck", sizeof(h.descrip) - 1);
+    const nifti_1_header h =
+        niftiHeader(storedDims, storedSpacing, indexToRas(geometry, layout), buffer.datatype, path);
 
     const bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
     const std::string temporary = path + ".part";
@@ -199,9 +168,9 @@ void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layou
     const char extension[4] = {0, 0, 0, 0};
     ok = ok && gzwrite(out, extension, 4) == 4;
     // One stored row at a time, gathered from the volume along stored axis 0.
-    const std::size_t voxelBytes = bytesPerVoxel(volume.voxelType());
-    const auto* data = static_cast<const unsigned char*>(volume.data());
-    const Eigen::Matrix4d toVolume = storedToVolumeIndex(volume, stored);
+    const std::size_t voxelBytes = buffer.voxelBytes;
+    const unsigned char* data = buffer.data;
+    const Eigen::Matrix4d toVolume = storedToVolumeIndex(geometry, stored);
     const std::array<long long, 3> volumeStride = {1, dims[0],
                                                    static_cast<long long>(dims[0]) * dims[1]};
     long long step0 = 0;
@@ -235,6 +204,38 @@ void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layou
         std::filesystem::remove(temporary, ec);
         throw std::runtime_error(path + ": cannot rename the finished file: " + ec.message());
     }
+}
+
+}  // namespace
+
+Eigen::Matrix4d niftiIndexToRas(const Volume& volume, NiftiLayout layout) {
+    return indexToRas(volume.geometry(), layout);
+}
+
+void writeNifti(const Volume& volume, const std::string& path, NiftiLayout layout) {
+    VoxelBuffer buffer;
+    buffer.data = static_cast<const unsigned char*>(volume.data());
+    buffer.voxelBytes = bytesPerVoxel(volume.voxelType());
+    switch (volume.voxelType()) {
+        case VoxelType::Int16:
+            buffer.datatype = DT_INT16;
+            break;
+        case VoxelType::UInt16:
+            buffer.datatype = DT_UINT16;
+            break;
+        case VoxelType::Float32:
+            buffer.datatype = DT_FLOAT32;
+            break;
+    }
+    writeStored(volume.geometry(), buffer, path, layout);
+}
+
+void writeNiftiMask(const VolumeGeometry& geometry, const std::vector<std::uint8_t>& mask,
+                    const std::string& path, NiftiLayout layout) {
+    if (mask.size() != geometry.voxelCount()) {
+        throw std::invalid_argument(path + ": the mask does not match the grid");
+    }
+    writeStored(geometry, {mask.data(), 1, DT_UINT8}, path, layout);
 }
 
 }  // namespace crosscheck

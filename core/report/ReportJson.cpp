@@ -1,5 +1,6 @@
 #include "core/report/ReportJson.h"
 
+#include "core/analysis/AgreementMethods.h"
 #include "core/analysis/DiscrepancyAnalysis.h"
 #include "core/roi/RoiJson.h"
 
@@ -102,6 +103,7 @@ nlohmann::json reportToJson(const ReportModel& report) {
             dj["flags"].push_back(toJson(f));
         }
         dj["metrics"] = toJson(d.metrics);
+        dj["metrics_methods"] = agreementMethods(d.metrics);
         j["discrepancy"] = dj;
     } else {
         j["discrepancy"] = nullptr;

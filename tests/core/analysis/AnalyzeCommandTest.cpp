@@ -93,3 +93,61 @@ TEST_CASE("crosscheck-cli analyze refuses bad input with exit 1 and usage errors
     REQUIRE(crosscheck::test::runStatus(kCli + " analyze --ct " + (study / "CT").string() +
                                         " > /dev/null 2>&1") == 2);
 }
+
+TEST_CASE(
+    "crosscheck-cli analyze writes the mask and the resampled sCT, and Python recomputes its "
+    "metrics from them",
+    "[analysis][cli]") {
+    // analyze --write-mask --write-resampled, the CT converted to NIfTI by dcm2niix (a peer
+    // tool), and tests/core/analysis/recompute_metrics.py (numpy and scipy only) recomputing
+    // MAE, ME, RMSE, PSNR, SSIM and bone Dice: agreement to 1e-6 relative.
+    crosscheck::test::TempFolder dir("crosscheck-analyze");
+    const fs::path study = dir.path() / "study";
+    REQUIRE(crosscheck::test::runStatus(kCli + " phantom " + study.string() +
+                                        " --size small --same-frame > /dev/null 2>&1") == 0);
+    const fs::path mask = dir.path() / "mask.nii", sct = dir.path() / "sct_on_ct.nii.gz";
+    const fs::path out = dir.path() / "analysis.json";
+    const std::string analyze = kCli + " analyze --ct " + (study / "CT").string() + " --sct " +
+                                (study / "sCT").string() + " --write-mask " + mask.string() +
+                                " --write-resampled " + sct.string() + " --json";
+    REQUIRE(crosscheck::test::runStatus(analyze + " > " + out.string() + " 2> /dev/null") == 0);
+    const nlohmann::json j = nlohmann::json::parse(std::ifstream(out));
+    REQUIRE(j["written"] == nlohmann::json::array({mask.string(), sct.string()}));
+    const nlohmann::json& m = j["metrics"];
+    REQUIRE(m["mask"] == "ct_body_where_sct");
+    REQUIRE(m["clip_hu"] == nlohmann::json::array({-1024.0, 3000.0}));
+    REQUIRE(m["psnr_data_range"] == 4024.0);
+    REQUIRE(m["ssim_window"] == 7);
+    REQUIRE(m["ssim_edge_crop_voxels"] == 3);
+    REQUIRE(m["mask_voxels"].get<long long>() > 0);
+    REQUIRE(m["ssim_voxels"].get<long long>() <= m["mask_voxels"].get<long long>());
+
+    const fs::path ctDir = dir.path() / "ct_nifti";
+    fs::create_directories(ctDir);
+    REQUIRE(crosscheck::test::runStatus("dcm2niix -z n -b n -f ct -o " + ctDir.string() + " " +
+                                        (study / "CT").string() + " > /dev/null 2>&1") == 0);
+    const std::string python =
+        "/usr/bin/python3 " CROSSCHECK_SOURCE_DIR "/tests/core/analysis/recompute_metrics.py ";
+    const fs::path report = dir.path() / "recomputed.json";
+    const int status = crosscheck::test::runStatus(
+        python + (ctDir / "ct.nii").string() + " " + mask.string() + " " + sct.string() + " " +
+        out.string() + " > " + report.string() + " 2>&1");
+    std::ifstream reportIn(report);
+    const std::string text((std::istreambuf_iterator<char>(reportIn)), {});
+    INFO(text);
+    REQUIRE(status == 0);
+
+    // The files exist now: a second run refuses to overwrite them, naming the file...
+    const fs::path err = dir.path() / "err.txt";
+    REQUIRE(crosscheck::test::runStatus(analyze + " > /dev/null 2> " + err.string()) == 1);
+    std::ifstream errIn(err);
+    const std::string message((std::istreambuf_iterator<char>(errIn)), {});
+    REQUIRE(message.find(mask.string()) != std::string::npos);
+    REQUIRE(message.find("--force") != std::string::npos);
+    // ... and replaces them with --force; a name that is not NIfTI is a usage error.
+    REQUIRE(crosscheck::test::runStatus(analyze + " --force > /dev/null 2>&1") == 0);
+    REQUIRE(crosscheck::test::runStatus(kCli + " analyze --ct " + (study / "CT").string() +
+                                        " --sct " + (study / "sCT").string() + " --write-mask " +
+                                        (dir.path() / "mask.raw").string() + " > /dev/null 2>&1") ==
+            2);
+}

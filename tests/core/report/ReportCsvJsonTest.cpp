@@ -135,4 +135,9 @@ TEST_CASE("report.json is versioned and carries the measurement API's rows and p
     const Eigen::Vector3d c(flag["centroid_mm"][0], flag["centroid_mm"][1], flag["centroid_mm"][2]);
     CHECK((c - f.phantom.truth.tumor.centerCtMm).norm() < 3.0);
     CHECK(j["discrepancy"]["metrics"].contains("mae_hu"));
+    CHECK(j["discrepancy"]["metrics"]["mask"] == "ct_body_where_sct");
+    // The methods sentence names the mask and the SSIM window (docs/metrics.md).
+    const std::string methods = j["discrepancy"]["metrics_methods"].get<std::string>();
+    CHECK(methods.find("ct_body_where_sct") != std::string::npos);
+    CHECK(methods.find("7x7x7") != std::string::npos);
 }
