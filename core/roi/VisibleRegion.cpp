@@ -202,6 +202,14 @@ VisibleRegion findVisibleRegion(const RoiFootprint& fp, double threshold) {
     double bestKey = 0.0;
     for (std::size_t c = 0; c < candidates.size(); ++c) {
         const double d = std::max(containing, distanceToCenter(fp, candidates[c]));
+        // Away from the centre only what lies wholly inside the ROI is what it was drawn
+        // around; a region reaching the outline there is something the ROI cuts (the
+        // cortex of a vertebra running along the outline, whose inside is below threshold).
+        if (d > containing && !std::all_of(candidates[c].begin(), candidates[c].end(), [&](int i) {
+                return voxels[static_cast<std::size_t>(i)].inside();
+            })) {
+            continue;
+        }
         const double key = d - 1e-9 * static_cast<double>(candidates[c].size());
         if (best < 0 || key < bestKey) {
             best = static_cast<int>(c);

@@ -14,9 +14,11 @@ namespace crosscheck {
 /// around, so it never qualifies. A region that crosses the border but also holds a
 /// non-crossing part (a tumour touching the vertebra through partial volume) is split by
 /// erosion: eroded until a core inside the ROI parts from the crossing core, then each
-/// voxel of the region goes to the core it reaches first (geodesically). Among the
-/// qualifying regions with voxels inside the ROI the one closest to the ROI centre is
-/// chosen (the one containing it, when there is one; ties go to the larger).
+/// voxel of the region goes to the core it reaches first (geodesically; ties to the core
+/// inside the ROI), leaving out the voxels that touch another core's part (the bridge).
+/// The region containing the ROI centre is chosen (the larger on a tie); failing that the
+/// nearest region that lies wholly inside the ROI (one that reaches the outline away from
+/// the centre is something the ROI cuts, not what it was drawn around).
 struct VisibleRegion {
     /// Footprint indices of the chosen region (inside the ROI and in the band); empty when
     /// nothing qualifies.
