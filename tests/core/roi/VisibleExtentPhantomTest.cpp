@@ -186,6 +186,7 @@ TEST_CASE(
     const Sizes m = measure(p, roi, Plane::Axial);
     REQUIRE(m.ct);
     REQUIRE(m.sct);
+    printRow("small", 7, Plane::Axial, 2.0, Eigen::Vector2d::Zero(), 2 * section.semiAxes, m);
     INFO("CT " << m.ct->transpose() << " mm, truth " << 2 * section.semiAxes.transpose()
                << " mm, sCT " << m.sct->transpose() << " mm");
     CHECK(m.ct->x() == Approx(2 * section.semiAxes.x()).margin(1.5));
@@ -210,6 +211,9 @@ TEST_CASE(
         REQUIRE(m.ct);
         REQUIRE(m.sct);
         const double tolerance = size == PhantomSize::Small ? 1.5 : 1.0;
+        printRow(size == PhantomSize::Small ? "small, 28 mm circle" : "full, 28 mm circle", 7,
+                 Plane::Axial, 14.0 - section.semiAxes.y(), Eigen::Vector2d::Zero(),
+                 2 * section.semiAxes, m);
         INFO((size == PhantomSize::Small ? "small" : "full")
              << ": CT " << m.ct->transpose() << " mm, truth " << 2 * section.semiAxes.transpose()
              << " mm, sCT " << m.sct->transpose() << " mm");
