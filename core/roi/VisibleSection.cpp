@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/roi/VisibleExtent.h"  // farthestPointPair
 
@@ -183,23 +184,28 @@ VisibleSection measureVisibleSection(const RoiFootprint& fp, const VisibleRegion
         return out;  // a volume has no single "across"; its planes give the widths
     }
     // In a plane: the longest caliper over directions every 2 degrees (the Feret diameter
-    // with sub-voxel ends), then the caliper across it.
+    // with sub-voxel ends) and the shortest (the minimum Feret diameter). For an elliptic
+    // section the shortest is the caliper across the longest; taking it directly does not
+    // inherit the error of the long axis' direction, which on a section a few voxels wide
+    // is poorly defined (up to 1.7 mm wider than the truth on 2.8 mm voxels, against 1.4).
     constexpr int kDirections = 90;
-    Eigen::Vector3d longDir = plane->axisU;
+    out.shortMm = std::numeric_limits<double>::infinity();
     for (int d = 0; d < kDirections; ++d) {
         const double a = d * 3.14159265358979323846 / kDirections;
         const Eigen::Vector3d dir = std::cos(a) * plane->axisU + std::sin(a) * plane->axisV;
-        Eigen::Vector3d first, last;
+        Eigen::Vector3d first = Eigen::Vector3d::Zero(), last = Eigen::Vector3d::Zero();
         const double length = caliper(dir, first, last);
         if (length > out.longMm) {
             out.longMm = length;
             out.longStartMm = first;
             out.longEndMm = last;
-            longDir = dir;
+        }
+        if (length < out.shortMm) {
+            out.shortMm = length;
+            out.shortStartMm = first;
+            out.shortEndMm = last;
         }
     }
-    const Eigen::Vector3d across = n.cross(longDir).normalized();
-    out.shortMm = caliper(across, out.shortStartMm, out.shortEndMm);
     return out;
 }
 

@@ -9,8 +9,9 @@
 
 namespace crosscheck {
 
-/// The size of a visible region in one plane: its longest chord and its width
-/// perpendicular to it (the "long x short" a radiologist reads off an image), mm.
+/// The size of a visible region in one plane: its longest and its shortest caliper width
+/// (maximum and minimum Feret diameter; for an elliptic section the long axis and the
+/// width across it, the "long x short" a radiologist reads off an image), mm.
 ///
 /// Ends are in the series' patient coordinates (LPS, mm) and lie in `plane`. All zero when
 /// the region has no voxel inside the ROI in that plane.
@@ -28,7 +29,7 @@ struct VisibleSection {
 ///
 /// Only region voxels inside the ROI count, and only those within half a voxel of the plane
 /// (sampleRoi's slab rule). The long axis is the longest caliper (Feret) length over
-/// in-plane directions every 2 degrees, the width the caliper across it. A caliper's end
+/// in-plane directions every 2 degrees, the short axis the shortest. A caliper's end
 /// is the outermost, among the voxels within 3/4 voxel of the extreme along the direction,
 /// of the points where the trilinear profile from the voxel centre crosses the threshold, with
 /// other structures' voxels (VisibleRegion::foreign) read as the footprint's background, so an end
