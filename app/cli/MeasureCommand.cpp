@@ -34,12 +34,18 @@ std::string cell(const std::optional<double>& v, int precision = 1) {
     return s.str();
 }
 
+/// "long x short" of a visible section, or "-".
+std::string sizeCell(const std::optional<Eigen::Vector2d>& v) {
+    return v ? cell(v->x()) + "x" + cell(v->y()) : std::string("-");
+}
+
 void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
     std::cout << toString(roi.shape) << " in frame " << roi.frameOfReferenceUid << "\n";
     std::cout << std::left << std::setw(6) << "role" << std::right << std::setw(10) << "unit"
               << std::setw(10) << "mean" << std::setw(9) << "sd" << std::setw(9) << "median"
               << std::setw(9) << "min" << std::setw(9) << "max" << std::setw(8) << "count"
-              << std::setw(10) << "extent" << std::setw(10) << "contrast"
+              << std::setw(10) << "extent" << std::setw(12) << "axial" << std::setw(12)
+              << "sagittal" << std::setw(10) << "contrast"
               << "  warnings\n";
     for (const auto& r : rows) {
         const RoiMeasurement& m = r.measurement;
@@ -54,6 +60,8 @@ void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
                   << std::setw(9) << cell(num(m.values.min)) << std::setw(9)
                   << cell(num(m.values.max)) << std::setw(8) << cell(num(m.values.count), 0)
                   << std::setw(10) << cell(m.hasNumbers ? m.visibleExtentMm : std::nullopt)
+                  << std::setw(12) << sizeCell(m.hasNumbers ? m.visibleAxialMm : std::nullopt)
+                  << std::setw(12) << sizeCell(m.hasNumbers ? m.visibleSagittalMm : std::nullopt)
                   << std::setw(10) << cell(m.hasNumbers ? m.contrast : std::nullopt) << "  "
                   << warnings << "\n";
     }

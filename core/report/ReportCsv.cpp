@@ -17,6 +17,11 @@ std::string number(const std::optional<double>& v) {
     return v ? number(*v) : std::string();
 }
 
+/// One of [long, short], empty when the pair is absent.
+std::string pairPart(const std::optional<Eigen::Vector2d>& pair, int i) {
+    return pair ? number((*pair)[i]) : std::string();
+}
+
 std::string csvField(const std::string& text) {
     if (text.find_first_of(",\"\r\n") == std::string::npos) {
         return text;
@@ -67,6 +72,10 @@ const std::vector<std::string>& reportCsvColumns() {
                                                   "long_axis_mm",
                                                   "short_axis_mm",
                                                   "visible_extent_mm",
+                                                  "visible_axial_long_mm",
+                                                  "visible_axial_short_mm",
+                                                  "visible_sagittal_long_mm",
+                                                  "visible_sagittal_short_mm",
                                                   "visible_threshold",
                                                   "mean_ring",
                                                   "contrast",
@@ -124,6 +133,10 @@ std::string reportToCsv(const ReportModel& report) {
                 number(r.size.longAxisMm),
                 number(r.size.shortAxisMm),
                 n ? number(r.visibleExtentMm) : std::string(),
+                n ? pairPart(r.visibleAxialMm, 0) : std::string(),
+                n ? pairPart(r.visibleAxialMm, 1) : std::string(),
+                n ? pairPart(r.visibleSagittalMm, 0) : std::string(),
+                n ? pairPart(r.visibleSagittalMm, 1) : std::string(),
                 number(r.visibleThreshold),
                 n ? number(r.ringMean) : std::string(),
                 n ? number(r.contrast) : std::string(),

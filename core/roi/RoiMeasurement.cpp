@@ -161,6 +161,11 @@ RoiMeasurement measureRoi(const Roi& roi, const Volume& volume, SeriesRole role,
     if (m.visibleThreshold) {
         m.visibleExtent = measureVisibleExtent(roi, volume, samples.inside, *m.visibleThreshold);
         m.visibleExtentMm = m.visibleExtent.lengthMm;
+        m.visibleAxialMm = m.visibleExtent.axialMm;
+        m.visibleSagittalMm = m.visibleExtent.sagittalMm;
+        if (m.visibleExtent.onlyCrossing) {
+            m.warnings.push_back(kOnlyCrossingWarning);
+        }
     }
     return m;
 }

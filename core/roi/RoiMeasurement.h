@@ -58,9 +58,10 @@ RoiSizeMeaning roiSizeMeaning(const Roi& roi);
 /// `hasNumbers` is false when the series could not be measured (no transform from the ROI's
 /// frame, or no voxel of the series under the ROI); `warnings` then says why and the
 /// numbers are meaningless. Numbers from an sCT carry the warning
-/// "synthetic: derived from MRI". `visibleExtentMm` is 0 when nothing in the ROI reaches the
-/// threshold and empty when there is no threshold (MR by default). `contrast` = mean -
-/// ringMean, empty when the ROI has no ring (lines, points) or the ring holds no voxel.
+/// "synthetic: derived from MRI". `visibleExtentMm` is 0 when nothing the ROI was drawn
+/// around reaches the threshold (with the warning kOnlyCrossingWarning when only structures
+/// crossing the ROI border do) and empty when there is no threshold (MR by default). `contrast` =
+/// mean - ringMean, empty when the ROI has no ring (lines, points) or the ring holds no voxel.
 struct RoiMeasurement {
     std::string unit;
     bool hasNumbers = false;
@@ -68,6 +69,11 @@ struct RoiMeasurement {
     RoiSize size;
     std::optional<double> visibleThreshold;
     std::optional<double> visibleExtentMm;
+    /// [long, short] of the visible region's section in the axial / sagittal plane, mm
+    /// (VisibleExtent): [0, 0] when nothing is visible; empty without a threshold and for
+    /// the plane a planar ROI does not lie in.
+    std::optional<Eigen::Vector2d> visibleAxialMm;
+    std::optional<Eigen::Vector2d> visibleSagittalMm;
     VisibleExtent visibleExtent;  ///< ends in the series' patient coordinates
     int ringCount = 0;
     std::optional<double> ringMean;

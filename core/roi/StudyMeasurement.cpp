@@ -13,6 +13,11 @@ nlohmann::json numberOrNull(const std::optional<double>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
 }
 
+/// [long, short] or null.
+nlohmann::json pairOrNull(const std::optional<Eigen::Vector2d>& v) {
+    return v ? nlohmann::json::array({v->x(), v->y()}) : nlohmann::json(nullptr);
+}
+
 std::string rounded(double v) {
     std::ostringstream s;
     s.precision(3);
@@ -108,6 +113,8 @@ nlohmann::json toJson(const SeriesMeasurement& row, const MeasureOptions& option
     j["long_axis_mm"] = m.size.longAxisMm;
     j["short_axis_mm"] = m.size.shortAxisMm;
     j["visible_extent_mm"] = n ? numberOrNull(m.visibleExtentMm) : nlohmann::json(nullptr);
+    j["visible_axial_mm"] = n ? pairOrNull(m.visibleAxialMm) : nlohmann::json(nullptr);
+    j["visible_sagittal_mm"] = n ? pairOrNull(m.visibleSagittalMm) : nlohmann::json(nullptr);
     j["visible_threshold"] = numberOrNull(m.visibleThreshold);
     j["mean_ring"] = n ? numberOrNull(m.ringMean) : nlohmann::json(nullptr);
     j["contrast"] = n ? numberOrNull(m.contrast) : nlohmann::json(nullptr);

@@ -46,7 +46,8 @@ std::optional<std::vector<ProfileSample>> profileInSeries(const Roi& ruler,
 
 /// One row as `crosscheck-cli measure --json` prints it (docs/cli.md): role,
 /// series_instance_uid, unit, mean, sd, median, min, max, p5, p95, count, area_mm2 or
-/// volume_mm3, long_axis_mm, short_axis_mm, visible_extent_mm, warnings; plus
+/// volume_mm3, long_axis_mm, short_axis_mm, visible_extent_mm, visible_axial_mm and
+/// visible_sagittal_mm ([long, short] or null), warnings; plus
 /// frame_of_reference_uid, mean_ring, contrast, ring_width_mm and visible_threshold. Numbers
 /// are null when the series has none.
 nlohmann::json toJson(const SeriesMeasurement& row, const MeasureOptions& options = {});

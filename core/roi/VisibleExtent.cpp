@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "core/roi/RoiFootprint.h"
+#include "core/roi/VisibleRegion.h"
+#include "core/roi/VisibleSection.h"
+
 namespace crosscheck {
 
 std::pair<int, int> farthestPointPair(const std::vector<Eigen::Vector3d>& pts) {
@@ -94,64 +98,6 @@ double edgeOffset(const Volume& v, const Eigen::Vector3d& p, const Eigen::Vector
     return 0.0;
 }
 
-/// The largest 26-connected group of voxels at or above the threshold.
-std::vector<const SampledVoxel*> largestRegion(const std::vector<SampledVoxel>& voxels,
-                                               double threshold) {
-    // Neighbours of edge voxels reach index -1: shift by one so the key stays unsigned.
-    auto key = [](const Eigen::Vector3i& v) {
-        return (static_cast<std::uint64_t>(v.z() + 1) << 42) |
-               (static_cast<std::uint64_t>(v.y() + 1) << 21) |
-               static_cast<std::uint64_t>(v.x() + 1);
-    };
-    std::unordered_map<std::uint64_t, int> index;
-    for (int i = 0; i < static_cast<int>(voxels.size()); ++i) {
-        if (voxels[static_cast<std::size_t>(i)].value >= threshold) {
-            index.emplace(key(voxels[static_cast<std::size_t>(i)].ijk), i);
-        }
-    }
-    std::vector<int> label(voxels.size(), -1);
-    std::vector<const SampledVoxel*> best, current;
-    std::vector<int> stack;
-    int next = 0;
-    for (const auto& [k, start] : index) {
-        (void)k;
-        if (label[static_cast<std::size_t>(start)] >= 0) {
-            continue;
-        }
-        current.clear();
-        stack.assign(1, start);
-        label[static_cast<std::size_t>(start)] = next;
-        while (!stack.empty()) {
-            const int at = stack.back();
-            stack.pop_back();
-            const SampledVoxel& v = voxels[static_cast<std::size_t>(at)];
-            current.push_back(&v);
-            for (int dz = -1; dz <= 1; ++dz) {
-                for (int dy = -1; dy <= 1; ++dy) {
-                    for (int dx = -1; dx <= 1; ++dx) {
-                        const auto it = index.find(key(v.ijk + Eigen::Vector3i(dx, dy, dz)));
-                        if (it != index.end() && label[static_cast<std::size_t>(it->second)] < 0) {
-                            label[static_cast<std::size_t>(it->second)] = next;
-                            stack.push_back(it->second);
-                        }
-                    }
-                }
-            }
-        }
-        ++next;
-        // Ties go to the region holding the lowest voxel offset, so the answer does not
-        // depend on hash order.
-        auto lowest = [](const std::vector<const SampledVoxel*>& r) {
-            return std::min_element(r.begin(), r.end(), [](auto a, auto b) { return a < b; });
-        };
-        if (current.size() > best.size() ||
-            (current.size() == best.size() && !best.empty() && *lowest(current) < *lowest(best))) {
-            best = current;
-        }
-    }
-    return best;
-}
-
 /// The longest run of the profile a -> b at or above the threshold: {start, end} distances.
 std::pair<double, double> longestRun(const Volume& v, const Eigen::Vector3d& a,
                                      const Eigen::Vector3d& b, double threshold, double stepMm) {
@@ -188,6 +134,70 @@ std::pair<double, double> longestRun(const Volume& v, const Eigen::Vector3d& a,
     return best;
 }
 
+enum class PlaneKind { Axial, Sagittal, Other };
+
+/// Axial or sagittal by the largest component of the normal (patient z, x).
+PlaneKind planeKind(const Eigen::Vector3d& normal) {
+    const Eigen::Vector3d a = normal.cwiseAbs();
+    if (a.z() >= a.x() && a.z() >= a.y()) {
+        return PlaneKind::Axial;
+    }
+    return a.x() >= a.y() ? PlaneKind::Sagittal : PlaneKind::Other;
+}
+
+Eigen::Vector2d sizes(const VisibleSection& s) {
+    return {s.longMm, s.shortMm};
+}
+
+VisibleExtent measureRegionExtent(const Roi& roi, const Volume& volume, double threshold) {
+    VisibleExtent out;
+    // The band must reach past the crossing distance to see a structure go on beyond it.
+    const RoiFootprint fp(roi, volume,
+                          (kCrossingSpacings + 1.5) * RoiFootprint::spacingFor(roi, volume));
+    const VisibleRegion region = findVisibleRegion(fp, threshold);
+    out.onlyCrossing = region.onlyCrossing;
+    const bool planar = roi.hasArea();
+    const VisibleSection own =
+        measureVisibleSection(fp, region, planar ? &fp.plane() : nullptr, threshold);
+    out.lengthMm = own.longMm;
+    out.startMm = own.longStartMm;
+    out.endMm = own.longEndMm;
+    out.voxelCount = own.voxelCount;
+    if (planar) {
+        switch (planeKind(fp.plane().normal())) {
+            case PlaneKind::Axial:
+                out.axialMm = sizes(own);
+                break;
+            case PlaneKind::Sagittal:
+                out.sagittalMm = sizes(own);
+                break;
+            case PlaneKind::Other:
+                break;
+        }
+        return out;
+    }
+    // A volume ROI: both planes through the centroid of the region's voxels inside it.
+    Eigen::Vector3d centroid = Eigen::Vector3d::Zero();
+    int n = 0;
+    for (int i : region.voxels) {
+        const FootprintVoxel& v = fp.voxels()[static_cast<std::size_t>(i)];
+        if (v.inside()) {
+            centroid += v.voxel.positionMm;
+            ++n;
+        }
+    }
+    if (n == 0) {
+        out.axialMm = out.sagittalMm = Eigen::Vector2d::Zero();
+        return out;
+    }
+    centroid /= n;
+    const RoiPlane axial{centroid, Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY()};
+    const RoiPlane sagittal{centroid, Eigen::Vector3d::UnitY(), Eigen::Vector3d::UnitZ()};
+    out.axialMm = sizes(measureVisibleSection(fp, region, &axial, threshold));
+    out.sagittalMm = sizes(measureVisibleSection(fp, region, &sagittal, threshold));
+    return out;
+}
+
 }  // namespace
 
 VisibleExtent measureVisibleExtent(const Roi& roi, const Volume& volume,
@@ -212,32 +222,11 @@ VisibleExtent measureVisibleExtent(const Roi& roi, const Volume& volume,
         }
         return out;
     }
-    const std::vector<const SampledVoxel*> region = largestRegion(inside, threshold);
-    if (region.empty()) {
+    (void)inside;
+    if (!roi.hasArea() && roi.shape != RoiShape::Sphere && roi.shape != RoiShape::Brush) {
         return out;
     }
-    const bool planar = roi.hasArea();
-    const RoiPlane plane = planar ? roi.plane() : RoiPlane{};
-    std::vector<Eigen::Vector3d> pts;
-    for (const SampledVoxel* v : region) {
-        pts.push_back(planar ? plane.fromPlane(plane.toPlane(v->positionMm)) : v->positionMm);
-    }
-    const auto [ia, ib] = farthestPointPair(pts);
-    const Eigen::Vector3d a = pts[static_cast<std::size_t>(ia)];
-    const Eigen::Vector3d b = pts[static_cast<std::size_t>(ib)];
-    Eigen::Vector3d dir = b - a;
-    if (dir.norm() < 1e-9) {
-        dir = planar ? plane.axisU : Eigen::Vector3d::UnitX();
-    }
-    dir.normalize();
-    const double reach = 1.5 * spacing.maxCoeff();
-    const double offA = edgeOffset(volume, a, -dir, threshold, reach, step);
-    const double offB = edgeOffset(volume, b, dir, threshold, reach, step);
-    out.startMm = a - offA * dir;
-    out.endMm = b + offB * dir;
-    out.lengthMm = std::max(0.0, (b - a).norm() + offA + offB);
-    out.voxelCount = static_cast<int>(region.size());
-    return out;
+    return measureRegionExtent(roi, volume, threshold);
 }
 
 std::optional<Roi> fitBidirectional(const Roi& searchRoi, const Volume& volume, double threshold) {

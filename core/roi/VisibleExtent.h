@@ -10,30 +10,40 @@
 
 namespace crosscheck {
 
-/// The long axis of what stands out above a threshold inside an ROI: the "visible extent"
-/// of a lesion (a calcified tumour on CT is 20 mm; on an sCT that misses it, 0 mm).
+/// The long axis of the object an ROI was drawn around, above a threshold: the "visible
+/// extent" of a lesion (a calcified tumour on CT is 20 mm; on an sCT that misses it, 0 mm),
+/// and its [long, short] sections in the axial and sagittal planes, as studies report them.
 ///
 /// Ends are in the volume's patient coordinates (LPS, mm); lengthMm is 0 and voxelCount 0
-/// when no voxel reaches the threshold.
+/// when nothing qualifies (docs/measurements.md). axialMm / sagittalMm are [long, short] in
+/// mm; a planar ROI has the one of the plane it lies in (judged by the largest component of
+/// its normal: z axial, x sagittal; a coronal ROI has neither), a sphere or brush has both,
+/// through the region's centroid; lines and points have neither. [0, 0] when nothing
+/// qualifies.
 struct VisibleExtent {
     double lengthMm = 0.0;
     Eigen::Vector3d startMm = Eigen::Vector3d::Zero();
     Eigen::Vector3d endMm = Eigen::Vector3d::Zero();
-    int voxelCount = 0;  ///< voxels in the largest connected region
+    int voxelCount = 0;  ///< voxels of the chosen region inside the ROI
+    std::optional<Eigen::Vector2d> axialMm;
+    std::optional<Eigen::Vector2d> sagittalMm;
+    /// Something inside the ROI reaches the threshold, but only structures that cross the ROI
+    /// border (bone the ROI grazes): the extent is 0 for that reason.
+    bool onlyCrossing = false;
 };
+
+/// The warning a measurement carries when VisibleExtent::onlyCrossing.
+constexpr const char* kOnlyCrossingWarning = "only structures crossing the ROI border";
 
 /// Computes the visible extent of the ROI's voxels (from sampleRoi, ROI in the volume's
 /// frame) at `threshold` (value >= threshold is "visible").
 ///
-/// Area shapes, sphere and brush: the voxels at or above the threshold are grouped into
-/// 26-connected regions on the volume's grid; in the largest (most voxels) the two voxel
-/// centres farthest apart (projected on the ROI plane for planar shapes) give the axis.
-/// Each end is then moved to where the trilinearly interpolated profile along that axis
-/// crosses the threshold (searched up to 1.5 voxels beyond the end voxel's centre, or back
-/// towards the middle when the interpolated value at the end is already below), so the
-/// length is not quantized to whole voxels. Ruler and bidirectional: the longest run above
-/// the threshold along their segments (profiles every 0.05 voxel, crossings interpolated).
-/// Point: 0.
+/// Area shapes, sphere and brush: the region the ROI was drawn around (findVisibleRegion:
+/// not a structure crossing the ROI border) measured inside the ROI only
+/// (measureVisibleSection: farthest voxel centres, ends moved to the interpolated threshold
+/// crossing, never beyond the outline). `inside` is not used for these: they look at a band
+/// around the ROI too. Ruler and bidirectional: the longest run above the threshold along
+/// their segments (profiles every 0.05 voxel, crossings interpolated). Point: 0.
 VisibleExtent measureVisibleExtent(const Roi& roiInVolumeFrame, const Volume& volume,
                                    const std::vector<SampledVoxel>& inside, double threshold);
 

@@ -100,8 +100,21 @@ TEST_CASE("crosscheck-cli measure samples an MR-frame ROI in every series of the
         CHECK(row["mean"].get<double>() == Approx(e.measurement.values.mean));
         CHECK(row["count"].get<int>() == e.measurement.values.count);
         for (const char* key : {"unit", "sd", "median", "min", "max", "p5", "p95", "area_mm2",
-                                "long_axis_mm", "short_axis_mm", "visible_extent_mm", "warnings"}) {
+                                "long_axis_mm", "short_axis_mm", "visible_extent_mm",
+                                "visible_axial_mm", "visible_sagittal_mm", "warnings"}) {
             CHECK(row.contains(key));
+        }
+        const auto& m = e.measurement;
+        for (const auto& [key, size] : {std::pair{"visible_axial_mm", m.visibleAxialMm},
+                                        std::pair{"visible_sagittal_mm", m.visibleSagittalMm}}) {
+            INFO(key);
+            if (size && m.hasNumbers) {
+                REQUIRE(row[key].size() == 2);
+                CHECK(row[key][0].get<double>() == Approx(size->x()));
+                CHECK(row[key][1].get<double>() == Approx(size->y()));
+            } else {
+                CHECK(row[key].is_null());
+            }
         }
     }
     CHECK(rowOf(j, "CT")["unit"] == "HU");
@@ -109,6 +122,13 @@ TEST_CASE("crosscheck-cli measure samples an MR-frame ROI in every series of the
     CHECK(rowOf(j, "CT")["mean"].get<double>() > 300.0);
     CHECK(rowOf(j, "sCT")["warnings"] == nlohmann::json::array({"synthetic: derived from MRI"}));
     CHECK(rowOf(j, "sCT")["visible_extent_mm"].get<double>() == 0.0);
+    // The ROI is sagittal (craniocaudal x AP): the CT shows the tumour's sagittal section
+    // (inside the 16 mm ROI), the sCT nothing; MR has no threshold.
+    CHECK(rowOf(j, "CT")["visible_sagittal_mm"][0].get<double>() > 10.0);
+    CHECK(rowOf(j, "CT")["visible_sagittal_mm"][0].get<double>() <= 16.0);
+    CHECK(rowOf(j, "sCT")["visible_sagittal_mm"] == nlohmann::json::array({0.0, 0.0}));
+    CHECK(rowOf(j, "CT")["visible_axial_mm"].is_null());
+    CHECK(rowOf(j, "T1w")["visible_sagittal_mm"].is_null());
     CHECK(j["ct_minus_sct"]["flagged"] == true);
 
     SECTION("without the transform the CT has no numbers and says why") {
