@@ -19,6 +19,7 @@
 #include "core/dicom/SeriesInfoJson.h"
 #include "core/dicom/SeriesLoader.h"
 #include "core/dicom/SeriesSelection.h"
+#include "core/findings/FindingMeasurement.h"
 #include "core/geometry/RigidTransform.h"
 #include "core/model/Study.h"
 #include "core/registration/RigidMiRegistration.h"
@@ -28,12 +29,31 @@ namespace crosscheck::cli {
 
 namespace {
 
+/// One line per measured finding: the visible size in its plane and the mean, CT and sCT.
+void printMeasured(const std::vector<MeasuredFinding>& measured) {
+    for (const MeasuredFinding& finding : measured) {
+        std::printf("%s:", finding.label.c_str());
+        for (const SeriesMeasurement& row : finding.measurements) {
+            const RoiMeasurement& m = row.measurement;
+            const auto& size =
+                finding.plane == FindingPlane::Axial ? m.visibleAxialMm : m.visibleSagittalMm;
+            if (!m.hasNumbers || !isHounsfield(row.role) || !size) {
+                continue;
+            }
+            std::printf(" %s visible %.1f x %.1f mm, mean %.0f HU;", toString(row.role), (*size)[0],
+                        (*size)[1], m.values.mean);
+        }
+        std::printf("\n");
+    }
+}
+
 struct AnalyzeArgs {
     std::string ct, sct, ctSeries, sctSeries, ctRole, sctRole, t1w, t2w, transform;
     std::string writeMask, writeResampled;
     DiscrepancyThresholds thresholds;
     bool force = false;
     bool noRegister = false;
+    bool measure = false;
     bool json = false;
 };
 
@@ -314,6 +334,9 @@ int runAnalyze(const AnalyzeArgs& args) {
     const std::vector<std::string> written =
         writeRecomputeFiles(args, ctInfo, *inputs.sct, *result.difference);
     const double writeMs = msSince(writeStart);
+    const std::vector<MeasuredFinding> measured =
+        args.measure ? measureFindings(result.regions, study, inputs.ct->geometry(), ctFrame)
+                     : std::vector<MeasuredFinding>{};
     const double totalMs = msSince(started);
 
     nlohmann::json j;
@@ -346,6 +369,12 @@ int runAnalyze(const AnalyzeArgs& args) {
                        {"analysis", result.totalMs},
                        {"write", writeMs}};
     j["written"] = written;
+    if (args.measure) {
+        j["measured"] = nlohmann::json::array();
+        for (const MeasuredFinding& finding : measured) {
+            j["measured"].push_back(toJson(finding));
+        }
+    }
     j["ms"] = totalMs;
     if (args.json) {
         std::cout << j.dump(2) << "\n";
@@ -375,6 +404,7 @@ int runAnalyze(const AnalyzeArgs& args) {
     for (const std::string& path : written) {
         std::printf("wrote %s\n", path.c_str());
     }
+    printMeasured(measured);
     std::printf("%.0f ms\n", totalMs);
     return 0;
 }
@@ -420,6 +450,8 @@ void addAnalyzeCommand(CLI::App& app, CommandAction& action) {
                     "Write the sCT resampled into the CT grid (int16 HU) as NIfTI-1 .nii or "
                     ".nii.gz");
     cmd->add_flag("--force", args->force, "Overwrite the --write-mask/--write-resampled files");
+    cmd->add_flag("--measure", args->measure,
+                  "Measure every flag through ellipses fitted in its axial and sagittal plane");
     cmd->add_flag("--json", args->json, "Print one JSON document on stdout");
     cmd->callback([args, &action] { action = [args] { return runAnalyze(*args); }; });
 }
