@@ -8,7 +8,9 @@
 #include <QSlider>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <cmath>
 
+#include "core/analysis/AgreementMethods.h"
 #include "viewer/analysis/DiscrepancyBanner.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 
@@ -152,12 +154,18 @@ void FindingsPanel::refresh() {
         }
     }
     const auto& m = result->difference->metrics();
-    m_metrics->setText(tr("Inside the body: MAE %1 HU, ME %2 HU, RMSE %3 HU, SSIM %4, bone Dice %5")
-                           .arg(m.maeHu, 0, 'f', 1)
-                           .arg(m.meHu, 0, 'f', 1)
-                           .arg(m.rmseHu, 0, 'f', 1)
-                           .arg(m.ssim, 0, 'f', 3)
-                           .arg(m.boneDice, 0, 'f', 3));
+    m_metrics->setText(
+        tr("Over the body where the sCT has a value: MAE %1 HU, ME %2 HU, RMSE "
+           "%3 HU, PSNR %4 dB, SSIM %5, bone Dice %6")
+            .arg(m.maeHu, 0, 'f', 1)
+            .arg(m.meHu, 0, 'f', 1)
+            .arg(m.rmseHu, 0, 'f', 1)
+            .arg(std::isfinite(m.psnrDb) ? QString::number(m.psnrDb, 'f', 1)
+                                         : QStringLiteral("inf"))
+            .arg(std::isfinite(m.ssim) ? QString::number(m.ssim, 'f', 3) : QStringLiteral("n/a"))
+            .arg(m.boneDice, 0, 'f', 3));
+    // The exact definitions (mask, clipping, SSIM window) are those of the report.
+    m_metrics->setToolTip(QString::fromStdString(agreementMethods(m)));
 }
 
 }  // namespace crosscheck::viewer

@@ -148,16 +148,20 @@ void ReportPdfWriter::drawMetrics(PdfCanvas& canvas) const {
               .arg(formatReportValue(m.maeHu), formatReportValue(m.meHu),
                    formatReportValue(m.rmseHu))},
          {QStringLiteral("PSNR, SSIM"),
-          QStringLiteral("%1 dB, %2")
+          QStringLiteral("%1 dB, %2 (clipped to -1024..3000 HU, peak 4024; SSIM 3D 7x7x7)")
               .arg(std::isfinite(m.psnrDb) ? formatReportValue(m.psnrDb) : QStringLiteral("inf"))
-              .arg(m.ssim, 0, 'f', 3)},
+              .arg(std::isfinite(m.ssim) ? QString::number(m.ssim, 'f', 3)
+                                         : QStringLiteral("n/a"))},
          {QStringLiteral("Bone Dice"), QString::number(m.boneDice, 'f', 3)},
          {QStringLiteral("MAE by tissue"),
           QStringLiteral("bone %1; soft tissue %2; air %3")
               .arg(tissue(m.bone), tissue(m.softTissue), tissue(m.air))},
          {QStringLiteral("Domain"),
-          QStringLiteral("%1 CT voxels (body, where the sCT has a value); CT -> sCT: %2")
+          QStringLiteral("%1 CT voxels (body above %2 HU where the sCT has a value; SSIM over "
+                         "%3 of them, 3 edge voxels left out); CT -> sCT: %4")
               .arg(m.voxels)
+              .arg(formatReportValue(m.bodyThresholdHu))
+              .arg(m.ssimVoxels)
               .arg(QString::fromStdString(d.transform))}},
         38.0, 9.0);
 }

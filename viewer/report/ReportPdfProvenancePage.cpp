@@ -2,6 +2,7 @@
 #include <QPainter>
 #include <map>
 
+#include "core/analysis/AgreementMethods.h"
 #include "viewer/report/PdfCanvas.h"
 #include "viewer/report/ReportPdfText.h"
 #include "viewer/report/ReportPdfWriter.h"
@@ -88,6 +89,7 @@ void ReportPdfWriter::drawProvenancePage(PdfCanvas& canvas) const {
                      d.thresholds.dropSlivers ? QStringLiteral("dropped") : QStringLiteral("kept"),
                      QString::number(d.thresholds.minCoreFraction)),
             body);
+        canvas.paragraph(QString::fromStdString(agreementMethods(d.metrics)), body);
     } else {
         canvas.paragraph(QStringLiteral("Discrepancy analysis: not run (no CT and sCT joined by a "
                                         "known transform)."),
