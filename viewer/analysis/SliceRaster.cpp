@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/geometry/FrameTransform.h"
+#include "core/volume/PlaneSampling.h"
 #include "core/volume/Volume.h"
 
 namespace crosscheck::viewer {
@@ -60,11 +61,23 @@ QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenc
     const int h = std::max(1, size.height() / stride);
     QImage image(w, h, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
-    const PixelSampler sampler(difference, referenceToVolume, pixels);
+    // Image pixel (x, y) stands for pane pixel ((x + 0.5) * stride - 0.5, ...): sampled
+    // trilinearly on that grid (0 outside the volume: no difference, transparent).
+    const Eigen::Matrix4d toIndex = difference.geometry().patientToIndex() * referenceToVolume;
+    const double first = 0.5 * stride - 0.5;
+    PlaneGrid grid;
+    grid.origin = applyAffine(toIndex, pixels.origin + first * (pixels.stepX + pixels.stepY));
+    grid.stepI = toIndex.topLeftCorner<3, 3>() * (stride * pixels.stepX);
+    grid.stepJ = toIndex.topLeftCorner<3, 3>() * (stride * pixels.stepY);
+    grid.width = w;
+    grid.height = h;
+    std::vector<float> values(static_cast<std::size_t>(w) * h);
+    samplePlane<float>(difference, grid, 0.0f, values.data());
     for (int y = 0; y < h; ++y) {
         auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+        const float* row = values.data() + static_cast<std::size_t>(y) * w;
         for (int x = 0; x < w; ++x) {
-            const double hu = sampler.at((x + 0.5) * stride - 0.5, (y + 0.5) * stride - 0.5, 0.0);
+            const double hu = row[x];
             if (std::abs(hu) < minimumHu) {
                 continue;
             }
@@ -113,16 +126,16 @@ QImage checkerboardImage(const Volume& other, const Eigen::Matrix4d& referenceTo
     return image;
 }
 
-QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
-                         const PixelToPatient& pixels, const QSize& size, const QRect& area,
-                         QRgb colour) {
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
+PlacedImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
+                              const PixelToPatient& pixels, const QSize& size, const QRect& area,
+                              QRgb colour) {
     const QRect box = area.adjusted(-2, -2, 2, 2).intersected(QRect(QPoint(0, 0), size));
     if (box.isEmpty()) {
-        return image;
+        return {};
     }
-    // Sample the box only; image pixel (x, y) of the box is widget pixel box.topLeft() + (x, y).
+    QImage image(box.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    // Image pixel (x, y) is widget pixel box.topLeft() + (x, y).
     PixelToPatient shifted = pixels;
     shifted.origin += box.left() * pixels.stepX + box.top() * pixels.stepY;
     const int w = box.width();
@@ -134,7 +147,7 @@ QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceT
         for (int x = 0; x < w; ++x) {
             current[static_cast<std::size_t>(x)] = static_cast<int>(sampler.at(x, y, 0.0));
         }
-        auto* line = reinterpret_cast<QRgb*>(image.scanLine(box.top() + y)) + box.left();
+        auto* line = reinterpret_cast<QRgb*>(image.scanLine(y));
         for (int x = 0; x < w; ++x) {
             const int label = current[static_cast<std::size_t>(x)];
             const bool edgeLeft = x > 0 && current[static_cast<std::size_t>(x - 1)] != label;
@@ -148,7 +161,7 @@ QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceT
         }
         if (y > 0) {
             // An edge between rows is drawn on both so it is two pixels thick.
-            auto* above = reinterpret_cast<QRgb*>(image.scanLine(box.top() + y - 1)) + box.left();
+            auto* above = reinterpret_cast<QRgb*>(image.scanLine(y - 1));
             for (int x = 0; x < w; ++x) {
                 if (previous[static_cast<std::size_t>(x)] != current[static_cast<std::size_t>(x)]) {
                     above[x] = colour;
@@ -157,7 +170,7 @@ QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceT
         }
         std::swap(previous, current);
     }
-    return image;
+    return {image, box.topLeft()};
 }
 
 }  // namespace crosscheck::viewer

@@ -21,19 +21,27 @@ struct PixelToPatient {
 
 /// The CT - sCT difference on the pane's plane as a translucent diverging colour map:
 /// red where the CT is denser than the sCT, blue where the sCT is denser, transparent
-/// below `minimumHu` and at full colour from `fullHu`. `volumeToReference` maps the
-/// difference volume's patient coordinates into the reference frame. Sampled every
-/// `stride` pixels (nearest voxel) and drawn scaled, which keeps it cheap on big panes.
+/// below `minimumHu` and at full colour from `fullHu`. `referenceToVolume` maps reference
+/// patient coordinates into the difference volume's. Sampled every
+/// `stride` pixels (trilinear) and drawn scaled, which keeps it cheap on big panes.
 QImage differenceImage(const Volume& difference, const Eigen::Matrix4d& referenceToVolume,
                        const PixelToPatient& pixels, const QSize& size, double opacity,
                        double minimumHu = 50.0, double fullHu = 500.0, int stride = 2);
 
+/// A raster that covers only part of a pane: drawn with its top-left corner at `topLeft`.
+struct PlacedImage {
+    QImage image;
+    QPoint topLeft;
+};
+
 /// The outlines of labelled regions on the pane's plane: opaque pixels where a label
-/// differs from a neighbour's, in `colour`, transparent elsewhere.
-/// Only pixels inside `area` are sampled (the regions' footprint on the pane).
-QImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
-                         const PixelToPatient& pixels, const QSize& size, const QRect& area,
-                         QRgb colour);
+/// differs from a neighbour's, in `colour`, transparent elsewhere. Only pixels inside
+/// `area` (the regions' footprint on the pane) are sampled, and the image covers only
+/// that area (plus the outline's width), so that a pane does not blend a full-size
+/// transparent image on every frame; null when the area misses the pane.
+PlacedImage labelOutlineImage(const Volume& labels, const Eigen::Matrix4d& referenceToVolume,
+                              const PixelToPatient& pixels, const QSize& size, const QRect& area,
+                              QRgb colour);
 
 /// A checkerboard of another series over the pane, for judging a registration: squares
 /// of `squareMm` (in plane coordinates u, v of the pixel grid) alternately show the

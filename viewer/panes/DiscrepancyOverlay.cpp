@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QPainter>
 #include <algorithm>
+#include <array>
+#include <limits>
 
 #include "core/volume/Volume.h"
 #include "viewer/analysis/DiscrepancyBanner.h"
@@ -24,13 +26,34 @@ bool DiscrepancyOverlay::showsResult(const PaneView& view) const {
 }
 
 QRect DiscrepancyOverlay::regionsFootprint(const PaneView& view) const {
+    // Nearest-voxel sampling: a region whose voxels all lie off the plane has no outline
+    // on this slice.
+    const PixelToPatient pixels = view.pixelMapping();
+    const Eigen::Vector3d normal = pixels.stepX.cross(pixels.stepY).normalized();
+    // Half a voxel's diagonal on every patient axis: enough whatever the grid's orientation.
+    const Eigen::Vector3d halfVoxel =
+        Eigen::Vector3d::Constant(0.5 * m_layer->labels()->geometry().spacingMm().norm());
     QRectF box;
     for (const auto& region : m_layer->result()->regions) {
+        // The box of the voxels themselves, not of their centres: zoomed in, a voxel
+        // spans many pixels, and its outline lies on its edge.
+        const Eigen::Vector3d lo = region.bboxMinMm - halfVoxel;
+        const Eigen::Vector3d hi = region.bboxMaxMm + halfVoxel;
+        double nearest = std::numeric_limits<double>::max();
+        double farthest = std::numeric_limits<double>::lowest();
+        std::array<QPointF, 8> corners;
         for (int corner = 0; corner < 8; ++corner) {
-            const Eigen::Vector3d p((corner & 1) ? region.bboxMaxMm.x() : region.bboxMinMm.x(),
-                                    (corner & 2) ? region.bboxMaxMm.y() : region.bboxMinMm.y(),
-                                    (corner & 4) ? region.bboxMaxMm.z() : region.bboxMinMm.z());
-            const QPointF w = view.paneToWidget(PatientPoint{p});
+            const Eigen::Vector3d p((corner & 1) ? hi.x() : lo.x(), (corner & 2) ? hi.y() : lo.y(),
+                                    (corner & 4) ? hi.z() : lo.z());
+            const double distance = (p - pixels.origin).dot(normal);
+            nearest = std::min(nearest, distance);
+            farthest = std::max(farthest, distance);
+            corners[static_cast<std::size_t>(corner)] = view.paneToWidget(PatientPoint{p});
+        }
+        if (nearest > 0.0 || farthest < 0.0) {
+            continue;
+        }
+        for (const QPointF& w : corners) {
             box = box.united(QRectF(w, QSizeF(1, 1)));
         }
     }
@@ -52,13 +75,17 @@ void DiscrepancyOverlay::makeRasters(const PaneView& view) {
     m_valid = true;
 }
 
+void DiscrepancyOverlay::prepare(const PaneView& view) {
+    if (showsResult(view) && !m_valid) {
+        makeRasters(view);
+    }
+}
+
 void DiscrepancyOverlay::paintRasters(QPainter& painter, const PaneView& view) {
     if (!showsResult(view)) {
         return;
     }
-    if (!m_valid) {
-        makeRasters(view);
-    }
+    prepare(view);
     const QRect all(QPoint(0, 0), view.paneSize());
     if (!m_difference.isNull()) {
         painter.save();
@@ -66,7 +93,9 @@ void DiscrepancyOverlay::paintRasters(QPainter& painter, const PaneView& view) {
         painter.drawImage(all, m_difference);
         painter.restore();
     }
-    painter.drawImage(0, 0, m_outlines);
+    if (!m_outlines.image.isNull()) {
+        painter.drawImage(m_outlines.topLeft, m_outlines.image);
+    }
 }
 
 void DiscrepancyOverlay::paintLegend(QPainter& painter, const PaneView& view) const {

@@ -3,6 +3,8 @@
 #include <QImage>
 #include <QRect>
 
+#include "viewer/analysis/SliceRaster.h"
+
 class QPainter;
 
 namespace crosscheck::viewer {
@@ -23,6 +25,9 @@ public:
     void setLayer(const DiscrepancyLayer* layer) { m_layer = layer; }
     void invalidate() { m_valid = false; }
 
+    /// Makes the rasters for the pane's current plane if they are not made yet (paintRasters
+    /// would, at the paint): the pane calls it while its image is being rasterized.
+    void prepare(const PaneView& view);
     /// The difference and the outlines, under the pane's text overlay.
     void paintRasters(QPainter& painter, const PaneView& view);
     /// The colour bar of the difference (CT panes showing it).
@@ -37,7 +42,7 @@ private:
 
     const DiscrepancyLayer* m_layer = nullptr;
     QImage m_difference;
-    QImage m_outlines;
+    PlacedImage m_outlines;
     bool m_valid = false;
 };
 

@@ -1,8 +1,10 @@
 #include "viewer/panes/SlicePane.h"
 
 #include <vtkCamera.h>
+#include <vtkDataArray.h>
 #include <vtkImageData.h>
 #include <vtkImageProperty.h>
+#include <vtkPointData.h>
 #include <vtkRenderer.h>
 #include <Eigen/Geometry>
 #include <Eigen/LU>
@@ -46,10 +48,7 @@ SlicePane::SlicePane(ViewState* state, QWidget* parent)
     : VtkRenderWidget(parent),
       m_state(state),
       m_tool(ToolRegistry::create(AnnotationLayer::Tool::Navigate)) {
-    m_reslice->SetOutputDimensionality(2);
-    m_reslice->SetInterpolationModeToLinear();
-    m_reslice->SetResliceAxes(m_resliceAxes);
-    m_mapper->SetInputConnection(m_reslice->GetOutputPort());
+    m_mapper->SetInputData(m_planeImage);
     m_slice->SetMapper(m_mapper);
     m_slice->GetProperty()->SetInterpolationTypeToLinear();
     m_slice->VisibilityOff();
@@ -95,9 +94,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
         return;
     }
     m_image = wrapVolume(m_series.volume);
-    m_reslice->SetInputData(m_image);
     m_nativeMapper->SetInputData(m_image);
-    m_reslice->SetBackgroundLevel(backgroundFor(m_series.volume->voxelType()));
     if (!sameVolume) {
         m_autoWindow = automaticWindow(*m_series.volume);
     }
@@ -244,20 +241,48 @@ void SlicePane::updateReslice() {
     }
     const ViewPlane plane = ViewPlane::standard(m_orientation);
     const auto& geometry = m_series.volume->geometry();
-    copyToVtk(
-        geometry.patientToIndex() * m_paneToSeries.matrix() * plane.planeToPatient(paneCursor()),
-        m_resliceAxes);
+    const Eigen::Matrix4d planeToIndex =
+        geometry.patientToIndex() * m_paneToSeries.matrix() * plane.planeToPatient(paneCursor());
     // The output covers the whole series projected on the plane at its finest in-plane
     // spacing, so every slice of a pane has the same extent and the camera never jumps.
     const double spacing = std::max(0.1, geometry.spacingMm().minCoeff());
-    const int nx =
+    PlaneGrid grid;
+    grid.width =
         std::max(1, static_cast<int>(std::ceil((m_boundsHi.x() - m_boundsLo.x()) / spacing)));
-    const int ny =
+    grid.height =
         std::max(1, static_cast<int>(std::ceil((m_boundsHi.y() - m_boundsLo.y()) / spacing)));
-    m_reslice->SetOutputSpacing(spacing, spacing, 1.0);
-    m_reslice->SetOutputOrigin(m_boundsLo.x() + 0.5 * spacing, m_boundsLo.y() + 0.5 * spacing, 0.0);
-    m_reslice->SetOutputExtent(0, nx - 1, 0, ny - 1, 0, 0);
-    m_reslice->Modified();
+    const Eigen::Vector2d first = m_boundsLo + Eigen::Vector2d::Constant(0.5 * spacing);
+    grid.origin = applyAffine(planeToIndex, Eigen::Vector3d(first.x(), first.y(), 0.0));
+    grid.stepI = planeToIndex.topLeftCorner<3, 3>() * Eigen::Vector3d(spacing, 0.0, 0.0);
+    grid.stepJ = planeToIndex.topLeftCorner<3, 3>() * Eigen::Vector3d(0.0, spacing, 0.0);
+    const int scalarType = vtkScalarTypeOf(m_series.volume->voxelType());
+    int* extent = m_planeImage->GetExtent();
+    if (extent[1] != grid.width - 1 || extent[3] != grid.height - 1 ||
+        m_planeImage->GetScalarType() != scalarType ||
+        m_planeImage->GetPointData()->GetScalars() == nullptr) {
+        m_planeImage->SetExtent(0, grid.width - 1, 0, grid.height - 1, 0, 0);
+        m_planeImage->AllocateScalars(scalarType, 1);
+    }
+    m_planeImage->SetOrigin(first.x(), first.y(), 0.0);
+    m_planeImage->SetSpacing(spacing, spacing, 1.0);
+    m_planeGrid = grid;
+    m_planeStale = true;
+}
+
+void SlicePane::prepareScene() {
+    if (!m_planeStale || m_showsNative || !hasSeries()) {
+        return;
+    }
+    const Volume& volume = *m_series.volume;
+    const double background = backgroundFor(volume.voxelType());
+    volume.visit([&](const auto* voxels) {
+        using T = std::remove_const_t<std::remove_pointer_t<decltype(voxels)>>;
+        samplePlane<T>(volume, m_planeGrid, static_cast<T>(background),
+                       static_cast<T*>(m_planeImage->GetScalarPointer()));
+    });
+    m_planeImage->GetPointData()->GetScalars()->Modified();
+    m_planeImage->Modified();
+    m_planeStale = false;
 }
 
 bool SlicePane::updateNativeSlice() {

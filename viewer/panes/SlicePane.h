@@ -1,6 +1,6 @@
 #pragma once
 
-#include <vtkImageReslice.h>
+#include <vtkImageData.h>
 #include <vtkImageSlice.h>
 #include <vtkImageSliceMapper.h>
 #include <vtkMatrix4x4.h>
@@ -14,6 +14,7 @@
 #include "core/geometry/PatientPoint.h"
 #include "core/geometry/ViewPlane.h"
 #include "core/vocabulary/WindowPresets.h"
+#include "core/volume/PlaneSampling.h"
 #include "viewer/panes/AnnotationOverlay.h"
 #include "viewer/panes/CheckerboardOverlay.h"
 #include "viewer/panes/DiscrepancyOverlay.h"
@@ -42,9 +43,10 @@ namespace crosscheck::viewer {
 /// The pane observes the shared ViewState and writes the user's actions back to it; it
 /// never talks to other panes. Its geometry runs in the "pane frame": the reference frame
 /// when the series has a known transform, else the series' own frame (then it is not
-/// synchronized and keeps a cursor of its own). vtkImageReslice samples the series with
-/// its full index-to-patient affine, so oblique and tilted series are shown where they
-/// really are. The VTK pipeline is built once; changes only update its parameters.
+/// synchronized and keeps a cursor of its own). A series whose slices are not parallel to
+/// the pane is resampled on the pane's plane with its full index-to-patient affine (core's
+/// samplePlane), so oblique and tilted series are shown where they really are. The VTK pipeline is
+/// built once; changes only update its parameters.
 ///
 /// Mouse and keys go to the active tool (viewer/tools, chosen by AnnotationLayer::setTool
 /// through ToolRegistry), what it declines to the pane's navigation; overlays are drawn by
@@ -116,6 +118,8 @@ signals:
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void paintOverlay(QPainter& painter) override;
+    void prepareScene() override;
+    void prepareOverlay() override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
@@ -194,10 +198,13 @@ private:
     AnnotationOverlay m_annotationOverlay;
     LandmarkOverlay m_landmarkOverlay;
 
-    vtkNew<vtkImageReslice> m_reslice;
+    // The series resampled on the pane's plane, filled just before a render (prepareScene):
+    // a drag that moves the cursor several times between two frames resamples once.
+    vtkNew<vtkImageData> m_planeImage;
+    PlaneGrid m_planeGrid;
+    bool m_planeStale = false;
     vtkNew<vtkImageSliceMapper> m_mapper;
     vtkNew<vtkImageSlice> m_slice;
-    vtkNew<vtkMatrix4x4> m_resliceAxes;
     // When the pane's plane is parallel to the series' slices: the nearest slice itself,
     // placed by its index-to-plane affine, instead of the reslice (no resampling pass).
     vtkNew<vtkImageSliceMapper> m_nativeMapper;

@@ -89,6 +89,10 @@ void SlicePane::paintOverlay(QPainter& painter) {
     }
 }
 
+void SlicePane::prepareOverlay() {
+    m_discrepancy.prepare(*this);
+}
+
 void SlicePane::invalidateRasters() {
     m_discrepancy.invalidate();
     m_checkerboard.invalidate();

@@ -4,6 +4,7 @@
 #include <vtkImageData.h>
 #include <vtkPointData.h>
 #include <vtkShortArray.h>
+#include <vtkType.h>
 #include <vtkUnsignedShortArray.h>
 
 #include "core/volume/Volume.h"
@@ -44,6 +45,18 @@ vtkSmartPointer<vtkImageData> wrapVolume(const std::shared_ptr<const Volume>& vo
     scalars->SetName("voxels");
     image->GetPointData()->SetScalars(scalars);
     return image;
+}
+
+int vtkScalarTypeOf(VoxelType type) {
+    switch (type) {
+        case VoxelType::Int16:
+            return VTK_SHORT;
+        case VoxelType::UInt16:
+            return VTK_UNSIGNED_SHORT;
+        case VoxelType::Float32:
+            return VTK_FLOAT;
+    }
+    return VTK_FLOAT;
 }
 
 }  // namespace crosscheck::viewer

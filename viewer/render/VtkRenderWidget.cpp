@@ -118,12 +118,42 @@ bool VtkRenderWidget::makeContextCurrent() {
     return m_context->makeCurrent(m_surface.get());
 }
 
-void VtkRenderWidget::renderSceneIfChanged() {
+void VtkRenderWidget::markSceneChanged() {
+    m_sceneChanged = true;
+    if (!std::exchange(m_startScheduled, true)) {
+        QMetaObject::invokeMethod(this, &VtkRenderWidget::startRender, Qt::QueuedConnection);
+    }
+}
+
+void VtkRenderWidget::startRender() {
+    m_startScheduled = false;
     const QSize device = size() * devicePixelRatioF();
-    const bool sizeChanged = m_frame.size() != device;
-    if ((!m_sceneChanged && !sizeChanged) || device.isEmpty() || !makeContextCurrent()) {
+    // A hidden pane paints nothing, so it need not render either.
+    if (!m_sceneChanged || !isVisible() || device.isEmpty() || !makeContextCurrent()) {
         return;
     }
+    renderScene(device);
+    m_context->functions()->glFlush();
+    m_context->doneCurrent();
+    m_frameInFlight = true;
+    prepareOverlay();
+}
+
+void VtkRenderWidget::renderSceneIfChanged() {
+    const QSize device = size() * devicePixelRatioF();
+    const bool needsRender = m_sceneChanged || m_renderedSize != device;
+    if ((!needsRender && !m_frameInFlight) || device.isEmpty() || !makeContextCurrent()) {
+        return;
+    }
+    if (needsRender) {
+        renderScene(device);
+    }
+    readFrame();
+    m_frameInFlight = false;
+    m_context->doneCurrent();
+}
+
+void VtkRenderWidget::renderScene(const QSize& device) {
     if (!m_vtkInitialized) {
         m_window->SetOwnContext(false);
         // Without this VTK believes no context is current and draws nothing.
@@ -131,6 +161,7 @@ void VtkRenderWidget::renderSceneIfChanged() {
         m_window->OpenGLInitContext();
         m_vtkInitialized = true;
     }
+    prepareScene();
     m_window->SetSize(device.width(), device.height());
     m_window->SetIsCurrent(true);
     vtkOpenGLState* state = m_window->GetState();
@@ -140,8 +171,7 @@ void VtkRenderWidget::renderSceneIfChanged() {
     m_window->Render();
     state->Pop();
     m_window->SetReadyForRendering(false);
-    readFrame();
-    m_context->doneCurrent();
+    m_renderedSize = device;
     m_sceneChanged = false;
 }
 

@@ -29,6 +29,11 @@ namespace crosscheck::viewer {
 /// overlay. Subclasses must call markSceneChanged() whenever they change anything VTK
 /// draws (pipeline input, camera, window/level, visibility); a plain update() then only
 /// redraws the overlay.
+///
+/// A changed scene starts rendering as soon as the event loop is back (before the paint
+/// that shows it): VTK's commands are issued and flushed, and the read-back waits until the
+/// paint. Mesa rasterizes on its own threads meanwhile, so with several panes changing at
+/// once (a cursor drag) one pane's rasterization overlaps the next pane's preparation.
 class VtkRenderWidget : public QWidget {
     Q_OBJECT
 public:
@@ -38,7 +43,7 @@ public:
     vtkRenderer* renderer() const;
     vtkGenericOpenGLRenderWindow* renderWindow() const;
     /// The VTK scene changed: the next paint renders it instead of reusing the last frame.
-    void markSceneChanged() { m_sceneChanged = true; }
+    void markSceneChanged();
     /// The pane as it is shown: VTK's frame with the overlay, in device pixels (null for
     /// a pane of no size).
     QImage grabFramebuffer();
@@ -54,12 +59,22 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     /// Called after VTK's frame is drawn; draw text and lines over it.
     virtual void paintOverlay(QPainter& painter);
+    /// Brings the VTK scene's inputs up to date just before a render (the context is
+    /// current): once per frame, however many changes came since the last one.
+    virtual void prepareScene() {}
+    /// Work for the next overlay that can run while Mesa rasterizes the frame just started
+    /// (after a changed scene was flushed, before the paint that reads it back).
+    virtual void prepareOverlay() {}
 
 private:
     /// VTK's kept frame (or a note that there is none) with the overlay on top.
     void paintFrame(QPainter& painter);
     bool makeContextCurrent();
     void renderSceneIfChanged();
+    /// The queued start of a changed scene's render (see the class comment).
+    void startRender();
+    /// Issues VTK's drawing of the scene at `device` size; the context must be current.
+    void renderScene(const QSize& device);
     void readFrame();
 
     vtkNew<vtkGenericOpenGLRenderWindow> m_window;
@@ -70,6 +85,10 @@ private:
     /// Context creation failed once: do not retry (and warn) at every paint.
     bool m_glUnavailable = false;
     bool m_sceneChanged = true;
+    bool m_startScheduled = false;
+    /// Rendered (and flushed) but not yet read back into m_frame.
+    bool m_frameInFlight = false;
+    QSize m_renderedSize;
     QImage m_frame;
 };
 
