@@ -334,9 +334,11 @@ int runAnalyze(const AnalyzeArgs& args) {
     const std::vector<std::string> written =
         writeRecomputeFiles(args, ctInfo, *inputs.sct, *result.difference);
     const double writeMs = msSince(writeStart);
+    const auto measureStart = std::chrono::steady_clock::now();
     const std::vector<MeasuredFinding> measured =
         args.measure ? measureFindings(result.regions, study, inputs.ct->geometry(), ctFrame)
                      : std::vector<MeasuredFinding>{};
+    const double measureMs = msSince(measureStart);
     const double totalMs = msSince(started);
 
     nlohmann::json j;
@@ -367,7 +369,8 @@ int runAnalyze(const AnalyzeArgs& args) {
                        {"regions", result.regionsMs},
                        {"visibility", result.visibilityMs},
                        {"analysis", result.totalMs},
-                       {"write", writeMs}};
+                       {"write", writeMs},
+                       {"measure", measureMs}};
     j["written"] = written;
     if (args.measure) {
         j["measured"] = nlohmann::json::array();

@@ -15,6 +15,7 @@
 #include "core/volume/VolumeStatistics.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
+#include "viewer/analysis/MeasureFinding.h"
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/charts/RoiChartsPanel.h"
 #include "viewer/panes/SlicePane.h"
@@ -53,6 +54,9 @@ MainWindow::MainWindow(QWidget* parent)
                            Qt::RightDockWidgetArea);
     auto jumpTo = [this](const PatientPoint& point) { m_state->setCursor(point); };
     connect(m_findings, &viewer::FindingsPanel::findingActivated, this, jumpTo);
+    connect(m_findings, &viewer::FindingsPanel::measureFindingRequested, this, [this](int index) {
+        viewer::measureFinding(*m_workflow->discrepancyLayer(), index, *annotationLayer());
+    });
     connect(m_measurements, &viewer::MeasurementTable::roiActivated, this, jumpTo);
     connect(m_measurements, &viewer::MeasurementTable::measureOptionsChanged, this, [this] {
         m_charts->setVisibleThresholdHu(m_measurements->measureOptions().visibleThresholdHu);

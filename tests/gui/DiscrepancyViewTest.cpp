@@ -1,6 +1,7 @@
 // The CT-versus-sCT findings on screen: on the phantom whose sCT misses the calcified
 // tumour, the findings panel lists it first, a click on it moves every pane to it, its
 // outline is drawn in every pane, and the sCT pane carries the red miss banner.
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -15,6 +16,8 @@
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
+#include "viewer/roi/AnnotationLayer.h"
+#include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
 
 using crosscheck::app::MainWindow;
@@ -25,6 +28,7 @@ class DiscrepancyViewTest : public QObject {
     Q_OBJECT
 private slots:
     void theMissedTumourIsListedOutlinedAndBannered();
+    void measureThisFindingAddsAxialAndSagittalRois();
 };
 
 namespace {
@@ -132,6 +136,45 @@ void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
                         return c.red() > 150 && c.green() > 70 && c.green() < 140 && c.blue() < 60;
                     });
     QVERIFY2(amber > 2000, qPrintable(QStringLiteral("amber banner pixels: %1").arg(amber)));
+}
+
+void DiscrepancyViewTest::measureThisFindingAddsAxialAndSagittalRois() {
+    QTemporaryDir dir;
+    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 11);
+    MainWindow window;
+    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1400, 900)));
+    cc::testing::alignWithGroundTruth(window, truth);
+    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+    window.analyzeDiscrepancies();
+    QVERIFY(analysed.wait(120000));
+
+    QPushButton* measure = window.findingsPanel()->measureButton();
+    QVERIFY(!measure->isEnabled());  // nothing selected yet
+    QTableWidget* table = window.findingsPanel()->table();
+    table->selectRow(0);
+    QVERIFY(measure->isEnabled());
+    QTest::mouseClick(measure, Qt::LeftButton);
+
+    const auto& annotations = window.annotationLayer()->history().annotations();
+    QCOMPARE(int(annotations.size()), 2);
+    const cc::DiscrepancyRegion& tumour = window.discrepancyLayer()->result()->regions.front();
+    const QString prefix = QStringLiteral("Finding %1 ").arg(tumour.rank);
+    QCOMPARE(QString::fromStdString(annotations[0].label), prefix + QStringLiteral("axial"));
+    QCOMPARE(QString::fromStdString(annotations[1].label), prefix + QStringLiteral("sagittal"));
+    for (const cc::Annotation& a : annotations) {
+        QCOMPARE(a.roi.shape, cc::RoiShape::Ellipse);
+        // Through the region's centroid, around the tumour.
+        QVERIFY((a.roi.centerMm - truth.tumor.centerCtMm).norm() < 5.0);
+    }
+    // Measured in every series like a drawn ROI: per ROI a row per series and the CT - sCT
+    // row (the table refreshes when the event loop is back).
+    QTRY_COMPARE(window.measurementTable()->table()->rowCount(),
+                 2 * (int(window.study()->series.size()) + 1));
+    // Each ROI is one undo step.
+    QVERIFY(window.annotationLayer()->history().undo());
+    QCOMPARE(int(annotations.size()), 1);
+    QVERIFY(window.annotationLayer()->history().undo());
+    QVERIFY(annotations.empty());
 }
 
 int main(int argc, char** argv) {

@@ -4,7 +4,9 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QPushButton>
 #include <QSlider>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -38,7 +40,8 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
       m_layer(layer),
       m_table(new QTableWidget(this)),
       m_summary(new QLabel(this)),
-      m_metrics(new QLabel(this)) {
+      m_metrics(new QLabel(this)),
+      m_measure(new QPushButton(tr("&Measure this finding"), this)) {
     auto* layout = new QVBoxLayout(this);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
@@ -50,6 +53,11 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
+    m_measure->setToolTip(
+        tr("Adds ellipses fitted to the selected finding in its axial and sagittal planes as "
+           "ROIs, measured in every series (Ctrl+Z removes them)"));
+    m_measure->setEnabled(false);
+    layout->addWidget(m_measure);
     m_metrics->setWordWrap(true);
     layout->addWidget(m_metrics);
     auto* controls = new QHBoxLayout;
@@ -100,7 +108,22 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
                 PatientPoint{result->regions[static_cast<std::size_t>(index)].centroidMm});
         }
     });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_measure->setEnabled(selectedRegion() >= 0); });
+    connect(m_measure, &QPushButton::clicked, this, [this] {
+        if (const int index = selectedRegion(); index >= 0) {
+            emit measureFindingRequested(index);
+        }
+    });
     refresh();
+}
+
+int FindingsPanel::selectedRegion() const {
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_layer->result()) {
+        return -1;
+    }
+    return m_table->item(rows.front().row(), 0)->data(Qt::UserRole).toInt();
 }
 
 void FindingsPanel::refresh() {

@@ -11,6 +11,7 @@ struct DiscrepancyResult;
 }
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace crosscheck::viewer {
@@ -26,18 +27,24 @@ public:
     explicit FindingsPanel(DiscrepancyLayer* layer, QWidget* parent = nullptr);
 
     QTableWidget* table() const { return m_table; }
+    QPushButton* measureButton() const { return m_measure; }
 
 signals:
     /// CT patient coordinates (the reference frame) of the finding's centroid.
     void findingActivated(const PatientPoint& centroid);
+    /// "Measure this finding" on the selected row: the region's index in the result.
+    void measureFindingRequested(int regionIndex);
 
 private:
     void refresh();
+    /// The selected row's region index, or -1.
+    int selectedRegion() const;
 
     DiscrepancyLayer* m_layer;
     QTableWidget* m_table;
     QLabel* m_summary;
     QLabel* m_metrics;
+    QPushButton* m_measure;
     std::shared_ptr<const DiscrepancyResult> m_shown;
 };
 

@@ -94,6 +94,15 @@ std::string AnnotationLayer::addRoi(const Roi& roi, std::uint64_t mergeKey) {
     return m_selected;
 }
 
+std::string AnnotationLayer::addNamedRoi(const Roi& roi, const std::string& label) {
+    Annotation annotation;
+    annotation.label = label;
+    annotation.roi = roi;
+    m_selected = m_history->add(annotation);
+    emit changed();
+    return m_selected;
+}
+
 bool AnnotationLayer::modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey) {
     const Annotation* current = m_history->find(id);
     if (!current) {

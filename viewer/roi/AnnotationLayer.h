@@ -73,6 +73,9 @@ public:
     /// Adds an annotation drawn by the user (one undoable step) and selects it; modifyRoi
     /// calls with the same `mergeKey` merge into that step (a brush stroke).
     std::string addRoi(const Roi& roi, std::uint64_t mergeKey = 0);
+    /// Adds an ROI under a label of its own ("Finding 1 axial"), one undoable step, and
+    /// selects it.
+    std::string addNamedRoi(const Roi& roi, const std::string& label);
     /// Replaces the ROI of an annotation; calls with the same `mergeKey` (a drag, a brush
     /// stroke: AnnotationHistory::beginMerge) are one undo step.
     bool modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey);
