@@ -10,6 +10,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
+#include "core/roi/StudyMeasurement.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/analysis/DiscrepancyBanner.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
@@ -170,6 +171,36 @@ void DiscrepancyViewTest::measureThisFindingAddsAxialAndSagittalRois() {
     // row (the table refreshes when the event loop is back).
     QTRY_COMPARE(window.measurementTable()->table()->rowCount(),
                  2 * (int(window.study()->series.size()) + 1));
+    // The table's axial size of the CT row is core's measurement of the same ROI (what
+    // `crosscheck-cli measure` prints).
+    QTableWidget* rows = window.measurementTable()->table();
+    int axialColumn = -1;
+    for (int c = 0; c < rows->columnCount(); ++c) {
+        if (rows->horizontalHeaderItem(c)->text() == QStringLiteral("Axial mm")) {
+            axialColumn = c;
+        }
+    }
+    QVERIFY(axialColumn >= 0);
+    const auto expected = cc::measureInStudy(annotations[0].roi, *window.study());
+    QString coreCt;
+    for (const cc::SeriesMeasurement& row : expected) {
+        if (row.role == cc::SeriesRole::CT && row.measurement.visibleAxialMm) {
+            coreCt = QStringLiteral("%1 x %2")
+                         .arg((*row.measurement.visibleAxialMm)[0], 0, 'f', 1)
+                         .arg((*row.measurement.visibleAxialMm)[1], 0, 'f', 1);
+        }
+    }
+    QVERIFY(!coreCt.isEmpty());
+    bool found = false;
+    for (int r = 0; r < rows->rowCount(); ++r) {
+        if (rows->item(r, 1) && rows->item(r, 1)->text() == QStringLiteral("CT") &&
+            rows->item(r, axialColumn) && !rows->item(r, axialColumn)->text().isEmpty()) {
+            QCOMPARE(rows->item(r, axialColumn)->text(), coreCt);
+            found = true;
+            break;
+        }
+    }
+    QVERIFY(found);
     // Each ROI is one undo step.
     QVERIFY(window.annotationLayer()->history().undo());
     QCOMPARE(int(annotations.size()), 1);

@@ -92,7 +92,7 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
     QVERIFY(ctRow >= 0 && sctRow >= 0 && deltaRow >= 0);
     QVERIFY2(cellText(table, ctRow, 3).toDouble() > 250.0, qPrintable(cellText(table, ctRow, 3)));
     QVERIFY2(cellText(table, sctRow, 3).toDouble() < 100.0, qPrintable(cellText(table, sctRow, 3)));
-    QVERIFY(cellText(table, sctRow, 17).contains(QStringLiteral("synthetic")));
+    QVERIFY(cellText(table, sctRow, 19).contains(QStringLiteral("synthetic")));
     // Mean .. P95 each with one decimal, "-11.0" rather than "-11" next to "559.8".
     for (int column = 3; column <= 9; ++column) {
         const QString text = cellText(table, ctRow, column);
@@ -106,18 +106,18 @@ void RoiToolTest::anEllipseDrawnOnTheCtIsMeasuredInEverySeries() {
         for (const auto& r : rows) {
             if (r.role == cc::SeriesRole::CT) {
                 QVERIFY(r.measurement.contrast.has_value());
-                QCOMPARE(cellText(table, ctRow, 16).toDouble(),
+                QCOMPARE(cellText(table, ctRow, 18).toDouble(),
                          QString::number(*r.measurement.contrast, 'f', 1).toDouble());
             }
         }
-        const double before = cellText(table, ctRow, 16).toDouble();
+        const double before = cellText(table, ctRow, 18).toDouble();
         cc::MeasureOptions wide = window.measurementTable()->measureOptions();
         wide.ringWidthMm = 8.0;
         window.measurementTable()->setMeasureOptions(wide);
-        QTRY_VERIFY(cellText(table, findRow(table, QStringLiteral("CT")), 16).toDouble() != before);
+        QTRY_VERIFY(cellText(table, findRow(table, QStringLiteral("CT")), 18).toDouble() != before);
         wide.ringWidthMm = 3.0;
         window.measurementTable()->setMeasureOptions(wide);
-        QTRY_COMPARE(cellText(table, findRow(table, QStringLiteral("CT")), 16).toDouble(), before);
+        QTRY_COMPARE(cellText(table, findRow(table, QStringLiteral("CT")), 18).toDouble(), before);
     }
     QCOMPARE(table->item(deltaRow, 3)->background().color(), QColor(200, 30, 30));
     QVERIFY(window.measurementTable()->toTsv().contains(QStringLiteral("CT - sCT")));

@@ -38,6 +38,8 @@ enum Column {
     kLong,
     kShort,
     kVisible,
+    kVisibleAxial,
+    kVisibleSagittal,
     kContrast,
     kWarnings,
     kColumns
@@ -49,7 +51,8 @@ const QStringList kHeaders = {
     QObject::tr("Min"),        QObject::tr("Max"),      QObject::tr("P5"),
     QObject::tr("P95"),        QObject::tr("Count"),    QObject::tr("Area mm²"),
     QObject::tr("Volume mm³"), QObject::tr("Long mm"),  QObject::tr("Short mm"),
-    QObject::tr("Visible mm"), QObject::tr("Contrast"), QObject::tr("Warnings")};
+    QObject::tr("Visible mm"), QObject::tr("Axial mm"), QObject::tr("Sagittal mm"),
+    QObject::tr("Contrast"),   QObject::tr("Warnings")};
 constexpr int kCenterRole = Qt::UserRole + 1;
 constexpr int kIdRole = Qt::UserRole + 2;
 const QColor kFlagColour(200, 30, 30);
@@ -82,6 +85,14 @@ QTableWidgetItem* numberCell(double value, int decimals) {
     return readOnly(new NumberItem(value, decimals));
 }
 
+/// A visible size in one plane as the study gives it, "long x short" (sorts by long).
+QTableWidgetItem* sizeCell(const Eigen::Vector2d& longShortMm) {
+    auto* item = new NumberItem(longShortMm[0], 1);
+    item->setText(
+        QStringLiteral("%1 x %2").arg(longShortMm[0], 0, 'f', 1).arg(longShortMm[1], 0, 'f', 1));
+    return readOnly(item);
+}
+
 QString joined(const std::vector<std::string>& texts) {
     QStringList list;
     for (const auto& t : texts) {
@@ -103,6 +114,12 @@ MeasurementTable::MeasurementTable(AnnotationLayer* layer, QWidget* parent)
     m_table->horizontalHeaderItem(kContrast)->setToolTip(
         tr("ROI mean minus the mean of a ring around the ROI (width set above), "
            "in the row's unit: positive when the ROI is brighter or denser"));
+    m_table->horizontalHeaderItem(kVisibleAxial)
+        ->setToolTip(tr("Long x short axis of the visible object's section in the axial plane "
+                        "(as the study reported them); 0 x 0 when nothing is visible"));
+    m_table->horizontalHeaderItem(kVisibleSagittal)
+        ->setToolTip(tr("Long x short axis of the visible object's section in the sagittal "
+                        "plane; 0 x 0 when nothing is visible"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // Only the ROI's name is editable (double-click or F2); the numbers come from core.
@@ -278,6 +295,12 @@ void MeasurementTable::addRows(const Annotation& annotation,
         }
         if (m.visibleExtentMm) {
             m_table->setItem(row, kVisible, numberCell(*m.visibleExtentMm, 1));
+        }
+        if (m.visibleAxialMm) {
+            m_table->setItem(row, kVisibleAxial, sizeCell(*m.visibleAxialMm));
+        }
+        if (m.visibleSagittalMm) {
+            m_table->setItem(row, kVisibleSagittal, sizeCell(*m.visibleSagittalMm));
         }
         if (m.contrast) {
             m_table->setItem(row, kContrast, numberCell(*m.contrast, 1));
