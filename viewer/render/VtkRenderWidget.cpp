@@ -14,6 +14,11 @@
 #define GL_READ_FRAMEBUFFER 0x8CA8
 #endif
 
+namespace {
+/// GL_PACK_INVERT_MESA (extension GL_MESA_pack_invert): glReadPixels returns rows top-down.
+constexpr GLenum kPackInvertMesa = 0x8758;
+}  // namespace
+
 namespace crosscheck::viewer {
 
 VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QWidget(parent) {
@@ -118,23 +123,38 @@ bool VtkRenderWidget::makeContextCurrent() {
     return m_context->makeCurrent(m_surface.get());
 }
 
+namespace {
+/// Visible panes whose render start is queued, and whether some of this batch already
+/// started (all on the GUI thread).
+int g_queuedStarts = 0;
+bool g_batchStarted = false;
+}  // namespace
+
 void VtkRenderWidget::markSceneChanged() {
     m_sceneChanged = true;
-    if (!std::exchange(m_startScheduled, true)) {
+    if (isVisible() && !std::exchange(m_startScheduled, true)) {
+        ++g_queuedStarts;
         QMetaObject::invokeMethod(this, &VtkRenderWidget::startRender, Qt::QueuedConnection);
     }
 }
 
 void VtkRenderWidget::startRender() {
     m_startScheduled = false;
+    // A pane that changed alone has nothing to overlap with: its paint renders it.
+    const bool alone = g_queuedStarts == 1 && !g_batchStarted;
+    g_batchStarted = --g_queuedStarts > 0;
+    if (alone) {
+        return;
+    }
     const QSize device = size() * devicePixelRatioF();
     // A hidden pane paints nothing, so it need not render either.
     if (!m_sceneChanged || !isVisible() || device.isEmpty() || !makeContextCurrent()) {
         return;
     }
     renderScene(device);
+    // Flushed, not released: the paint that reads the frame back makes this context
+    // current again, which costs nothing when no other pane's came in between (one pane).
     m_context->functions()->glFlush();
-    m_context->doneCurrent();
     m_frameInFlight = true;
     prepareOverlay();
 }
@@ -191,15 +211,25 @@ void VtkRenderWidget::readFrame() {
     QOpenGLFunctions* gl = m_context->functions();
     // Rows of 4-byte pixels need no pack alignment. Packed 0xAARRGGBB words are exactly
     // Format_RGB32's pixels: no conversion.
+    // GL's rows run bottom-up, QImage's top-down: Mesa can hand them over top-down.
+    const bool topDown = m_context->hasExtension(QByteArrayLiteral("GL_MESA_pack_invert"));
+    if (topDown) {
+        gl->glPixelStorei(kPackInvertMesa, GL_TRUE);
+    }
     gl->glReadPixels(0, 0, size[0], size[1], GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, m_frame.bits());
-    if (gl->glGetError() != GL_NO_ERROR) {
+    const bool failed = gl->glGetError() != GL_NO_ERROR;
+    if (topDown) {
+        gl->glPixelStorei(kPackInvertMesa, GL_FALSE);
+    }
+    if (failed) {
         // Never show uninitialised memory as an image.
         m_frame.fill(Qt::black);
         qWarning("crosscheck: reading a pane's frame back from OpenGL failed");
         return;
     }
-    // GL's rows run bottom-up, QImage's top-down.
-    m_frame.mirror(false, true);
+    if (!topDown) {
+        m_frame.mirror(false, true);
+    }
 }
 
 }  // namespace crosscheck::viewer

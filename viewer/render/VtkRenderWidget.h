@@ -31,9 +31,10 @@ namespace crosscheck::viewer {
 /// redraws the overlay.
 ///
 /// A changed scene starts rendering as soon as the event loop is back (before the paint
-/// that shows it): VTK's commands are issued and flushed, and the read-back waits until the
-/// paint. Mesa rasterizes on its own threads meanwhile, so with several panes changing at
-/// once (a cursor drag) one pane's rasterization overlaps the next pane's preparation.
+/// that shows it) when several visible panes changed at once (a cursor drag): VTK's commands
+/// are issued and flushed, and the read-back waits until the paint. Mesa rasterizes on its
+/// own threads meanwhile, so one pane's rasterization overlaps the next pane's preparation.
+/// A pane that changed alone renders in its paint, as there is nothing to overlap.
 class VtkRenderWidget : public QWidget {
     Q_OBJECT
 public:
