@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/roi/RoiFootprint.h"
+#include "core/roi/ThresholdCrossing.h"
 #include "core/roi/VisibleRegion.h"
 #include "core/roi/VisibleSection.h"
 
@@ -65,37 +66,8 @@ namespace {
 /// negative when the value at p is already below it.
 double edgeOffset(const Volume& v, const Eigen::Vector3d& p, const Eigen::Vector3d& dir,
                   double threshold, double reachMm, double stepMm) {
-    auto f = [&](double t) { return v.sampleLinear(PatientPoint{p + t * dir}); };
-    const auto f0 = f(0.0);
-    if (!f0) {
-        return 0.0;
-    }
-    if (*f0 >= threshold) {
-        double prev = *f0;
-        for (double t = stepMm; t <= reachMm + 1e-9; t += stepMm) {
-            const auto ft = f(t);
-            if (!ft) {
-                return t - 0.5 * stepMm;
-            }
-            if (*ft < threshold) {
-                return t - stepMm + stepMm * (prev - threshold) / (prev - *ft);
-            }
-            prev = *ft;
-        }
-        return reachMm;
-    }
-    double next = *f0;
-    for (double t = -stepMm; t >= -reachMm - 1e-9; t -= stepMm) {
-        const auto ft = f(t);
-        if (!ft) {
-            return 0.0;
-        }
-        if (*ft >= threshold) {
-            return t + stepMm * (*ft - threshold) / (*ft - next);
-        }
-        next = *ft;
-    }
-    return 0.0;
+    return thresholdCrossingMm([&](double t) { return v.sampleLinear(PatientPoint{p + t * dir}); },
+                               threshold, reachMm, stepMm);
 }
 
 /// The longest run of the profile a -> b at or above the threshold: {start, end} distances.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/roi/ThresholdCrossing.h"
 #include "core/roi/VisibleExtent.h"  // farthestPointPair
 
 namespace crosscheck {
@@ -74,37 +75,8 @@ private:
 double edgeOffset(const RegionProfile& profile, const Eigen::Vector3d& p,
                   const Eigen::Vector3d& dir, double threshold, double reachMm, double stepMm,
                   double limitMm) {
-    auto f = [&](double t) { return profile.at(p + t * dir); };
-    const auto f0 = f(0.0);
-    if (!f0) {
-        return 0.0;
-    }
-    if (*f0 >= threshold) {
-        double prev = *f0;
-        for (double t = stepMm; t <= reachMm + 1e-9; t += stepMm) {
-            const auto ft = f(t);
-            if (!ft) {
-                return std::min(limitMm, t - 0.5 * stepMm);
-            }
-            if (*ft < threshold) {
-                return std::min(limitMm, t - stepMm + stepMm * (prev - threshold) / (prev - *ft));
-            }
-            prev = *ft;
-        }
-        return std::min(limitMm, reachMm);
-    }
-    double next = *f0;
-    for (double t = -stepMm; t >= -reachMm - 1e-9; t -= stepMm) {
-        const auto ft = f(t);
-        if (!ft) {
-            return 0.0;
-        }
-        if (*ft >= threshold) {
-            return t + stepMm * (*ft - threshold) / (*ft - next);
-        }
-        next = *ft;
-    }
-    return 0.0;
+    return thresholdCrossingMm([&](double t) { return profile.at(p + t * dir); }, threshold,
+                               reachMm, stepMm, limitMm);
 }
 
 }  // namespace
