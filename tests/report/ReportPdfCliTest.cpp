@@ -32,7 +32,8 @@ std::vector<std::string> splitCsvLine(const std::string& line) {
 }
 
 /// The `mean` cell of the CSV row of this role.
-std::string csvMean(const std::string& csv, const std::string& role) {
+/// The `name` column of the CSV row of `role` (empty when there is none).
+std::string csvValue(const std::string& csv, const std::string& role, const std::string& name) {
     std::stringstream lines(csv);
     std::string line;
     std::getline(lines, line);
@@ -43,8 +44,8 @@ std::string csvMean(const std::string& csv, const std::string& role) {
     };
     while (std::getline(lines, line)) {
         const auto cells = splitCsvLine(line.substr(0, line.find('\r')));
-        if (cells.size() > column("mean") && cells[column("role")] == role) {
-            return cells[column("mean")];
+        if (cells.size() > column(name) && cells[column("role")] == role) {
+            return cells[column(name)];
         }
     }
     return {};
@@ -92,8 +93,8 @@ TEST_CASE(
     CHECK(pdfPageCount(pdf) >= 4);
 
     const std::string csv = readWholeFile(out / "measurements.csv");
-    const std::string ctMean = csvMean(csv, "CT");
-    const std::string sctMean = csvMean(csv, "sCT");
+    const std::string ctMean = csvValue(csv, "CT", "mean");
+    const std::string sctMean = csvValue(csv, "sCT", "mean");
     REQUIRE_FALSE(ctMean.empty());
     REQUIRE_FALSE(sctMean.empty());
     const std::string text = pdfText(pdf);
@@ -101,6 +102,14 @@ TEST_CASE(
           std::string::npos);
     CHECK(text.find(viewer::formatReportValue(std::stod(sctMean)).toStdString()) !=
           std::string::npos);
+    // The study's form: the CT's visible axial long and short axis as the CSV has them.
+    CHECK(text.find("Visible size and HU as the study reported them") != std::string::npos);
+    for (const char* axis : {"visible_axial_long_mm", "visible_axial_short_mm"}) {
+        const std::string value = csvValue(csv, "CT", axis);
+        REQUIRE_FALSE(value.empty());
+        CHECK(text.find(viewer::formatReportValue(std::stod(value)).toStdString()) !=
+              std::string::npos);
+    }
 
     const std::string first = readWholeFile(pdf);
     CHECK(run() == 1);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "viewer/report/PdfCanvas.h"
+#include "viewer/report/ReportPdfStudyForm.h"
 #include "viewer/report/ReportPdfText.h"
 #include "viewer/report/ReportPdfWriter.h"
 
@@ -101,9 +102,9 @@ void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const
     const std::optional<double> huMean = ctMean ? ctMean : meanOf(roi, SeriesRole::sCT);
     const std::string viewFrame = studyFrame(roi.roi.frameOfReferenceUid);
     const SeriesRole roles[] = {SeriesRole::CT, SeriesRole::sCT, SeriesRole::T1w, SeriesRole::T2w};
-    // Smaller images when the study has more than four series, so the table still fits.
+    // Smaller images when the study has more than four series, so the tables still fit.
     const std::size_t rowCount = roi.measurements.size();
-    const double imageMm = rowCount <= 4 ? 80.0 : rowCount <= 6 ? 70.0 : 60.0;
+    const double imageMm = rowCount <= 4 ? 66.0 : rowCount <= 6 ? 58.0 : 50.0;
     const double top = canvas.y() + 1.0;
     const double gap = 8.0;
     const double left = PdfCanvas::kLeftMm + 0.5 * (canvas.widthMm() - 2 * imageMm - gap);
@@ -204,6 +205,9 @@ void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const
         canvas.paragraph(QStringLiteral("Notes: ") + notes.join(QStringLiteral("; ")),
                          PdfCanvas::font(9.0), QColor(70, 70, 70));
     }
+    canvas.heading(QStringLiteral("Visible size and HU as the study reported them (mm, HU)"), 10.5);
+    canvas.table({24.0, 28.0, 28.0, 30.0, 30.0, 24.0}, studyFormRows(roi),
+                 {false, true, true, true, true, true}, 9.0);
 }
 
 }  // namespace crosscheck::viewer
