@@ -53,18 +53,26 @@ bool isBanner(const QColor& c) {
     return c.red() > 170 && c.green() < 60 && c.blue() < 60;
 }
 
+/// The small phantom (seed 11) open in `window`, aligned by its ground truth and compared;
+/// the caller checks that the comparison has a result.
+cc::PhantomGroundTruth openAndCompare(MainWindow& window, const QTemporaryDir& dir) {
+    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 11);
+    if (!cc::testing::openStudy(window, dir.path(), QSize(1400, 900))) {
+        return truth;
+    }
+    cc::testing::alignWithGroundTruth(window, truth);
+    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
+    window.analyzeDiscrepancies();
+    analysed.wait(120000);
+    return truth;
+}
+
 }  // namespace
 
 void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
     QTemporaryDir dir;
-    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 11);
     MainWindow window;
-    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1400, 900)));
-    cc::testing::alignWithGroundTruth(window, truth);
-
-    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
-    window.analyzeDiscrepancies();
-    QVERIFY(analysed.wait(120000));
+    const cc::PhantomGroundTruth truth = openAndCompare(window, dir);
     QVERIFY(window.discrepancyLayer()->hasResult());
     QCOMPARE(window.discrepancyLayer()->missedDenseCount(), 1);
 
@@ -141,13 +149,9 @@ void DiscrepancyViewTest::theMissedTumourIsListedOutlinedAndBannered() {
 
 void DiscrepancyViewTest::measureThisFindingAddsAxialAndSagittalRois() {
     QTemporaryDir dir;
-    const cc::PhantomGroundTruth truth = cc::testing::writeSmallPhantom(dir.path(), 11);
     MainWindow window;
-    QVERIFY(cc::testing::openStudy(window, dir.path(), QSize(1400, 900)));
-    cc::testing::alignWithGroundTruth(window, truth);
-    QSignalSpy analysed(&window, &MainWindow::analysisFinished);
-    window.analyzeDiscrepancies();
-    QVERIFY(analysed.wait(120000));
+    const cc::PhantomGroundTruth truth = openAndCompare(window, dir);
+    QVERIFY(window.discrepancyLayer()->hasResult());
 
     QPushButton* measure = window.findingsPanel()->measureButton();
     QVERIFY(!measure->isEnabled());  // nothing selected yet
