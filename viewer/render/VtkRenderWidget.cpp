@@ -14,12 +14,17 @@
 #define GL_READ_FRAMEBUFFER 0x8CA8
 #endif
 
+namespace crosscheck::viewer {
+
 namespace {
 /// GL_PACK_INVERT_MESA (extension GL_MESA_pack_invert): glReadPixels returns rows top-down.
 constexpr GLenum kPackInvertMesa = 0x8758;
-}  // namespace
 
-namespace crosscheck::viewer {
+/// Visible panes whose render start is queued, and whether some of this batch already
+/// started (all on the GUI thread).
+int g_queuedStarts = 0;
+bool g_batchStarted = false;
+}  // namespace
 
 VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QWidget(parent) {
     m_window->SetMultiSamples(0);
@@ -39,6 +44,10 @@ VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QWidget(parent) {
 }
 
 VtkRenderWidget::~VtkRenderWidget() {
+    // Qt drops the queued start of a destroyed widget: it no longer counts in its batch.
+    if (m_startScheduled) {
+        --g_queuedStarts;
+    }
     // Release VTK's GL resources while its context still exists.
     if (m_vtkInitialized && makeContextCurrent()) {
         m_window->Finalize();
@@ -123,13 +132,6 @@ bool VtkRenderWidget::makeContextCurrent() {
     return m_context->makeCurrent(m_surface.get());
 }
 
-namespace {
-/// Visible panes whose render start is queued, and whether some of this batch already
-/// started (all on the GUI thread).
-int g_queuedStarts = 0;
-bool g_batchStarted = false;
-}  // namespace
-
 void VtkRenderWidget::markSceneChanged() {
     m_sceneChanged = true;
     if (isVisible() && !std::exchange(m_startScheduled, true)) {
@@ -152,8 +154,8 @@ void VtkRenderWidget::startRender() {
         return;
     }
     renderScene(device);
-    // Flushed, not released: the paint that reads the frame back makes this context
-    // current again, which costs nothing when no other pane's came in between (one pane).
+    // Flushed, not released: the next pane's start switches contexts anyway, and the paint
+    // that reads this frame back makes it current again.
     m_context->functions()->glFlush();
     m_frameInFlight = true;
     prepareOverlay();
