@@ -99,8 +99,9 @@ TEST_CASE("a known offset gives ME = offset, MAE = |offset| and PSNR from it", "
     std::shared_ptr<const Volume> ct = makeHuVolume({10, 10, 10}, {1, 1, 1}, value);
     const auto sct = makeHuVolume({10, 10, 10}, {1, 1, 1},
                                   [&](int i, int j, int k) { return value(i, j, k) - 25; });
-    const DiscrepancyMetrics& m =
-        DifferenceVolume::compute(ct, *sct, Eigen::Matrix4d::Identity())->metrics();
+    // The difference volume owns the metrics: keep it alive while they are read.
+    const auto difference = DifferenceVolume::compute(ct, *sct, Eigen::Matrix4d::Identity());
+    const DiscrepancyMetrics& m = difference->metrics();
     REQUIRE(m.meHu == Approx(25.0));
     REQUIRE(m.maeHu == Approx(25.0));
     REQUIRE(m.rmseHu == Approx(25.0));
@@ -115,8 +116,9 @@ TEST_CASE("PSNR clips both images to [-1024, 3000] HU, MAE does not", "[analysis
         makeHuVolume({10, 10, 10}, {1, 1, 1}, [](int i, int, int) { return i < 5 ? 3500 : 100; });
     const auto sct =
         makeHuVolume({10, 10, 10}, {1, 1, 1}, [](int i, int, int) { return i < 5 ? 3100 : 60; });
-    const DiscrepancyMetrics& m =
-        DifferenceVolume::compute(ct, *sct, Eigen::Matrix4d::Identity())->metrics();
+    // The difference volume owns the metrics: keep it alive while they are read.
+    const auto difference = DifferenceVolume::compute(ct, *sct, Eigen::Matrix4d::Identity());
+    const DiscrepancyMetrics& m = difference->metrics();
     REQUIRE(m.maeHu == Approx((400.0 + 40.0) / 2.0));
     REQUIRE(m.meHu == Approx((400.0 + 40.0) / 2.0));
     REQUIRE(m.psnrDb == Approx(10.0 * std::log10(4024.0 * 4024.0 / (40.0 * 40.0 / 2.0))));
