@@ -75,7 +75,9 @@ void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
     }
     if (const auto d = compareCtSct(rows)) {
         std::cout << "CT - sCT: mean " << cell(d->deltaMeanHu) << " HU, visible extent "
-                  << cell(d->deltaExtentMm) << " mm" << (d->flagged ? "  FLAGGED" : "") << "\n";
+                  << cell(d->deltaExtentMm) << " mm, axial " << sizeCell(d->deltaAxialMm)
+                  << " mm, sagittal " << sizeCell(d->deltaSagittalMm) << " mm"
+                  << (d->flagged ? "  FLAGGED" : "") << "\n";
     }
 }
 

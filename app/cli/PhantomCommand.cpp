@@ -23,6 +23,7 @@ struct PhantomArgs {
     std::string tumorMm;
     double tumorHu = std::nan("");
     int patients = 0;
+    bool published = false;
     bool json = false;
 };
 
@@ -55,6 +56,7 @@ int run(const PhantomArgs& args) {
     options.sctShowsTumor = args.sctShowsTumor;
     options.sameFrame = args.sameFrame;
     options.patients = args.patients;
+    options.published = args.published;
     if (!args.tumorMm.empty() && !parseTumorMm(args.tumorMm, options.tumorDiametersMm)) {
         std::cerr << "crosscheck-cli phantom: --tumor-mm expects three diameters in mm, A,B,C "
                      "(craniocaudal, anteroposterior, left-right), each in (0, 100]: got '"
@@ -63,6 +65,10 @@ int run(const PhantomArgs& args) {
     }
     if (!std::isnan(args.tumorHu)) {
         options.tumorHu = args.tumorHu;
+    }
+    if (args.published && args.patients <= 0) {
+        std::cerr << "crosscheck-cli phantom: --published needs --patients N\n";
+        return 2;
     }
     if (args.patients > 0 && (!args.tumorMm.empty() || !std::isnan(args.tumorHu))) {
         std::cerr
@@ -141,6 +147,8 @@ void addPhantomCommand(CLI::App& app, CommandAction& action) {
     cmd->add_option("--patients", args->patients,
                     "Write a cohort of N patients into OUTDIR/P001 ...")
         ->check(CLI::Range(1, 999));
+    cmd->add_flag("--published", args->published,
+                  "With --patients: every tumour densely calcified around the published means");
     cmd->add_flag("--json", args->json, "Print the ground truth as JSON on stdout");
     cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }

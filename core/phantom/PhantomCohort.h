@@ -12,7 +12,9 @@ namespace crosscheck {
 /// calcified): every fifth patient's tumour is only faintly calcified (about 190 HU), the
 /// others densely (about 520 HU); for two or more patients the cohort's mean craniocaudal
 /// and anteroposterior diameters and mean HU are shifted to equal the published means.
-/// Everything else (size, sCT and frame flags) comes from `base`.
+/// With base.published every tumour is densely calcified (463.6 +- 60 HU, at least 300
+/// HU), as in the published cohort. Everything else (size, sCT and frame flags) comes from
+/// `base`.
 PhantomOptions cohortPatientOptions(const PhantomOptions& base, int patientNumber,
                                     int patientCount);
 

@@ -30,6 +30,9 @@ struct PhantomOptions {
     /// writePhantomStudy only: 0 writes one study into OUTDIR; N >= 1 writes a cohort of N
     /// patients into OUTDIR/P001 ... (cohortPatientOptions), ignoring the tumour options.
     int patients = 0;
+    /// With `patients`: every tumour densely calcified around the published cohort's means
+    /// (docs/phantom.md gives the spread), instead of every fifth one faint.
+    bool published = false;
     /// Worker threads for rendering and writing: 0 = all (workerCount()), 1 = serial.
     /// Never changes the result, only the speed.
     int threads = 0;

@@ -102,6 +102,39 @@ void addMeasurement(const SrBuild& b, Group& group, const DSRCodedEntryValue& co
             "image region");
 }
 
+/// The study's sizes are not the ROI's own axes but the visible object's section in one
+/// plane; no standard code says that, so the TID 300 Measurement Method (CID 6147 is
+/// extensible) carries a private one, declared in the Coding Scheme Identification.
+constexpr const char* kMethodScheme = "99CRSCHK";
+
+enum class SectionPlane { Axial, Sagittal };
+
+DSRCodedEntryValue visibleSectionMethod(SectionPlane plane) {
+    return plane == SectionPlane::Axial
+               ? DSRCodedEntryValue("VISIBLE-AXIAL", kMethodScheme,
+                                    "Visible section above threshold, axial plane")
+               : DSRCodedEntryValue("VISIBLE-SAGITTAL", kMethodScheme,
+                                    "Visible section above threshold, sagittal plane");
+}
+
+/// Long and short axis of the visible section in one plane, when the row has that plane.
+void addVisibleSection(const SrBuild& b, Group& group, SectionPlane plane,
+                       const std::optional<Eigen::Vector2d>& longShortMm,
+                       const std::optional<ReportImageRef>& image) {
+    if (!longShortMm) {
+        return;
+    }
+    const CMR_CID7181 mm(CMR_CID7181::Millimeter);
+    const CMR_CID7469 axes[] = {CMR_CID7469(CMR_CID7469::LongAxis),
+                                CMR_CID7469(CMR_CID7469::ShortAxis)};
+    for (int i = 0; i < 2; ++i) {
+        addMeasurement(b, group, axes[i], (*longShortMm)[i], mm, nullptr, image);
+        b.check(
+            group.getMeasurement().setMeasurementMethod(CMR_CID6147(visibleSectionMethod(plane))),
+            "visible section method");
+    }
+}
+
 void addGroup(const SrBuild& b, Group& group, const ReportRoi& roi, const ReportMeasurement& m) {
     const RoiMeasurement& r = m.row.measurement;
     b.check(group.setTrackingIdentifier(roi.label + " in " + toString(m.row.role)),
@@ -136,6 +169,8 @@ void addGroup(const SrBuild& b, Group& group, const ReportRoi& roi, const Report
         addMeasurement(b, group, DSRCodedEntryValue("42798000", "SCT", "Area"), *r.size.areaMm2,
                        CMR_CID7181(CMR_CID7181::SquareMillimeter), nullptr, m.image);
     }
+    addVisibleSection(b, group, SectionPlane::Axial, r.visibleAxialMm, m.image);
+    addVisibleSection(b, group, SectionPlane::Sagittal, r.visibleSagittalMm, m.image);
 }
 
 /// The synthetic-CT statement for an ROI measured in the sCT, with CT - sCT. A report-level
@@ -147,6 +182,15 @@ std::string sctComment(const ReportRoi& roi) {
                        "), sCT: " + kSyntheticCtStatement;
     if (roi.ctMinusSct) {
         note += " CT - sCT mean " + dicomDecimalString(roi.ctMinusSct->deltaMeanHu) + " HU";
+        const std::pair<const char*, const std::optional<Eigen::Vector2d>*> planes[] = {
+            {"axial", &roi.ctMinusSct->deltaAxialMm},
+            {"sagittal", &roi.ctMinusSct->deltaSagittalMm}};
+        for (const auto& [plane, size] : planes) {
+            if (*size) {
+                note += std::string(", ") + plane + " " + dicomDecimalString((**size)[0]) + " x " +
+                        dicomDecimalString((**size)[1]) + " mm";
+            }
+        }
         if (roi.ctMinusSct->flagged) {
             note += " (flagged)";
         }
@@ -171,6 +215,9 @@ void fillDocument(const SrBuild& b, const ReportModel& report, DSRDocument& doc)
                 (report.provenance.version + " (" + report.provenance.gitCommit + ")").c_str()),
             "software versions");
     b.check(doc.setSeriesDescription("Crosscheck measurement report"), "series description");
+    b.check(doc.getCodingSchemeIdentification().addItem(
+                kMethodScheme, "", "Crosscheck measurement methods", "Crosscheck"),
+            "coding scheme identification");
 }
 
 /// One discrepancy finding as a sentence, for the report-level qualitative evaluations

@@ -18,6 +18,14 @@ nlohmann::json pairOrNull(const std::optional<Eigen::Vector2d>& v) {
     return v ? nlohmann::json::array({v->x(), v->y()}) : nlohmann::json(nullptr);
 }
 
+std::optional<Eigen::Vector2d> pairDifference(const std::optional<Eigen::Vector2d>& ct,
+                                              const std::optional<Eigen::Vector2d>& sct) {
+    if (!ct || !sct) {
+        return std::nullopt;
+    }
+    return Eigen::Vector2d(*ct - *sct);
+}
+
 std::string rounded(double v) {
     std::ostringstream s;
     s.precision(3);
@@ -132,6 +140,8 @@ std::optional<CtSctDifference> compareCtSct(const RoiMeasurement& ct, const RoiM
     if (ct.visibleExtentMm && sct.visibleExtentMm) {
         d.deltaExtentMm = *ct.visibleExtentMm - *sct.visibleExtentMm;
     }
+    d.deltaAxialMm = pairDifference(ct.visibleAxialMm, sct.visibleAxialMm);
+    d.deltaSagittalMm = pairDifference(ct.visibleSagittalMm, sct.visibleSagittalMm);
     if (std::abs(d.deltaMeanHu) >= kCtSctMeanFlagHu) {
         d.reasons.push_back("mean differs by " + rounded(std::abs(d.deltaMeanHu)) + " HU");
     }
@@ -164,6 +174,8 @@ std::optional<CtSctDifference> compareCtSct(const std::vector<SeriesMeasurement>
 nlohmann::json toJson(const CtSctDifference& d) {
     return {{"delta_mean_hu", d.deltaMeanHu},
             {"delta_visible_extent_mm", numberOrNull(d.deltaExtentMm)},
+            {"delta_visible_axial_mm", pairOrNull(d.deltaAxialMm)},
+            {"delta_visible_sagittal_mm", pairOrNull(d.deltaSagittalMm)},
             {"flagged", d.flagged},
             {"reasons", d.reasons}};
 }

@@ -58,6 +58,10 @@ nlohmann::json toJson(const SeriesMeasurement& row, const MeasureOptions& option
 struct CtSctDifference {
     double deltaMeanHu = 0.0;
     std::optional<double> deltaExtentMm;
+    /// CT minus sCT of the visible [long, short] in the axial / sagittal plane (mm): the
+    /// study's table; empty when either series has no size in that plane.
+    std::optional<Eigen::Vector2d> deltaAxialMm;
+    std::optional<Eigen::Vector2d> deltaSagittalMm;
     bool flagged = false;
     std::vector<std::string> reasons;  ///< "mean differs by 437 HU", "extent differs by 15 mm"
 };

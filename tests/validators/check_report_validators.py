@@ -144,7 +144,9 @@ def read_sr(path):
             elif child.tag == "num":
                 derivation = None
                 for modifier in child.findall("code"):
-                    if concept(modifier) == "121401":
+                    # Derivation (121401) or Measurement Method (370129005): which of the
+                    # group's numbers this is (a mean, or the visible section's long axis).
+                    if concept(modifier) in ("121401", "370129005"):
                         derivation = code_value(modifier)
                 group["numbers"].append({
                     "concept": concept(child), "derivation": derivation,
@@ -190,6 +192,11 @@ def compare_sr_with_json(sr_path, json_path):
         wanted = [((quantity, code), m[key], unit) for key, code in STATISTICS]
         wanted += [(("103339001", None), m["long_axis_mm"], "mm"),
                    (("103340004", None), m["short_axis_mm"], "mm")]
+        for plane, method in (("axial", "VISIBLE-AXIAL"), ("sagittal", "VISIBLE-SAGITTAL")):
+            size = m.get("visible_%s_mm" % plane)
+            if size is not None:
+                wanted += [(("103339001", method), size[0], "mm"),
+                           (("103340004", method), size[1], "mm")]
         if m.get("volume_mm3") is not None:
             wanted.append((("118565006", None), m["volume_mm3"], "mm3"))
         elif m.get("area_mm2") is not None:

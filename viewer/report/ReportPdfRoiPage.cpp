@@ -178,6 +178,15 @@ void ReportPdfWriter::drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const
         QString text =
             QStringLiteral("CT - sCT: mean %1 HU, visible extent %2 mm")
                 .arg(formatReportValue(d.deltaMeanHu), formatReportValue(d.deltaExtentMm));
+        const std::pair<const char*, const std::optional<Eigen::Vector2d>*> planes[] = {
+            {"axial", &d.deltaAxialMm}, {"sagittal", &d.deltaSagittalMm}};
+        for (const auto& [plane, size] : planes) {
+            if (*size) {
+                text += QStringLiteral(", %1 %2 x %3 mm")
+                            .arg(QLatin1String(plane), formatReportValue((**size)[0]),
+                                 formatReportValue((**size)[1]));
+            }
+        }
         QStringList reasons;
         for (const auto& r : d.reasons) {
             reasons << QString::fromStdString(r);

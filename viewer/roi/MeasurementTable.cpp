@@ -318,6 +318,12 @@ void MeasurementTable::addDifferenceRow(const Annotation& annotation,
     if (delta.deltaExtentMm) {
         m_table->setItem(row, kVisible, numberCell(*delta.deltaExtentMm, 1));
     }
+    if (delta.deltaAxialMm) {
+        m_table->setItem(row, kVisibleAxial, sizeCell(*delta.deltaAxialMm));
+    }
+    if (delta.deltaSagittalMm) {
+        m_table->setItem(row, kVisibleSagittal, sizeCell(*delta.deltaSagittalMm));
+    }
     m_table->setItem(row, kWarnings, readOnly(new QTableWidgetItem(joined(delta.reasons))));
     for (int col = 0; col < m_table->columnCount(); ++col) {
         if (!m_table->item(row, col)) {

@@ -35,6 +35,28 @@ TEST_CASE("a cohort of 5 has distinct deterministic tumours around the published
     CHECK(cohortPatientFolder(3) == "P003");
 }
 
+TEST_CASE("the published cohort (--published) has every tumour densely calcified, same means",
+          "[phantom]") {
+    PhantomOptions base;
+    base.seed = 7;
+    base.published = true;
+    double sumLong = 0, sumShort = 0, sumHu = 0;
+    for (int p = 1; p <= 5; ++p) {
+        const PhantomOptions o = cohortPatientOptions(base, p, 5);
+        INFO("patient " << p << ": " << o.tumorHu << " HU");
+        CHECK(o.tumorHu >= 300.0);  // well above the 200 HU visibility threshold
+        sumLong += o.tumorDiametersMm[0];
+        sumShort += o.tumorDiametersMm[1];
+        sumHu += o.tumorHu;
+    }
+    CHECK(sumLong / 5 == Approx(19.6));
+    CHECK(sumShort / 5 == Approx(11.6));
+    CHECK(sumHu / 5 == Approx(463.6));
+    // The plain cohort of the same seed keeps its faint fifth tumour.
+    base.published = false;
+    CHECK(cohortPatientOptions(base, 5, 5).tumorHu < 300.0);
+}
+
 TEST_CASE("a cohort of 2 (--patients 2) writes P001 and P002 with distinct patients and tumours",
           "[phantom]") {
     crosscheck::test::TempDir dir;
