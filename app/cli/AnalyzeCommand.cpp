@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "app/cli/AnalyzeRoiMetrics.h"
 #include "core/analysis/AgreementMethods.h"
 #include "core/analysis/DiscrepancyAnalysis.h"
 #include "core/analysis/ResampleToGrid.h"
@@ -54,6 +55,7 @@ struct AnalyzeArgs {
     bool force = false;
     bool noRegister = false;
     bool measure = false;
+    std::vector<std::string> metricsRois;
     bool json = false;
 };
 
@@ -248,6 +250,7 @@ int runAnalyze(const AnalyzeArgs& args) {
     if (const int status = checkOutputs(args); status != 0) {
         return status;
     }
+    const std::vector<MetricsRoi> metricsRois = readMetricsRois(args.metricsRois);
     ScanCache scans;
     SeriesInfo ctInfo, sctInfo;
     try {
@@ -378,6 +381,10 @@ int runAnalyze(const AnalyzeArgs& args) {
             j["measured"].push_back(toJson(finding));
         }
     }
+    if (!metricsRois.empty()) {
+        j["roi_metrics"] =
+            roiMetricsJson(metricsRois, *result.difference, study.transforms, ctFrame);
+    }
     j["ms"] = totalMs;
     if (args.json) {
         std::cout << j.dump(2) << "\n";
@@ -455,6 +462,8 @@ void addAnalyzeCommand(CLI::App& app, CommandAction& action) {
     cmd->add_flag("--force", args->force, "Overwrite the --write-mask/--write-resampled files");
     cmd->add_flag("--measure", args->measure,
                   "Measure every flag through ellipses fitted in its axial and sagittal plane");
+    cmd->add_option("--metrics-roi", args->metricsRois,
+                    "Also compute the metrics inside this ROI (ROI.json; repeatable)");
     cmd->add_flag("--json", args->json, "Print one JSON document on stdout");
     cmd->callback([args, &action] { action = [args] { return runAnalyze(*args); }; });
 }

@@ -17,9 +17,11 @@ std::string agreementMethods(const DiscrepancyMetrics& m) {
     const std::string clip = "[" + number(P::kClipLowHu) + ", " + number(P::kClipHighHu) + "] HU";
     const std::string range = number(P::kDataRange);
     const std::string window = std::to_string(P::kSsimWindow);
-    return "Metrics as defined by SynthRAD, over the mask ct_body_where_sct (the CT body above " +
-           number(m.bodyThresholdHu) +
-           " HU with holes filled, where the resampled sCT has a value; " +
+    const std::string body = "the CT body above " + number(m.bodyThresholdHu) +
+                             " HU with holes filled, where the resampled sCT has a value";
+    const std::string where =
+        m.mask == kBodyMaskName ? body : "inside " + m.mask + ", within " + body;
+    return "Metrics as defined by SynthRAD, over the mask " + m.mask + " (" + where + "; " +
            std::to_string(m.voxels) +
            " voxels): MAE, ME (CT - sCT) and RMSE in unclipped HU; PSNR = 10 log10(" + range +
            "^2 / MSE) with both images clipped to " + clip + "; SSIM with both images clipped to " +

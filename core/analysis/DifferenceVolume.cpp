@@ -6,6 +6,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/analysis/AgreementSums.h"
 #include "core/analysis/BodyMask.h"
 #include "core/analysis/ResampleToGrid.h"
 #include "core/analysis/StructuralSimilarity.h"
@@ -19,62 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-/// Exact integer sums of one slice; added up in slice order so the result does not
-/// depend on the thread count.
-struct SliceSums {
-    long long count = 0, sum = 0, sumAbs = 0, sumSquares = 0;
-    long long sumSquaresClipped = 0;  // both clipped to [-1024, 3000] HU (PSNR)
-    long long classCount[3] = {0, 0, 0}, classAbs[3] = {0, 0, 0};  // bone, soft, air
-    long long ctBone = 0, sctBone = 0, bothBone = 0;
-
-    void add(const SliceSums& o) {
-        count += o.count;
-        sum += o.sum;
-        sumAbs += o.sumAbs;
-        sumSquares += o.sumSquares;
-        sumSquaresClipped += o.sumSquaresClipped;
-        for (int c = 0; c < 3; ++c) {
-            classCount[c] += o.classCount[c];
-            classAbs[c] += o.classAbs[c];
-        }
-        ctBone += o.ctBone;
-        sctBone += o.sctBone;
-        bothBone += o.bothBone;
-    }
-};
-
-using P = AgreementParameters;
-constexpr int kBoneHu = static_cast<int>(P::kBoneThresholdHu);
-constexpr int kAirHu = -200;
-constexpr int kClipLow = static_cast<int>(P::kClipLowHu);
-constexpr int kClipHigh = static_cast<int>(P::kClipHighHu);
-
-DiscrepancyMetrics metricsFrom(const SliceSums& s) {
-    DiscrepancyMetrics m;
-    m.voxels = s.count;
-    if (s.count > 0) {
-        const double n = static_cast<double>(s.count);
-        m.maeHu = s.sumAbs / n;
-        m.meHu = s.sum / n;
-        m.rmseHu = std::sqrt(s.sumSquares / n);
-    }
-    // SynthRAD's PSNR: MSE of the clipped images, peak = their data range.
-    const double mseClipped =
-        s.count > 0 ? static_cast<double>(s.sumSquaresClipped) / static_cast<double>(s.count) : 0.0;
-    m.psnrDb = mseClipped > 0.0 ? 10.0 * std::log10(P::kDataRange * P::kDataRange / mseClipped)
-                                : std::numeric_limits<double>::infinity();
-    m.boneDice = s.ctBone + s.sctBone > 0
-                     ? 2.0 * s.bothBone / static_cast<double>(s.ctBone + s.sctBone)
-                     : 1.0;
-    TissueError* classes[3] = {&m.bone, &m.softTissue, &m.air};
-    for (int c = 0; c < 3; ++c) {
-        classes[c]->voxels = s.classCount[c];
-        classes[c]->maeHu =
-            s.classCount[c] > 0 ? static_cast<double>(s.classAbs[c]) / s.classCount[c] : 0.0;
-    }
-    return m;
 }
 
 }  // namespace
@@ -110,7 +55,7 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
     auto difference = std::make_shared<Volume>(ct->geometry(), VoxelType::Int16);
     const Eigen::Vector3i d = ct->geometry().dims();
     const std::size_t sliceSize = static_cast<std::size_t>(d[0]) * d[1];
-    std::vector<SliceSums> sums(static_cast<std::size_t>(d[2]));
+    std::vector<AgreementSums> sums(static_cast<std::size_t>(d[2]));
     // The candidate list is collected in the same pass (CandidateVoxels).
     const int floor = static_cast<int>(std::ceil(options.candidateFloorHu));
     std::vector<std::vector<CandidateVoxel>> candidates(static_cast<std::size_t>(d[2]));
@@ -124,7 +69,7 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
             if (progress.cancelled()) {
                 throw Cancelled();
             }
-            SliceSums& acc = sums[static_cast<std::size_t>(k)];
+            AgreementSums& acc = sums[static_cast<std::size_t>(k)];
             const std::size_t first = static_cast<std::size_t>(k) * sliceSize;
             auto& sliceCandidates = candidates[static_cast<std::size_t>(k)];
             for (std::size_t o = first; o < first + sliceSize; ++o) {
@@ -139,39 +84,25 @@ std::shared_ptr<const DifferenceVolume> DifferenceVolume::compute(std::shared_pt
                 out[o] = static_cast<std::int16_t>(diff < -32767  ? -32767
                                                    : diff > 32767 ? 32767
                                                                   : diff);
-                const int absDiff = diff < 0 ? -diff : diff;
+                const int absDiff = acc.addVoxel(ctHu, sctHu);
                 if (absDiff >= floor) {
                     const std::size_t inSlice = o - first;
                     sliceCandidates.push_back({static_cast<std::int32_t>(inSlice % d[0]),
                                                static_cast<std::int16_t>(ctHu), out[o]});
                     ++rowCounts[static_cast<std::size_t>(k) * d[1] + inSlice / d[0]];
                 }
-                ++acc.count;
-                acc.sum += diff;
-                acc.sumAbs += absDiff;
-                acc.sumSquares += static_cast<long long>(diff) * diff;
-                const int clippedDiff =
-                    std::clamp(ctHu, kClipLow, kClipHigh) - std::clamp(sctHu, kClipLow, kClipHigh);
-                acc.sumSquaresClipped += static_cast<long long>(clippedDiff) * clippedDiff;
-                const int cls = ctHu >= kBoneHu ? 0 : ctHu >= kAirHu ? 1 : 2;
-                ++acc.classCount[cls];
-                acc.classAbs[cls] += absDiff;
-                const bool ctBone = ctHu >= kBoneHu, sctBone = sctHu >= kBoneHu;
-                acc.ctBone += ctBone;
-                acc.sctBone += sctBone;
-                acc.bothBone += ctBone && sctBone;
             }
         }
     });
-    SliceSums total;
-    for (const SliceSums& sliceSums : sums) {
+    AgreementSums total;
+    for (const AgreementSums& sliceSums : sums) {
         total.add(sliceSums);
     }
     if (total.count == 0) {
         throw std::runtime_error(
             "the sCT covers none of the CT's body: nothing to compare (is the transform right?)");
     }
-    result->m_metrics = metricsFrom(total);
+    result->m_metrics = total.metrics();
     result->m_metrics.bodyThresholdHu = options.bodyThresholdHu;
     result->m_difference = difference;
     t.differenceMs = msSince(start);

@@ -77,7 +77,7 @@ nlohmann::json toJson(const DiscrepancyMetrics& m) {
     j["bone_dice"] = m.boneDice;
     // The mask and every parameter, so the numbers can be recomputed (docs/metrics.md).
     using P = AgreementParameters;
-    j["mask"] = "ct_body_where_sct";
+    j["mask"] = m.mask;
     j["body_threshold_hu"] = m.bodyThresholdHu;
     j["mask_voxels"] = m.voxels;
     j["clip_hu"] = {P::kClipLowHu, P::kClipHighHu};

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <string>
+
 namespace crosscheck {
+
+/// The whole-body mask's name (DiscrepancyMetrics::mask).
+inline constexpr const char* kBodyMaskName = "ct_body_where_sct";
 
 /// Mean errors of one tissue class (voxels chosen by their CT value).
 struct TissueError {
@@ -50,6 +55,9 @@ struct DiscrepancyMetrics {
     long long voxels = 0;             ///< voxels in the mask (mask_voxels)
     long long ssimVoxels = 0;         ///< mask voxels at least kSsimEdgeCropVoxels from every edge
     double bodyThresholdHu = -300.0;  ///< the body mask's CT threshold, HU
+    /// What the mask is: "ct_body_where_sct" for the whole body, else the ROI or structure
+    /// it was narrowed to (metricsInMask).
+    std::string mask = kBodyMaskName;
 };
 
 }  // namespace crosscheck
