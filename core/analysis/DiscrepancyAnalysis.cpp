@@ -53,6 +53,14 @@ nlohmann::json toJson(const DiscrepancyRegion& region) {
     j["sct_mean_hu"] = region.sctMeanHu;
     j["mean_abs_difference_hu"] = region.meanAbsDifferenceHu;
     j["score"] = region.score;
+    if (region.attenuation) {
+        const RegionAttenuation& a = *region.attenuation;
+        j["object_hu"] = {{"ct_mean_hu", a.ctMeanHu}, {"sct_mean_hu", a.sctMeanHu},
+                          {"voxels", a.voxels},       {"threshold_hu", a.thresholdHu},
+                          {"level_hu", a.levelHu},    {"background_hu", a.backgroundHu}};
+    } else {
+        j["object_hu"] = nullptr;
+    }
     if (region.visibleOnMr) {
         j["visible_on_mr"] = *region.visibleOnMr;
         nlohmann::json contrast = nlohmann::json::object();

@@ -29,6 +29,28 @@ struct MrContrast {
     int samplesShell = 0;
 };
 
+/// The attenuation of the object a flagged region is, on CT and on sCT (HU): what the study
+/// reports as a tumour's "mean HU".
+///
+/// A region's own means (DiscrepancyRegion::ctMeanHu) are over every voxel that differs,
+/// down to the partial-volume rim where CT - sCT just reaches the large-difference
+/// threshold (a 460 HU tumour's region averages about 390 HU). The object is taken at half
+/// maximum instead, the usual way to delimit a small dense object in CT: its level is the
+/// median CT of the region's interior (voxels whose six face neighbours are all in the
+/// region; the 90th percentile of the region when none is), the background the median CT
+/// of the non-bone voxels (CT < boneHu) of the domain within two voxels around it, and the
+/// object the region's voxels at or above (level + background) / 2. A voxel at half
+/// maximum is half covered by the object, so these are about the voxels whose centres lie
+/// inside it. Both means are over the same voxels, the sCT as resampled into the CT grid.
+struct RegionAttenuation {
+    double ctMeanHu = 0.0;
+    double sctMeanHu = 0.0;
+    int voxels = 0;             ///< object voxels (CT grid)
+    double thresholdHu = 0.0;   ///< (levelHu + backgroundHu) / 2
+    double levelHu = 0.0;       ///< the object's plateau
+    double backgroundHu = 0.0;  ///< around it
+};
+
 /// One flagged discrepancy region (issue 9): a connected set of CT-grid voxels of one
 /// kind, with the numbers that justify the flag.
 ///
@@ -63,6 +85,9 @@ struct DiscrepancyRegion {
     /// Set by assessMrVisibility when at least one MR series was given.
     std::optional<bool> visibleOnMr;
     std::vector<MrContrast> mrContrast;
+    /// The object's own HU at half maximum (regionAttenuation); empty where the sCT is the
+    /// denser image or the region came from a bare candidate list.
+    std::optional<RegionAttenuation> attenuation;
     std::vector<VoxelRun> runs;
 };
 

@@ -1,4 +1,5 @@
 #include "core/analysis/RegionExtraction.h"
+
 #include "core/geometry/FrameTransform.h"
 
 #include <Eigen/Eigenvalues>
@@ -10,6 +11,7 @@
 #include <limits>
 #include <numeric>
 
+#include "core/analysis/RegionAttenuation.h"
 #include "core/util/ParallelFor.h"
 
 namespace crosscheck {
@@ -431,13 +433,19 @@ std::vector<DiscrepancyRegion> extractRegions(const CandidateVoxels& candidates,
 std::vector<DiscrepancyRegion> extractRegions(const DifferenceVolume& difference,
                                               const DiscrepancyThresholds& thresholds) {
     const CandidateVoxels& cached = difference.candidates();
+    std::vector<DiscrepancyRegion> regions;
     if (thresholds.smallestDifferenceHu() >= cached.floorHu()) {
-        return extractRegions(cached, difference.ct().geometry(), thresholds);
+        regions = extractRegions(cached, difference.ct().geometry(), thresholds);
+    } else {
+        const CandidateVoxels wider = CandidateVoxels::fromDifference(
+            difference.ct(), difference.difference(), difference.domain(),
+            std::max(0.0, thresholds.smallestDifferenceHu()));
+        regions = extractRegions(wider, difference.ct().geometry(), thresholds);
     }
-    const CandidateVoxels wider = CandidateVoxels::fromDifference(
-        difference.ct(), difference.difference(), difference.domain(),
-        std::max(0.0, thresholds.smallestDifferenceHu()));
-    return extractRegions(wider, difference.ct().geometry(), thresholds);
+    for (DiscrepancyRegion& region : regions) {
+        region.attenuation = regionAttenuation(region, difference, thresholds.denseHu);
+    }
+    return regions;
 }
 
 }  // namespace crosscheck

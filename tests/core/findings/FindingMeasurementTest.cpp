@@ -11,6 +11,7 @@
 
 #include "core/analysis/DiscrepancyAnalysis.h"
 #include "core/findings/FindingMeasurement.h"
+#include "core/phantom/PhantomCohort.h"
 #include "tests/core/roi/RoiTestSupport.h"
 
 using namespace crosscheck;
@@ -103,4 +104,54 @@ TEST_CASE("measure this finding: found on CT, 0 mm on sCT, in every series (smal
 TEST_CASE("measure this finding: the tumour's section size on CT within 1 mm, 0 mm on sCT",
           "[findings][phantom][full]") {
     checkMeasuredTumour(PhantomSize::Full, 1, 1.0);
+}
+
+TEST_CASE(
+    "the published 5-patient phantom: every tumour visible on CT in both planes, 0 mm on "
+    "sCT, its CT HU within 2 HU of truth",
+    "[findings][phantom][full][cohort]") {
+    PhantomOptions base;
+    base.size = PhantomSize::Full;
+    base.published = true;
+    for (int patient = 1; patient <= 5; ++patient) {
+        const PhantomStudy phantom = generatePhantomStudy(cohortPatientOptions(base, patient, 5));
+        const Study study = test::studyFromPhantom(phantom, true);
+        DiscrepancyInputs in;
+        in.ct = phantom.byRole(SeriesRole::CT).volume;
+        in.sct = phantom.byRole(SeriesRole::sCT).volume;
+        in.ctToSct = FrameTransform(phantom.truth.ctFrameUid, phantom.truth.mrFrameUid,
+                                    phantom.truth.ctToMr);
+        const DiscrepancyResult result = analyzeDiscrepancy(in);
+        const PhantomLesionTruth& tumour = phantom.truth.tumor;
+        INFO("patient " << patient << ": tumour " << tumour.diametersMm.transpose() << " mm, "
+                        << tumour.ctMeanHu << " HU on CT, " << tumour.sctMeanHu << " on sCT");
+        REQUIRE_FALSE(result.regions.empty());
+        const DiscrepancyRegion& top = result.regions.front();
+        REQUIRE((top.centroidMm - tumour.centerCtMm).norm() < 3.0);
+        REQUIRE(top.attenuation);
+        INFO("object " << top.attenuation->voxels
+                       << " voxels at >= " << top.attenuation->thresholdHu << " HU: CT "
+                       << top.attenuation->ctMeanHu << ", sCT " << top.attenuation->sctMeanHu
+                       << "; region CT mean " << top.ctMeanHu);
+        CHECK(top.attenuation->ctMeanHu == Approx(tumour.ctMeanHu).margin(2.0));
+        CHECK(top.attenuation->sctMeanHu == Approx(tumour.sctMeanHu).margin(5.0));
+
+        const std::vector<MeasuredFinding> measured =
+            measureFindings({top}, study, in.ct->geometry(), phantom.truth.ctFrameUid);
+        REQUIRE(measured.size() == 2);
+        for (const MeasuredFinding& finding : measured) {
+            INFO(finding.label);
+            const RoiMeasurement& ct = rowOf(finding, SeriesRole::CT).measurement;
+            const RoiMeasurement& sct = rowOf(finding, SeriesRole::sCT).measurement;
+            const bool axial = finding.plane == FindingPlane::Axial;
+            const auto& ctSize = axial ? ct.visibleAxialMm : ct.visibleSagittalMm;
+            const auto& sctSize = axial ? sct.visibleAxialMm : sct.visibleSagittalMm;
+            REQUIRE(ctSize);
+            REQUIRE(sctSize);
+            const Eigen::Vector3d& d = tumour.diametersMm;
+            const double trueLong = axial ? std::max(d[1], d[2]) : std::max(d[0], d[1]);
+            CHECK((*ctSize)[0] == Approx(trueLong).margin(1.0));
+            CHECK(sctSize->isZero());
+        }
+    }
 }
