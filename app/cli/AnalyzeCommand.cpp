@@ -406,7 +406,8 @@ int runAnalyze(const AnalyzeArgs& args) {
             "%d. %s at (%.1f, %.1f, %.1f) mm: %.0f mm3, %.1f x %.1f x %.1f mm, CT %.0f HU vs sCT "
             "%.0f HU%s\n",
             r.rank, toString(r.kind), r.centroidMm.x(), r.centroidMm.y(), r.centroidMm.z(),
-            r.volumeMm3, r.extentMm[0], r.extentMm[1], r.extentMm[2], r.ctMeanHu, r.sctMeanHu,
+            r.volumeMm3, r.extentMm[0], r.extentMm[1], r.extentMm[2], r.objectCtHu(),
+            r.objectSctHu(),
             !r.visibleOnMr   ? ""
             : *r.visibleOnMr ? ", visible on MR"
                              : ", not visible on MR");

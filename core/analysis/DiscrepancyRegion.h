@@ -89,6 +89,11 @@ struct DiscrepancyRegion {
     /// denser image or the region came from a bare candidate list.
     std::optional<RegionAttenuation> attenuation;
     std::vector<VoxelRun> runs;
+
+    /// The HU a reader is told: the object's own (attenuation) where measured, else the
+    /// region's means.
+    double objectCtHu() const { return attenuation ? attenuation->ctMeanHu : ctMeanHu; }
+    double objectSctHu() const { return attenuation ? attenuation->sctMeanHu : sctMeanHu; }
 };
 
 }  // namespace crosscheck

@@ -227,11 +227,12 @@ std::string findingSentence(const DiscrepancyRegion& f) {
     char text[512];
     std::snprintf(text, sizeof text,
                   "CT versus sCT finding %d (%s): %.1f x %.1f x %.1f mm, %.1f mm3; CT mean "
-                  "%.1f HU, sCT mean %.1f HU; centroid (%.1f, %.1f, %.1f) mm LPS in the CT "
+                  "%.1f HU, sCT mean %.1f HU%s; centroid (%.1f, %.1f, %.1f) mm LPS in the CT "
                   "frame%s",
                   f.rank, toString(f.kind), f.extentMm.x(), f.extentMm.y(), f.extentMm.z(),
-                  f.volumeMm3, f.ctMeanHu, f.sctMeanHu, f.centroidMm.x(), f.centroidMm.y(),
-                  f.centroidMm.z(),
+                  f.volumeMm3, f.objectCtHu(), f.objectSctHu(),
+                  f.attenuation ? " (the object at half maximum)" : "", f.centroidMm.x(),
+                  f.centroidMm.y(), f.centroidMm.z(),
                   !f.visibleOnMr   ? ""
                   : *f.visibleOnMr ? "; visible on MRI"
                                    : "; not visible on MRI");

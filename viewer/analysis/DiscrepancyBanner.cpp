@@ -17,8 +17,8 @@ QString sizeAndValues(const DiscrepancyRegion& r) {
     return tr(" - largest %1 x %2 mm, CT %3 HU vs sCT %4 HU")
         .arg(r.extentMm[0], 0, 'f', 0)
         .arg(r.extentMm[1], 0, 'f', 0)
-        .arg(r.ctMeanHu, 0, 'f', 0)
-        .arg(r.sctMeanHu, 0, 'f', 0);
+        .arg(r.objectCtHu(), 0, 'f', 0)
+        .arg(r.objectSctHu(), 0, 'f', 0);
 }
 
 QString changedThresholds(const DiscrepancyThresholds& used) {

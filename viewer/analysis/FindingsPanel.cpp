@@ -159,8 +159,8 @@ void FindingsPanel::refresh() {
         const auto& r = result->regions[static_cast<std::size_t>(row)];
         m_table->setItem(row, 0, cell(QString::number(r.rank), row));
         m_table->setItem(row, 1, cell(kindText(r.kind)));
-        m_table->setItem(row, 2, cell(QString::number(r.ctMeanHu, 'f', 0)));
-        m_table->setItem(row, 3, cell(QString::number(r.sctMeanHu, 'f', 0)));
+        m_table->setItem(row, 2, cell(QString::number(r.objectCtHu(), 'f', 0)));
+        m_table->setItem(row, 3, cell(QString::number(r.objectSctHu(), 'f', 0)));
         m_table->setItem(row, 4,
                          cell(QStringLiteral("%1 x %2 x %3")
                                   .arg(r.extentMm[0], 0, 'f', 1)

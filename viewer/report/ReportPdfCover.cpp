@@ -55,7 +55,8 @@ void ReportPdfWriter::drawMissBox(PdfCanvas& canvas) const {
             "%7, %8, %9 mm (CT frame). Every finding is on the findings pages.")
             .arg(formatReportValue(largest->extentMm.x()), formatReportValue(largest->extentMm.y()),
                  formatReportValue(largest->extentMm.z()), formatReportValue(largest->volumeMm3),
-                 formatReportValue(largest->ctMeanHu), formatReportValue(largest->sctMeanHu),
+                 formatReportValue(largest->objectCtHu()),
+                 formatReportValue(largest->objectSctHu()),
                  formatReportValue(largest->centroidMm.x()),
                  formatReportValue(largest->centroidMm.y()),
                  formatReportValue(largest->centroidMm.z()));

@@ -109,7 +109,7 @@ void ReportPdfWriter::drawFindingsPage(PdfCanvas& canvas, int findingsPage) cons
                 .arg(formatReportValue(r.extentMm.x()), formatReportValue(r.extentMm.y()),
                      formatReportValue(r.extentMm.z()), formatReportValue(r.volumeMm3)),
             QStringLiteral("CT %1 HU, sCT %2 HU (CT - sCT %3 HU)")
-                .arg(formatReportValue(r.ctMeanHu), formatReportValue(r.sctMeanHu),
+                .arg(formatReportValue(r.objectCtHu()), formatReportValue(r.objectSctHu()),
                      formatReportValue(r.meanDifferenceHu)),
             QStringLiteral("Visible on MR: %1").arg(visibility(r)),
             QStringLiteral("Centroid %1, %2, %3 mm (CT frame, LPS); window %4")
