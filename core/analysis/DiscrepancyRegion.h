@@ -30,18 +30,22 @@ struct MrContrast {
 };
 
 /// The attenuation of the object a flagged region is, on CT and on sCT (HU): what the study
-/// reports as a tumour's "mean HU".
+/// reports as a tumour's "mean HU" (regionAttenuation, RegionAttenuation.h).
 ///
 /// A region's own means (DiscrepancyRegion::ctMeanHu) are over every voxel that differs,
 /// down to the partial-volume rim where CT - sCT just reaches the large-difference
 /// threshold (a 460 HU tumour's region averages about 390 HU). The object is taken at half
-/// maximum instead, the usual way to delimit a small dense object in CT: its level is the
+/// maximum instead, the usual way to delimit a small dense object on CT. Its level is the
 /// median CT of the region's interior (voxels whose six face neighbours are all in the
-/// region; the 90th percentile of the region when none is), the background the median CT
-/// of the non-bone voxels (CT < boneHu) of the domain within two voxels around it, and the
-/// object the region's voxels at or above (level + background) / 2. A voxel at half
-/// maximum is half covered by the object, so these are about the voxels whose centres lie
-/// inside it. Both means are over the same voxels, the sCT as resampled into the CT grid.
+/// region; the 90th percentile of the region when none is); the background the median CT
+/// of the non-bone voxels (CT < denseHu) of the domain 2 to 3 voxels around it (the first
+/// ring still holds the object's rim). The object is the region's interior plus the voxels
+/// of its rim, and of the ring just outside it where the sCT is not dense, at or above
+/// their local half maximum: (the mean of their interior neighbours + background) / 2, the
+/// local level because a calcified tumour is clumpy. A voxel at half maximum is half covered
+/// by the object, so these are about the voxels whose centres lie inside it. Both means are
+/// over the same voxels, the sCT as resampled into the CT grid; thresholdHu is the global
+/// (level + background) / 2, for reference.
 struct RegionAttenuation {
     double ctMeanHu = 0.0;
     double sctMeanHu = 0.0;

@@ -4,6 +4,7 @@
 
 #include "core/analysis/DifferenceVolume.h"
 #include "core/analysis/DiscrepancyRegion.h"
+#include "core/analysis/DiscrepancyThresholds.h"
 
 namespace crosscheck {
 
@@ -13,6 +14,6 @@ namespace crosscheck {
 /// voxels (runs), or with nothing around them to tell the background by.
 std::optional<RegionAttenuation> regionAttenuation(const DiscrepancyRegion& region,
                                                    const DifferenceVolume& difference,
-                                                   double boneHu = 200.0);
+                                                   const DiscrepancyThresholds& thresholds = {});
 
 }  // namespace crosscheck

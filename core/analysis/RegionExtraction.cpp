@@ -443,7 +443,7 @@ std::vector<DiscrepancyRegion> extractRegions(const DifferenceVolume& difference
         regions = extractRegions(wider, difference.ct().geometry(), thresholds);
     }
     for (DiscrepancyRegion& region : regions) {
-        region.attenuation = regionAttenuation(region, difference, thresholds.denseHu);
+        region.attenuation = regionAttenuation(region, difference, thresholds);
     }
     return regions;
 }

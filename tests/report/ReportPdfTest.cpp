@@ -89,9 +89,9 @@ TEST_CASE(
                               " dense region(s) seen on CT"));
     const DiscrepancyRegion* largest = largestMissed(discrepancy->findings);
     REQUIRE(largest != nullptr);
-    CHECK(contains(cover, "CT " + formatReportValue(largest->ctMeanHu).toStdString() +
-                              " HU vs sCT " + formatReportValue(largest->sctMeanHu).toStdString() +
-                              " HU"));
+    CHECK(contains(cover, "CT " + formatReportValue(largest->objectCtHu()).toStdString() +
+                              " HU vs sCT " +
+                              formatReportValue(largest->objectSctHu()).toStdString() + " HU"));
     CHECK(contains(text, "PHANTOM^CROSSCHECK^P001"));
     CHECK(contains(text, "page 1 of " + std::to_string(3 + findingsPages)));
     CHECK(contains(text, "page " + std::to_string(3 + findingsPages) + " of " +

@@ -51,6 +51,14 @@ TOLERATED = [
      "DicomInstanceValidator has no SR IODs; the SR's IOD is validated by DicomSRValidator "
      "(which must print 'Found EnhancedSR IOD' and 'IOD validation complete')"),
 ]
+# The study's visible-section sizes carry a private Measurement Method code (docs/report-formats.md).
+TOLERATED.append(
+    ("dciodvfy", "sr",
+     "Warning - Unrecognized defined term <99CRSCHK> for value 1 of attribute "
+     "<Coding Scheme Designator>",
+     "a private coding scheme: PS3.16 reserves designators beginning with 99 for local use "
+     "and no registry can list them; it is declared in the Coding Scheme Identification "
+     "Sequence. dciodvfy compares with the registered designators only"))
 for _name in ("Study Date", "Study Time", "Study ID"):
     TOLERATED.append(
         ("dciodvfy", "anonymized",

@@ -123,6 +123,8 @@ TEST_CASE(
                                     phantom.truth.ctToMr);
         const DiscrepancyResult result = analyzeDiscrepancy(in);
         const PhantomLesionTruth& tumour = phantom.truth.tumor;
+        INFO("nominal " << cohortPatientOptions(base, patient, 5).tumorHu << " HU, truth voxels "
+                        << tumour.ctVoxelCount);
         INFO("patient " << patient << ": tumour " << tumour.diametersMm.transpose() << " mm, "
                         << tumour.ctMeanHu << " HU on CT, " << tumour.sctMeanHu << " on sCT");
         REQUIRE_FALSE(result.regions.empty());

@@ -228,7 +228,10 @@ TEST_CASE("the DICOM SR states each CT-versus-sCT finding as a qualitative evalu
     CHECK(top.kind == DiscrepancyKind::CtDenseSctNot);
     CHECK(texts.front().find("finding 1 (ct_dense_sct_not)") != std::string::npos);
     char means[64];
-    std::snprintf(means, sizeof means, "CT mean %.1f HU, sCT mean %.1f HU", top.ctMeanHu,
-                  top.sctMeanHu);
+    // The object's own HU at half maximum, the tumour's as the study reports it.
+    REQUIRE(top.attenuation);
+    std::snprintf(means, sizeof means,
+                  "CT mean %.1f HU, sCT mean %.1f HU (the object at half maximum)",
+                  top.attenuation->ctMeanHu, top.attenuation->sctMeanHu);
     CHECK(texts.front().find(means) != std::string::npos);
 }
