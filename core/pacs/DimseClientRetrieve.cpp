@@ -3,6 +3,7 @@
 #include <dcmtk/dcmnet/diutil.h>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "core/pacs/DimseClient.h"
@@ -121,13 +122,18 @@ RetrieveResult DimseClient::move(const RetrieveRequest& request,
         m_notes.push_back("storage SCP " + destinationAeTitle + " on port " + std::to_string(port) +
                           " " + refusal);
     }
-    if (cond.good() && scu.finalResponseSeen() &&
-        scu.lastStatus() == STATUS_MOVE_Failed_MoveDestinationUnknown) {
+    const Uint16 status = scu.lastStatus();
+    const bool failed = status != STATUS_Success && (status & 0xf000) != 0xb000;
+    if (cond.good() && scu.finalResponseSeen() && failed && files.count() == 0 &&
+        scp.refusals().empty()) {
         scu.finish();
+        char code[8];
+        std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(status));
         throw PacsError(m_node.address(), PacsFailure::Refused,
-                        "the node does not know the move destination '" + destinationAeTitle +
-                            "' (add it to the node's configuration with this host and port " +
-                            std::to_string(port) + ")");
+                        std::string("the C-MOVE failed at the node (status 0x") + code + ", " +
+                            DU_cmoveStatusString(status) +
+                            "): does the node know the move destination '" + destinationAeTitle +
+                            "' at this host and port " + std::to_string(port) + "?");
     }
     if (cond.good() && files.count() == 0 && !scp.refusals().empty()) {
         scu.finish();
