@@ -74,6 +74,22 @@ StudyDatabase::StudyDatabase(const fs::path& file) : m_file(file) {
 
 StudyDatabase::~StudyDatabase() = default;
 
+std::string StudyDatabase::integrityCheck() const {
+    std::string problems;
+    SqliteStatement integrity(*m_db, "PRAGMA integrity_check");
+    while (integrity.step()) {
+        if (integrity.text(0) != "ok") {
+            problems += integrity.text(0) + "; ";
+        }
+    }
+    SqliteStatement keys(*m_db, "PRAGMA foreign_key_check");
+    while (keys.step()) {
+        problems += "row " + std::to_string(keys.integer(1)) + " of " + keys.text(0) +
+                    " refers to a missing row of " + keys.text(2) + "; ";
+    }
+    return problems.empty() ? "ok" : problems;
+}
+
 int StudyDatabase::schemaVersion() const {
     return storedSchemaVersion(*m_db);
 }

@@ -67,6 +67,8 @@ public:
     /// Removes a study from the index (not its files); returns the instances removed.
     int removeStudy(const std::string& studyInstanceUid);
 
+    /// SQLite's integrity check, foreign keys included: "ok", or what is wrong.
+    std::string integrityCheck() const;
     int schemaVersion() const;
     const std::filesystem::path& file() const { return m_file; }
 
