@@ -38,11 +38,13 @@ RetrieveResult conclude(DimseScu& scu, const OFCondition& cond, RetrievedFiles& 
     if (!error.empty()) {
         scu.abortAssociation();
         throw PacsError(node, scu.receiveTimedOut() ? PacsFailure::TimedOut : PacsFailure::Aborted,
-                        what + " broke off after " + ofWhat(received, expected) + ": " + error);
+                        "receiving the instances of " + what + " broke off after " +
+                            ofWhat(received, expected) + ": " + error);
     }
     if (cond.bad() || !scu.finalResponseSeen()) {
         const PacsError e = scu.error(cond.bad() ? cond : DUL_PEERABORTEDASSOCIATION,
-                                      what + " (" + ofWhat(received, expected) + " received)");
+                                      "receiving the instances of " + what + " (" +
+                                          ofWhat(received, expected) + " received)");
         scu.abortAssociation();
         throw e;
     }

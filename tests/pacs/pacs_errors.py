@@ -8,11 +8,16 @@ speed test).
 - a C-MOVE from a node whose AE title is not the one configured: Crosscheck's storage SCP
   refuses the association (calling AE title checked) and says so;
 - Orthanc stopped: "connection refused" for echo, find and get;
-- a port that accepts TCP but never answers: "timed out after N s".
+- a port that accepts TCP but never answers: "timed out after N s";
+- a study with one instance of a SOP class Crosscheck does not offer to take: the C-GET
+  reports fewer instances than the node found;
+- Ctrl-C (SIGINT) during a C-GET, and Orthanc killed during a C-GET: exit 1, no temporary
+  file left, every file under its final name complete.
 
 Usage: pacs_errors.py CROSSCHECK_CLI
 """
 import pathlib
+import signal
 import socket
 import subprocess
 import sys
@@ -57,6 +62,32 @@ def fails(cli, what, node, words, *args):
           f"({time.monotonic() - start:.1f} s)")
 
 
+def complete_files_only(folder, what):
+    """No temporary file left, and every final file is a whole DICOM image."""
+    import pydicom  # Debian's python3-pydicom
+    check(not [p for p in folder.rglob(".*")], f"{what}: no temporary file left")
+    whole = True
+    for path in folder.rglob("*.dcm"):
+        ds = pydicom.dcmread(str(path))
+        whole &= len(ds.PixelData) == ds.Rows * ds.Columns * ds.BitsAllocated // 8
+    check(whole, f"{what}: every file under its final name is complete")
+
+
+def interrupted_get(cli, node, uids, out, interrupt):
+    """Starts a C-GET, calls interrupt() once its first file is in place; returns the
+    command's exit status and last stderr line."""
+    get = subprocess.Popen([cli, "pacs", "get", "--node", node, "--timeout", str(TIMEOUT_S),
+                            *uids, "--out", str(out)],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and get.poll() is None and not any(out.rglob("*.dcm")):
+        time.sleep(0.02)
+    interrupt(get)
+    _, err = get.communicate(timeout=TIMEOUT_S + MARGIN_S)
+    lines = err.strip().splitlines()
+    return get.returncode, lines[-1] if lines else ""
+
+
 def main():
     cli = sys.argv[1]
     with tempfile.TemporaryDirectory(prefix="crosscheck-pacs-errors-") as tmp:
@@ -83,6 +114,31 @@ def main():
                   "--out", str(tmp / "moved"), "--dest-aet", "NOSUCHDEST", "--port", scp_port)
             check(not (tmp / "moved").exists() or not any((tmp / "moved").rglob("*.dcm")),
                   "nothing written by the failed C-MOVE")
+
+            code, message = interrupted_get(cli, node, ["--study-uid", study_uid],
+                                            tmp / "cancelled",
+                                            lambda p: p.send_signal(signal.SIGINT))
+            check(code == 1 and "cancelled" in message, f"Ctrl-C during C-GET: '{message}'")
+            complete_files_only(tmp / "cancelled", "Ctrl-C during C-GET")
+
+            stl = tmp / "stl.dcm"
+            run([str(HERE / "make_unoffered_instance.py"), str(stl), study_uid,
+                 study.split('"patient_id": "')[1].split('"')[0], "PHANTOM^CROSSCHECK^P001"])
+            run([cli, "pacs", "store", "--node", node, str(stl)])
+            fails(cli, "a C-GET that brings fewer instances than found", node,
+                  [f"of {len(ct) + 1} instances were retrieved", "1 failed at the node"],
+                  "get", "--study-uid", study_uid, "--out", str(tmp / "short"))
+            complete_files_only(tmp / "short", "a short C-GET")
+
+            ct_series = run([cli, "scan", str(phantom / "CT"), "--json"]).stdout
+            ct_series = ct_series.split('"series_instance_uid": "')[1].split('"')[0]
+            code, message = interrupted_get(
+                cli, node, ["--study-uid", study_uid, "--series-uid", ct_series],
+                tmp / "aborted",
+                lambda p: subprocess.run(["kill", "-KILL", env["ORTHANC_PID"]]))
+            check(code == 1 and node in message and ("aborted" in message or "broke off" in
+                                                      message), f"Orthanc killed during C-GET: '{message}'")
+            complete_files_only(tmp / "aborted", "Orthanc killed during C-GET")
         finally:
             run([ORTHANC, "stop", str(orthanc_dir)])
         for command in (["echo"], ["find", "--patient-id", "X"],

@@ -39,7 +39,11 @@ public:
 
     /// Receive C-GET sub-operations into `files`; `expected` (-1 unknown) scales progress.
     void setRetrieveTarget(RetrievedFiles* files, const Progress* progress, int expected);
-    bool cancelled() const { return m_cancelled; }
+    /// True when the retrieve stopped because the cancel flag was set (a signal may also
+    /// have interrupted a read: the flag decides, not how the read ended).
+    bool cancelled() const {
+        return m_cancelled || (m_progress != nullptr && m_progress->cancelled());
+    }
     /// Why receiving an instance failed (empty if none did).
     const std::string& receiveError() const { return m_receiveError; }
     bool receiveTimedOut() const { return m_receiveTimedOut; }
