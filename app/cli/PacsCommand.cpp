@@ -8,6 +8,9 @@
 
 #include "core/pacs/DimseClient.h"
 #include "core/pacs/PacsError.h"
+#ifdef CROSSCHECK_CLI_HAS_DICOMWEB
+#include "viewer/net/DicomWebClient.h"
+#endif
 
 namespace crosscheck::cli {
 
@@ -37,12 +40,11 @@ struct UsageError : std::invalid_argument {
     using std::invalid_argument::invalid_argument;
 };
 
+bool isDicomWeb(const PacsOptions& o) {
+    return o.node.rfind("http://", 0) == 0 || o.node.rfind("https://", 0) == 0;
+}
+
 PacsNode nodeOf(const PacsOptions& o) {
-    if (o.node.rfind("http://", 0) == 0 || o.node.rfind("https://", 0) == 0) {
-        throw UsageError(o.node +
-                         ": DICOMweb nodes are not supported by this build yet; give "
-                         "a DIMSE node AET@HOST:PORT");
-    }
     PacsNode node;
     try {
         node = parsePacsNode(o.node);
@@ -53,6 +55,29 @@ PacsNode nodeOf(const PacsOptions& o) {
     node.callingAeTitle = o.callingAet;
     node.timeoutSeconds = o.timeout;
     return node;
+}
+
+/// A DIMSE client for AET@HOST:PORT, a DICOMweb client for an http(s) root.
+std::unique_ptr<PacsClient> clientOf(const PacsOptions& o) {
+    if (!isDicomWeb(o)) {
+        return std::make_unique<DimseClient>(nodeOf(o));
+    }
+#ifdef CROSSCHECK_CLI_HAS_DICOMWEB
+    if (!o.user.empty() && !o.token.empty()) {
+        throw UsageError("give either --user/--password or --token, not both");
+    }
+    DicomWebNode node;
+    node.root = o.node;
+    node.user = o.user;
+    node.password = o.password;
+    node.token = o.token;
+    node.timeoutSeconds = o.timeout;
+    return std::make_unique<DicomWebClient>(node);
+#else
+    throw UsageError(o.node +
+                     ": this build has no DICOMweb client (Qt Network); give a "
+                     "DIMSE node AET@HOST:PORT");
+#endif
 }
 
 nlohmann::json matchJson(const PacsMatch& m) {
@@ -76,13 +101,13 @@ nlohmann::json matchJson(const PacsMatch& m) {
 }
 
 int runEcho(const PacsOptions& o) {
-    DimseClient client(nodeOf(o));
-    const double ms = client.echo();
+    const auto client = clientOf(o);
+    const double ms = client->echo();
     if (o.json) {
-        std::cout << nlohmann::json{{"node", client.address()}, {"ok", true}, {"ms", ms}}.dump(2)
+        std::cout << nlohmann::json{{"node", client->address()}, {"ok", true}, {"ms", ms}}.dump(2)
                   << "\n";
     } else {
-        std::cout << client.address() << " answers (" << ms << " ms)\n";
+        std::cout << client->address() << " answers (" << ms << " ms)\n";
     }
     return 0;
 }
@@ -103,8 +128,7 @@ int runFind(const PacsOptions& o) {
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
-    DimseClient client(nodeOf(o));
-    const std::vector<PacsMatch> matches = client.find(q);
+    const std::vector<PacsMatch> matches = clientOf(o)->find(q);
     if (o.json) {
         nlohmann::json results = nlohmann::json::array();
         for (const PacsMatch& m : matches) {
@@ -136,8 +160,8 @@ Progress cancellable() {
     return progress;
 }
 
-int printRetrieve(const RetrieveResult& r, const DimseClient& client, bool json) {
-    for (const std::string& note : client.notes()) {
+int printRetrieve(const RetrieveResult& r, const std::vector<std::string>& notes, bool json) {
+    for (const std::string& note : notes) {
         std::cerr << "note: " << note << "\n";
     }
     if (json) {
@@ -155,9 +179,9 @@ int printRetrieve(const RetrieveResult& r, const DimseClient& client, bool json)
 }
 
 int runGet(const PacsOptions& o) {
-    DimseClient client(nodeOf(o));
-    const RetrieveResult r = client.retrieve({o.studyUid, o.seriesUid, o.outDir}, cancellable());
-    return printRetrieve(r, client, o.json);
+    const RetrieveResult r =
+        clientOf(o)->retrieve({o.studyUid, o.seriesUid, o.outDir}, cancellable());
+    return printRetrieve(r, {}, o.json);
 }
 
 int runMove(const PacsOptions& o) {
@@ -166,11 +190,14 @@ int runMove(const PacsOptions& o) {
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     }
+    if (isDicomWeb(o)) {
+        throw UsageError("C-MOVE needs a DIMSE node AET@HOST:PORT (use get for DICOMweb)");
+    }
     DimseClient client(nodeOf(o));
     try {
         const RetrieveResult r =
             client.move({o.studyUid, o.seriesUid, o.outDir}, o.destAet, o.port, cancellable());
-        return printRetrieve(r, client, o.json);
+        return printRetrieve(r, client.notes(), o.json);
     } catch (const PacsError&) {
         for (const std::string& note : client.notes()) {
             std::cerr << "note: " << note << "\n";
@@ -180,8 +207,8 @@ int runMove(const PacsOptions& o) {
 }
 
 int runStore(const PacsOptions& o) {
-    DimseClient client(nodeOf(o));
-    const StoreResult r = client.store(o.files, cancellable());
+    const auto client = clientOf(o);
+    const StoreResult r = client->store(o.files, cancellable());
     if (o.json) {
         nlohmann::json failed = nlohmann::json::array();
         for (const StoreFailure& f : r.failed) {
@@ -189,7 +216,7 @@ int runStore(const PacsOptions& o) {
         }
         std::cout << nlohmann::json{{"sent", r.sent}, {"failed", failed}}.dump(2) << "\n";
     } else {
-        std::cout << r.sent << " sent to " << client.address() << "\n";
+        std::cout << r.sent << " sent to " << client->address() << "\n";
     }
     for (const StoreFailure& f : r.failed) {
         std::cerr << "crosscheck-cli pacs store: " << f.file << ": " << f.reason << "\n";
@@ -215,7 +242,7 @@ int guarded(const char* name, int (*run)(const PacsOptions&), const PacsOptions&
 
 CLI::App* subcommand(CLI::App& pacs, const char* name, const char* what, PacsOptions& o) {
     CLI::App* c = pacs.add_subcommand(name, what);
-    c->add_option("--node", o.node, "The node: AET@HOST:PORT")->required();
+    c->add_option("--node", o.node, "The node: AET@HOST:PORT or a DICOMweb root URL")->required();
     c->add_option("--calling-aet", o.callingAet, "Crosscheck's AE title (default CROSSCHECK)");
     c->add_option("--timeout", o.timeout, "Seconds any network step may take (default 30)")
         ->check(CLI::Range(1, 3600));

@@ -1,5 +1,7 @@
 #include "core/pacs/RetrievedFiles.h"
 
+#include "core/pacs/internal/DimseScu.h"
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
@@ -24,7 +26,9 @@ std::string uidFileName(const std::string& uid) {
     return name;
 }
 
-RetrievedFiles::RetrievedFiles(fs::path outDir) : m_outDir(std::move(outDir)) {}
+RetrievedFiles::RetrievedFiles(fs::path outDir) : m_outDir(std::move(outDir)) {
+    initDcmtkNetworkOnce();  // header reads below report through exceptions, not DCMTK's log
+}
 
 RetrievedFiles::~RetrievedFiles() {
     for (const std::string& temp : m_pending) {
@@ -48,16 +52,18 @@ std::string RetrievedFiles::begin(const std::string& sopInstanceUid) {
 std::string RetrievedFiles::complete(const std::string& tempPath,
                                      const std::string& sopInstanceUid) {
     DcmFileFormat file;
-    OFString series;
+    OFString series, sop(sopInstanceUid.c_str());
     const OFCondition read =
         file.loadFileUntilTag(tempPath.c_str(), EXS_Unknown, EGL_noChange, DCM_MaxReadLength,
                               ERM_autoDetect, DCM_PixelData);
-    if (read.bad() || file.getDataset()->findAndGetOFString(DCM_SeriesInstanceUID, series).bad()) {
+    DcmDataset* header = file.getDataset();
+    if (read.bad() || header->findAndGetOFString(DCM_SeriesInstanceUID, series).bad() ||
+        (sop.empty() && header->findAndGetOFString(DCM_SOPInstanceUID, sop).bad())) {
         discard(tempPath);
-        throw std::runtime_error(sopInstanceUid + ": received object has no readable header");
+        throw std::runtime_error(tempPath + ": received object has no readable header");
     }
     const fs::path folder = m_outDir / uidFileName(series.c_str());
-    const fs::path target = folder / (uidFileName(sopInstanceUid) + ".dcm");
+    const fs::path target = folder / (uidFileName(sop.c_str()) + ".dcm");
     std::error_code ec;
     fs::create_directories(folder, ec);
     if (!ec) {

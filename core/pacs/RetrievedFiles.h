@@ -24,6 +24,7 @@ public:
     /// The temporary path to receive one instance into (creates the folder).
     std::string begin(const std::string& sopInstanceUid);
     /// Moves a completely received temporary file to its final name; returns that name.
+    /// An empty `sopInstanceUid` is read from the file.
     /// Throws std::runtime_error naming the file when it cannot be read or renamed.
     std::string complete(const std::string& tempPath, const std::string& sopInstanceUid);
     /// Removes a temporary file that will not be completed.

@@ -10,6 +10,9 @@
 #       --move AET=PORT   a C-MOVE destination Orthanc knows at 127.0.0.1:PORT
 #       --check-called-aet  refuse associations that call another AE title than Orthanc's
 #                           (the default accepts any called AE title)
+#       --dicomweb        load the DICOMweb plugin (Debian orthanc-dicomweb): root
+#                         $ORTHANC_URL/dicom-web (also printed as ORTHANC_DICOMWEB)
+#       --user NAME:PASSWORD  HTTP basic authentication required for REST and DICOMweb
 #   orthanc.sh stop DIR   stops the instance started in DIR (SIGTERM, then SIGKILL) by its PID.
 #   orthanc.sh free-port  prints a free TCP port on 127.0.0.1.
 #
@@ -60,7 +63,7 @@ C
 
 start() {
     local dir=$1; shift
-    local aet=ORTHANC check_called=false moves="" first=1 m
+    local aet=ORTHANC check_called=false moves="" first=1 m plugins="" user="" auth=false users=""
     while [ $# -gt 0 ]; do
         case "$1" in
             --move) m=$2; shift 2
@@ -69,6 +72,12 @@ start() {
                 moves+="\"${m%%=*}\" : [ \"${m%%=*}\", \"127.0.0.1\", ${m#*=} ]";;
             --check-called-aet) check_called=true; shift;;
             --aet) aet=$2; shift 2;;
+            --dicomweb) plugins='"/usr/share/orthanc/plugins/libOrthancDicomWeb.so"'; shift
+                [ -e /usr/share/orthanc/plugins/libOrthancDicomWeb.so ] ||
+                    die "the DICOMweb plugin is not installed (Debian package orthanc-dicomweb)";;
+            --user) user=$2; shift 2
+                [[ "$user" =~ ^[A-Za-z0-9_]+:[A-Za-z0-9_]+$ ]] || die "bad --user (NAME:PASSWORD)"
+                auth=true; users="\"${user%%:*}\" : \"${user#*:}\"";;
             *) die "unknown option '$1'";;
         esac
     done
@@ -84,7 +93,10 @@ start() {
   "IndexDirectory" : "$dir/storage",
   "HttpPort" : $http,
   "RemoteAccessAllowed" : false,
-  "AuthenticationEnabled" : false,
+  "AuthenticationEnabled" : $auth,
+  "RegisteredUsers" : { $users },
+  "Plugins" : [ $plugins ],
+  "DicomWeb" : { "Enable" : true, "Root" : "/dicom-web/", "Host" : "127.0.0.1:$http", "Ssl" : false },
   "DicomAet" : "$aet",
   "DicomPort" : $dicom,
   "DicomCheckCalledAet" : $check_called,
@@ -113,7 +125,7 @@ JSON
     echo "$pid" > "$dir/pid"
     for _ in $(seq 1 120); do
         kill -0 "$pid" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
-        if curl -fs -m 2 "http://127.0.0.1:$http/system" >/dev/null &&
+        if curl -fs -m 2 ${user:+-u "$user"} "http://127.0.0.1:$http/system" >/dev/null &&
            echoscu -q -to 2 -aec "$aet" 127.0.0.1 "$dicom" >/dev/null 2>&1; then
             cat > "$dir/env" <<ENV
 ORTHANC_PID=$pid
@@ -121,6 +133,7 @@ ORTHANC_AET=$aet
 ORTHANC_DICOM_PORT=$dicom
 ORTHANC_HTTP_PORT=$http
 ORTHANC_URL=http://127.0.0.1:$http
+ORTHANC_DICOMWEB=http://127.0.0.1:$http/dicom-web
 ENV
             cat "$dir/env"
             return 0
