@@ -9,6 +9,7 @@
 
 #include "core/db/internal/SqliteConnection.h"
 #include "core/db/internal/SqliteStatement.h"
+#include "core/db/internal/SqliteTransaction.h"
 #include "core/db/internal/StudySchema.h"
 #include "core/vocabulary/SeriesRole.h"
 

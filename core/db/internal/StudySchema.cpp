@@ -5,6 +5,7 @@
 
 #include "core/db/internal/SqliteConnection.h"
 #include "core/db/internal/SqliteStatement.h"
+#include "core/db/internal/SqliteTransaction.h"
 
 namespace crosscheck {
 
