@@ -1,5 +1,6 @@
 #include "app/cli/DbCommand.h"
 
+#include <chrono>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -55,7 +56,10 @@ int runList(const DbOptions& o) {
     if (o.check) {
         vanished = db.checkFiles();
     }
+    const auto start = std::chrono::steady_clock::now();
     const std::vector<IndexedSeries> all = db.listSeries();
+    const double listMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (o.json) {
         nlohmann::json series = nlohmann::json::array();
         for (const IndexedSeries& s : all) {
@@ -74,7 +78,7 @@ int runList(const DbOptions& o) {
                               {"bytes", s.bytes},
                               {"missing", s.missing}});
         }
-        nlohmann::json out{{"database", db.file().string()}, {"series", series}};
+        nlohmann::json out{{"database", db.file().string()}, {"series", series}, {"ms", listMs}};
         if (o.check) {
             nlohmann::json gone = nlohmann::json::array();
             for (const VanishedFile& v : vanished) {

@@ -207,18 +207,18 @@ ImportSummary StudyDatabase::addSeries(const std::vector<SeriesInfo>& all,
 }
 
 std::vector<IndexedSeries> StudyDatabase::listSeries() const {
+    // One pass over the instances for the counts (not three subqueries a series).
     SqliteStatement q(*m_db,
+                      "WITH counts AS (SELECT series_ref, count(*) AS n, sum(size_bytes) AS b, "
+                      "sum(missing) AS m FROM instances GROUP BY series_ref) "
                       "SELECT p.patient_id, p.patient_name, st.study_instance_uid, st.study_date, "
                       "st.study_description, se.series_instance_uid, se.modality, "
                       "se.description, se.role, se.frame_of_reference_uid, se.series_number, "
-                      "(SELECT count(*) FROM instances i WHERE i.series_ref = se.id), "
-                      "(SELECT coalesce(sum(size_bytes), 0) FROM instances i WHERE "
-                      "i.series_ref = se.id), "
-                      "(SELECT coalesce(sum(missing), 0) FROM instances i WHERE i.series_ref = "
-                      "se.id) "
+                      "coalesce(c.n, 0), coalesce(c.b, 0), coalesce(c.m, 0) "
                       "FROM series se JOIN studies st ON se.study_ref = st.id JOIN patients p "
-                      "ON st.patient_ref = p.id ORDER BY p.patient_name, st.study_date, "
-                      "st.study_instance_uid, se.series_number, se.series_instance_uid");
+                      "ON st.patient_ref = p.id LEFT JOIN counts c ON c.series_ref = se.id "
+                      "ORDER BY p.patient_name, st.study_date, st.study_instance_uid, "
+                      "se.series_number, se.series_instance_uid");
     std::vector<IndexedSeries> out;
     while (q.step()) {
         IndexedSeries s;
