@@ -5,17 +5,22 @@ STOW-RS of the small phantom, QIDO-RS searches (name pattern, modality, patient 
 WADO-RS of the study with every series' voxel hash equal to the original's, STOW-RS of the
 report's SR and SEG found again through Orthanc's REST API; a wrong password is
 "authentication refused"; the password never appears in any output; Orthanc stopped is
-"connection refused".
+"connection refused". A small local HTTP server checks that a bearer token is sent as
+"Authorization: Bearer ..." (a wrong one refused, the token in no output), and a port that
+accepts connections but never answers gives "timed out after N s".
 
 Usage: pacs_dicomweb.py CROSSCHECK_CLI
 """
 import base64
+import http.server
 import json
 import pathlib
 import secrets
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import urllib.request
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -57,10 +62,51 @@ def main():
         refused = run([cli, "pacs", "echo", "--node", root, *auth, "--timeout", "5"], expect=1)
         check(root in refused.stderr and "connection refused" in refused.stderr,
               "echo with Orthanc stopped: connection refused, naming the root URL")
-    # the harness's own command lines hold the password; the program's outputs must not
+    token = secrets.token_hex(16)
+    bearer(cli, token)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # accepts connections into the backlog, never answers
+    slow = run([cli, "pacs", "echo", "--node", f"http://127.0.0.1:{silent.getsockname()[1]}/dw",
+                "--timeout", "2"], expect=1)
+    check(slow.stderr.strip().endswith("timed out after 2 s") and len(slow.stderr.splitlines()) == 1,
+          f"a server that never answers: '{slow.stderr.strip()}'")
+    silent.close()
+    # the harness's own command lines hold the secrets; the program's outputs must not
     check(all(password not in o for o in OUTPUTS), "the password appears in no output")
+    check(all(token not in o for o in OUTPUTS), "the token appears in no output")
     print(f"{len(FAILURES)} failure(s)")
     return 1 if FAILURES else 0
+
+
+def bearer(cli, token):
+    """A QIDO-RS endpoint that answers [] only to "Authorization: Bearer <token>"."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            ok = self.headers.get("Authorization") == "Bearer " + token
+            body = b"[]" if ok else b""
+            self.send_response(200 if ok else 401)
+            self.send_header("Content-Type", "application/dicom+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    root = f"http://127.0.0.1:{server.server_address[1]}/dicom-web"
+    try:
+        good = cli_json(cli, "pacs", "echo", "--node", root, "--token", token)
+        check(good["ok"] is True, "a bearer token is sent as Authorization: Bearer")
+        bad = run([cli, "pacs", "echo", "--node", root, "--token", "wrong"], expect=1)
+        check("authentication refused" in bad.stderr, "a wrong token is refused")
+        both = run([cli, "pacs", "echo", "--node", root, "--token", token, "--user", "u"],
+                   expect=2)
+        check("not both" in both.stderr, "--token with --user is a usage error")
+    finally:
+        server.shutdown()
 
 
 def cli_json(cli, *args):

@@ -88,7 +88,9 @@ HttpResult HttpExchange::send(const std::string& pathAndQuery, const QByteArray*
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    result.body = reply->readAll();
+    if (reply->isOpen()) {  // an aborted reply is closed: reading it only warns
+        result.body = reply->readAll();
+    }
     const std::string node = m_node.address();
     const std::string seconds = std::to_string(std::max(1, m_node.timeoutSeconds));
     if (timedOut) {
