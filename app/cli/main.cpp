@@ -8,8 +8,10 @@
 #include "app/cli/AnalyzeCommand.h"
 #include "app/cli/CliCommand.h"
 #include "app/cli/ConvertCommand.h"
+#include "app/cli/DbCommand.h"
 #include "app/cli/InfoCommand.h"
 #include "app/cli/MeasureCommand.h"
+#include "app/cli/PacsCommand.h"
 #include "app/cli/PhantomCommand.h"
 #include "app/cli/RegisterCommand.h"
 #include "app/cli/ReportCommand.h"
@@ -31,6 +33,8 @@ int main(int argc, char** argv) {
     cli::addAnalyzeCommand(app, action);
     cli::addMeasureCommand(app, action);
     cli::addReportCommand(app, action);
+    cli::addPacsCommand(app, action);
+    cli::addDbCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -19,6 +19,7 @@ namespace crosscheck {
 /// the size first; a file that changed is an error, not a wrong image).
 struct SliceRef {
     std::string file;
+    std::string sopInstanceUid;  // of the file holding the slice (the study database's key)
     int frame = 0;
     Eigen::Vector3d positionMm = Eigen::Vector3d::Zero();
     bool missing = false;

@@ -43,6 +43,7 @@ bool byInstance(const FrameHeader* a, const FrameHeader* b) {
 SliceRef sliceRef(const FrameHeader& f, const Eigen::Vector3d& position) {
     SliceRef r;
     r.file = f.file;
+    r.sopInstanceUid = f.sopInstanceUid;
     r.frame = f.frameIndex;
     r.positionMm = position;
     r.rescaleSlope = f.rescaleSlope;
