@@ -23,10 +23,12 @@
 #include <fstream>
 #include <mutex>
 
+#include "core/dicom/DicomDirReader.h"
 #include "core/dicom/DicomError.h"
 #include "core/dicom/Jpeg2000Decoder.h"
 #include "core/dicom/RleDecoder.h"
 #include "core/dicom/internal/DcmtkFrameParser.h"
+#include "core/dicom/internal/DcmtkInit.h"
 
 namespace crosscheck {
 
@@ -36,20 +38,6 @@ namespace {
 // without the pixel data, which is then read (or decoded) straight into the volume.
 constexpr Uint32 kLazyValueBytes = 4096;
 constexpr const char* kRleUid = "1.2.840.10008.1.2.5";
-
-void initDcmtkOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // Every problem is reported through DicomError with the file's name; DCMTK's own
-        // log lines on stderr would only repeat them without it. RLE is decoded by
-        // RleDecoder: DCMTK 3.6.7's RLE decoder read out of bounds on fuzzed input.
-        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
-        dcmDataDict.rdlock();
-        dcmDataDict.rdunlock();
-        DJDecoderRegistration::registerCodecs();
-        DJLSDecoderRegistration::registerCodecs();
-    });
-}
 
 bool isJpeg2000(const std::string& uid) {
     return uid == "1.2.840.10008.1.2.4.90" || uid == "1.2.840.10008.1.2.4.91" ||
@@ -87,6 +75,20 @@ bool looksLikeDicom(const std::string& path, std::string& why) {
 }
 
 }  // namespace
+
+void initDcmtk() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Every problem is reported through DicomError with the file's name; DCMTK's own
+        // log lines on stderr would only repeat them without it. RLE is decoded by
+        // RleDecoder: DCMTK 3.6.7's RLE decoder read out of bounds on fuzzed input.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+        dcmDataDict.rdlock();
+        dcmDataDict.rdunlock();
+        DJDecoderRegistration::registerCodecs();
+        DJLSDecoderRegistration::registerCodecs();
+    });
+}
 
 struct DicomFile::Impl {
     DcmFileFormat format;
@@ -185,26 +187,36 @@ DicomFile::DicomFile(const std::string& path) : m_path(path), m_impl(std::make_u
 
 void DicomFile::load() {
     const std::string& path = m_path;
-    initDcmtkOnce();
+    initDcmtk();
     std::string why;
     if (!looksLikeDicom(path, why)) {
         throw DicomError(path, why);
     }
-    const OFCondition status =
-        m_impl->format.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes);
+    // First the header up to a DirectoryRecordSequence (and so, in an image, up to the
+    // first element after group 0004): enough to tell a DICOMDIR. Its records are read by
+    // readDicomDirReferences, never by DCMTK, which reads them as DcmDirectoryRecords that
+    // throw on malformed record types and leak (DicomDirReader.h).
+    OFCondition status =
+        m_impl->format.loadFileUntilTag(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes,
+                                        ERM_autoDetect, DCM_DirectoryRecordSequence);
+    if (status.bad()) {
+        throw DicomError(path, std::string("not readable as DICOM: ") + status.text());
+    }
+    OFString mediaClass;
+    m_impl->format.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass);
+    m_isDicomDir = mediaClass == UID_MediaStorageDirectoryStorage ||
+                   m_impl->format.getDataset()->tagExists(DCM_FileSetID);
+    if (m_isDicomDir) {
+        return;
+    }
+    m_impl->format.clear();
+    status = m_impl->format.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes);
     if (status.bad()) {
         throw DicomError(path, std::string("not readable as DICOM: ") + status.text());
     }
     m_impl->dataset = m_impl->format.getDataset();
     if (m_impl->dataset == nullptr) {
         throw DicomError(path, "no dataset");
-    }
-    OFString mediaClass;
-    m_impl->format.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass);
-    m_isDicomDir = mediaClass == UID_MediaStorageDirectoryStorage ||
-                   m_impl->dataset->tagExists(DCM_DirectoryRecordSequence);
-    if (m_isDicomDir) {
-        return;
     }
     DcmElement* element = nullptr;
     if (m_impl->dataset->findAndGetElement(DCM_PixelData, element).good() && element != nullptr) {
@@ -259,29 +271,13 @@ std::vector<std::string> DicomFile::referencedFiles() const {
 }
 
 std::vector<std::string> DicomFile::listReferencedFiles() const {
-    std::vector<std::string> files;
     if (!m_isDicomDir) {
-        return files;
+        return {};
     }
-    DcmSequenceOfItems* records = nullptr;
-    if (m_impl->dataset->findAndGetSequence(DCM_DirectoryRecordSequence, records).bad() ||
-        records == nullptr) {
-        return files;
-    }
-    for (unsigned long i = 0; i < records->card(); ++i) {
-        DcmItem* record = records->getItem(i);
-        OFString value;
-        if (record == nullptr ||
-            record->findAndGetOFStringArray(DCM_ReferencedFileID, value).bad() || value.empty()) {
-            continue;
-        }
-        std::string relative(value.c_str());
-        for (char& c : relative) {
-            if (c == '\\') {
-                c = '/';
-            }
-        }
-        files.push_back(relative);
+    std::string error;
+    std::vector<std::string> files = readDicomDirReferences(m_path, error);
+    if (!error.empty() && files.empty()) {
+        throw DicomError(m_path, "DICOMDIR not readable: " + error);
     }
     return files;
 }
@@ -308,6 +304,9 @@ void DicomFile::decode(int frame, void* buffer, std::size_t bufferBytes) {
     const std::string reason = unsupportedReason(h);
     if (!reason.empty()) {
         throw DicomError(m_path, reason);
+    }
+    if (isColourFrame(h)) {
+        throw DicomError(m_path, "colour image: read as an RGB picture, not as grey values");
     }
     const std::size_t bytes = frameBytes();
     if (bufferBytes < bytes || bytes > 0xFFFFFFF0u) {
@@ -414,8 +413,12 @@ std::vector<std::uint8_t> DicomFile::frameFragments(int frame, int numberOfFrame
     return stream;
 }
 
+bool isColourFrame(const FrameHeader& h) {
+    return h.samplesPerPixel != 1 || h.photometric == "PALETTE COLOR";
+}
+
 std::string transferSyntaxName(const std::string& uid) {
-    initDcmtkOnce();
+    initDcmtk();
     const char* name = dcmFindNameOfUID(uid.c_str(), nullptr);
     return name != nullptr ? std::string(name) + " (" + uid + ")" : uid;
 }
@@ -429,7 +432,7 @@ std::string unsupportedReason(const FrameHeader& h) {
         "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
         "1.2.840.10008.1.2.4.203"};
     if (!h.hasPixelData) {
-        initDcmtkOnce();
+        initDcmtk();
         const char* sop = dcmFindNameOfUID(h.sopClassUid.c_str(), nullptr);
         return std::string("not an image: no Pixel Data (") +
                (sop != nullptr ? sop : "SOP class " + h.sopClassUid) + ")";
@@ -438,11 +441,29 @@ std::string unsupportedReason(const FrameHeader& h) {
         return "no image size (Rows " + std::to_string(h.rows) + ", Columns " +
                std::to_string(h.columns) + ")";
     }
-    if (h.samplesPerPixel != 1 ||
-        (h.photometric != "MONOCHROME1" && h.photometric != "MONOCHROME2")) {
-        return "colour image (PhotometricInterpretation " + h.photometric + ", " +
-               std::to_string(h.samplesPerPixel) +
-               " samples per pixel) is not supported: grey-value images only";
+    if (isColourFrame(h)) {
+        const std::string& p = h.photometric;
+        const bool known =
+            (h.samplesPerPixel == 3 &&
+             (p == "RGB" || p == "YBR_FULL" || p == "YBR_FULL_422" || p == "YBR_PARTIAL_422" ||
+              p == "YBR_PARTIAL_420" || p == "YBR_ICT" || p == "YBR_RCT")) ||
+            (h.samplesPerPixel == 1 && p == "PALETTE COLOR");
+        if (!known) {
+            return "colour image (PhotometricInterpretation " + p + ", " +
+                   std::to_string(h.samplesPerPixel) + " samples per pixel) is not supported";
+        }
+        if (h.transferSyntaxUid == kRleUid || isJpeg2000(h.transferSyntaxUid)) {
+            return "colour image in " + transferSyntaxName(h.transferSyntaxUid) +
+                   " is not supported (colour is read natively or as JPEG / JPEG-LS)";
+        }
+        if (h.bitsAllocated != 8 && h.bitsAllocated != 16) {
+            return "colour image with BitsAllocated " + std::to_string(h.bitsAllocated) +
+                   " is not supported (8 or 16 only)";
+        }
+    } else if (h.samplesPerPixel != 1 ||
+               (h.photometric != "MONOCHROME1" && h.photometric != "MONOCHROME2")) {
+        return "PhotometricInterpretation " + h.photometric + " with " +
+               std::to_string(h.samplesPerPixel) + " samples per pixel is not supported";
     }
     if (h.bitsAllocated != 8 && h.bitsAllocated != 16 && h.bitsAllocated != 32) {
         return "BitsAllocated " + std::to_string(h.bitsAllocated) +

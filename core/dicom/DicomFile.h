@@ -53,9 +53,12 @@ private:
     bool m_isDicomDir = false;
 };
 
-/// Why a frame with this header cannot become a grey-value slice, or empty if it can:
-/// no pixel data, colour, unsupported bit depth or transfer syntax, ...
+/// Why a frame with this header cannot be read, or empty if it can: no pixel data, an
+/// unknown colour model, unsupported bit depth or transfer syntax, ...
 std::string unsupportedReason(const FrameHeader& header);
+
+/// True for colour and palette frames (read as RGB pictures by loadPicture, not as volumes).
+bool isColourFrame(const FrameHeader& header);
 
 /// A readable name for a transfer syntax UID ("JPEG-LS Lossless", ...), or the UID itself.
 std::string transferSyntaxName(const std::string& uid);
