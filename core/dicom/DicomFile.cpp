@@ -242,8 +242,14 @@ void DicomFile::load() {
             m_impl->dataset->findAndGetUint16(DCM_Columns, columns);
             m_impl->dataset->findAndGetUint16(DCM_BitsAllocated, bits);
             m_impl->dataset->findAndGetUint16(DCM_SamplesPerPixel, samples);
+            OFString photometric;
+            m_impl->dataset->findAndGetOFString(DCM_PhotometricInterpretation, photometric);
+            // Native 4:2:2 colour stores two samples a pixel (Y, Y, Cb, Cr per pair).
+            const bool subsampled =
+                photometric == "YBR_FULL_422" || photometric == "YBR_PARTIAL_422";
             const unsigned long long frame = static_cast<unsigned long long>(rows) * columns *
-                                             std::max<Uint16>(samples, 1) * std::max(bits / 8, 1);
+                                             (subsampled ? 2u : std::max<Uint16>(samples, 1)) *
+                                             std::max(bits / 8, 1);
             if (frame > 0 && (bits == 8 || bits == 16 || bits == 32)) {
                 framesHeld = static_cast<long>(m_impl->pixelData->getLength() / frame);
             }

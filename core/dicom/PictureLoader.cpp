@@ -6,6 +6,9 @@
 #include <dcmtk/dcmimage/diregist.h>
 #include <dcmtk/dcmimgle/dcmimage.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <map>
 
@@ -16,12 +19,42 @@ namespace crosscheck {
 
 namespace {
 
+bool isNative(const std::string& transferSyntaxUid) {
+    return transferSyntaxUid == "1.2.840.10008.1.2" || transferSyntaxUid == "1.2.840.10008.1.2.1" ||
+           transferSyntaxUid == "1.2.840.10008.1.2.2" ||
+           transferSyntaxUid == "1.2.840.10008.1.2.1.99";
+}
+
+std::uint8_t toByte(double v) {
+    return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 255.0)));
+}
+
+// The YBR_FULL to RGB conversion of PS3.3 C.7.6.3.1.2, rounded to the nearest value, in
+// place. DCMTK's own (DiYBRPixelTemplate) offsets the chroma by 127.5 and truncates, which
+// is up to 2 levels off the standard; DCMTK still unpacks the samples (planar
+// configuration, 4:2:2 subsampling).
+void ybrFullToRgb(std::uint8_t* pixels, std::size_t count) {
+    for (std::size_t i = 0; i < count; ++i, pixels += 3) {
+        const double y = pixels[0], cb = pixels[1] - 128.0, cr = pixels[2] - 128.0;
+        pixels[0] = toByte(y + 1.402 * cr);
+        pixels[1] = toByte(y - 0.344136 * cb - 0.714136 * cr);
+        pixels[2] = toByte(y + 1.772 * cb);
+    }
+}
+
 // Writes the frames of one file that the picture needs (frame -> slice index).
 void loadFile(const std::string& path, const std::map<int, int>& frameToSlice,
-              RgbPicture& picture) {
+              const SeriesInfo& series, RgbPicture& picture) {
+    // Native YBR_FULL(_422) is converted here (ybrFullToRgb); JPEG data was converted to RGB
+    // by the JPEG decoder already, other models by DCMTK.
+    const bool ownYbr =
+        isNative(series.transferSyntaxUid) &&
+        (series.photometric == "YBR_FULL" || series.photometric == "YBR_FULL_422") &&
+        series.bitsAllocated == 8;
     // All frames of the file at once: multi-frame colour files are ultrasound loops and
     // screenshots of a few MiB, and DicomImage decodes compressed frames in order anyway.
-    DicomImage image(path.c_str(), CIF_MayDetachPixelData, 0, 0);
+    DicomImage image(path.c_str(), CIF_MayDetachPixelData | (ownYbr ? CIF_KeepYCbCrColorModel : 0),
+                     0, 0);
     if (image.getStatus() != EIS_Normal) {
         throw DicomError(path, std::string("cannot read the colour image: ") +
                                    DicomImage::getString(image.getStatus()));
@@ -44,8 +77,12 @@ void loadFile(const std::string& path, const std::map<int, int>& frameToSlice,
             throw DicomError(path, "cannot convert frame " + std::to_string(frame) +
                                        " to RGB: " + DicomImage::getString(image.getStatus()));
         }
-        std::memcpy(picture.rgb.data() + static_cast<std::size_t>(slice) * picture.frameBytes(),
-                    rgb, bytes);
+        std::uint8_t* out =
+            picture.rgb.data() + static_cast<std::size_t>(slice) * picture.frameBytes();
+        std::memcpy(out, rgb, bytes);
+        if (ownYbr) {
+            ybrFullToRgb(out, bytes / 3);
+        }
     }
 }
 
@@ -80,7 +117,7 @@ LoadedPicture loadPicture(const SeriesInfo& series, const Progress& progress) {
             throw Cancelled();
         }
         try {
-            loadFile(file, frames, *picture);
+            loadFile(file, frames, series, *picture);
         } catch (const DicomError&) {
             throw;
         } catch (const std::exception& e) {

@@ -66,8 +66,9 @@ TEST_CASE("a CSA2 header gives its elements' items", "[dicom][mosaic]") {
 
 TEST_CASE("a truncated or corrupt CSA header stops where its bytes end", "[dicom][mosaic]") {
     auto bytes = csa2({{"NumberOfImagesInMosaic", {"30"}}, {"B_value", {"1000"}}});
-    // Every truncation: never a read past the end (ASan would say), at most fewer elements.
-    for (std::size_t size = 0; size < bytes.size(); ++size) {
+    // Every truncation before the end of the last value ("1000" and its zero, then 3 bytes
+    // of padding): never a read past the end (ASan would say), only fewer elements.
+    for (std::size_t size = 0; size + 3 < bytes.size(); ++size) {
         const std::vector<std::uint8_t> cut(bytes.begin(), bytes.begin() + static_cast<long>(size));
         const SiemensCsaHeader header(cut.data(), cut.size());
         CHECK_FALSE(header.number("B_value"));

@@ -3,8 +3,8 @@ photometric_interpretation, null HU statistics, null geometry when the picture h
 and sha256 over the RGB bytes (8 bits a sample, pixel interleaved, frames in order).
 
 The expected hashes come from an independent decode with pydicom and numpy: pydicom's
-pixel_array, convert_color_space for YBR and apply_color_lut for palettes (16-bit entries
-scaled to 8 bits as DCMTK does, rounding value * 255 / 65535). Inputs: pydicom's own test
+pixel_array, convert_color_space for YBR (the standard's formula, rounded) and
+apply_color_lut for palettes (16-bit entries to 8 bits by their high byte, as DCMTK does). Inputs: pydicom's own test
 files and files made here from them (planar RGB, YBR_FULL, palettes, multi-frame, and a
 picture with patient geometry).
 
@@ -87,12 +87,12 @@ for frames in (1, 2):
     indices = rgb2[:frames, :, :, 0] if frames == 2 else rgb[:, :, :, 1]
     pal = native(two_source if frames == 2 else rgb_source, indices.astype(np.uint8),
                  "PALETTE COLOR")
-    for colour, lut in (("Red", red), ("Green", green), ("Blue", blue)):
-        setattr(pal, colour + "PaletteColorLookupTableDescriptor", [256, 0, 16])
-        setattr(pal, colour + "PaletteColorLookupTableData", lut.tobytes())
+    for offset, lut in ((1, red), (2, green), (3, blue)):
+        pal.add_new(0x00281100 + offset, "US", [256, 0, 16])  # entries, first index, bits
+        pal.add_new(0x00281200 + offset, "OW", lut.tobytes())
     path = save(pal, "palette_%dframe.dcm" % frames)
     looked_up = apply_color_lut(pydicom.dcmread(path).pixel_array, pydicom.dcmread(path))
-    eight = np.floor(looked_up.astype(np.float64) * 255.0 / 65535.0 + 0.5).astype(np.uint8)
+    eight = (looked_up >> 8).astype(np.uint8)  # the high byte of each 16-bit entry
     cases.append((path, eight.reshape((frames,) + indices.shape[1:] + (3,)), "PALETTE COLOR"))
 
 # A colour picture with a place in patient space keeps its geometry.
@@ -128,7 +128,6 @@ rw.check(np.allclose(matrix[:3, 0], [0.25, 0, 0]) and np.allclose(matrix[:3, 3],
 jpeg = os.path.join(CORPUS, "SC_rgb_jpeg_dcmtk.dcm")
 info = rw.run_json("info", jpeg)
 rw.check(info["samples_per_pixel"] == 3 and info["sha256"], "JPEG colour")
-out = os.path.join(tmp, "jpeg_rgb")
 print("JPEG colour: info exits 0 (%s)" % info["photometric_interpretation"])
 
 # Colour is never measured and never loaded as a volume.
