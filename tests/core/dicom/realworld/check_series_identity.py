@@ -152,4 +152,17 @@ for v, b in enumerate((0, 1000, 1000)):
         frames.append(f)
 rw.write_series(frames, folder, "mr")
 check_volumes(folder, ["b=0", "b=1000", "b=1000"], stack4d=True)
+
+# 8. A truncated slice in a folder: info names it with its reason (not only a gap).
+folder = case("truncated")
+rw.write_series([rw.copy_of(d) for d in ct], folder, "ct")
+victim = os.path.join(folder, "ct_%04d.dcm" % (len(ct) // 2))
+with open(victim, "r+b") as f:
+    f.truncate(os.path.getsize(victim) // 2)
+result = rw.run("info", folder, "--json")
+info = rw.json.loads(result.stdout)
+rw.check([p["file"] for p in info["problems"]] == [victim], "problems %s" % info["problems"])
+rw.check("warning: %s: " % victim in result.stderr, "stderr does not name the file")
+rw.check("gap" in info["warnings"], "the missing slice is not a gap")
+print("truncated slice named: %s" % info["problems"][0]["reason"])
 print("all series identity cases agree with dcm2niix")
