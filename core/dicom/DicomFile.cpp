@@ -37,13 +37,6 @@ namespace {
 // Element values above this size stay on disk until asked for: the header is read
 // without the pixel data, which is then read (or decoded) straight into the volume.
 constexpr Uint32 kLazyValueBytes = 4096;
-constexpr const char* kRleUid = "1.2.840.10008.1.2.5";
-
-bool isJpeg2000(const std::string& uid) {
-    return uid == "1.2.840.10008.1.2.4.90" || uid == "1.2.840.10008.1.2.4.91" ||
-           uid == "1.2.840.10008.1.2.4.201" || uid == "1.2.840.10008.1.2.4.202" ||
-           uid == "1.2.840.10008.1.2.4.203";
-}
 
 // A cheap sniff before DCMTK sees the file: DCMTK's auto-detection reads almost any byte
 // stream as an implicit-VR dataset, so a README next to the images would become garbage.
@@ -354,8 +347,8 @@ void DicomFile::decode(int frame, void* buffer, std::size_t bufferBytes) {
         }
         return;
     }
-    const bool jpeg2000 = isJpeg2000(h.transferSyntaxUid);
-    if (jpeg2000 || h.transferSyntaxUid == kRleUid) {
+    const bool jpeg2000 = isJpeg2000TransferSyntax(h.transferSyntaxUid);
+    if (jpeg2000 || h.transferSyntaxUid == kRleTransferSyntax) {
         const char* codec = jpeg2000 ? "JPEG 2000" : "RLE";
         const std::vector<std::uint8_t> stream = frameFragments(frame, h.numberOfFrames, codec);
         const std::string error = jpeg2000 ? decodeJpeg2000(stream.data(), stream.size(), buffer,
@@ -419,76 +412,10 @@ std::vector<std::uint8_t> DicomFile::frameFragments(int frame, int numberOfFrame
     return stream;
 }
 
-bool isColourFrame(const FrameHeader& h) {
-    return h.samplesPerPixel != 1 || h.photometric == "PALETTE COLOR";
-}
-
-std::string transferSyntaxName(const std::string& uid) {
-    initDcmtk();
-    const char* name = dcmFindNameOfUID(uid.c_str(), nullptr);
-    return name != nullptr ? std::string(name) + " (" + uid + ")" : uid;
-}
-
-std::string unsupportedReason(const FrameHeader& h) {
-    static const std::array<const char*, 16> kSupported = {
-        "1.2.840.10008.1.2",      "1.2.840.10008.1.2.1",     "1.2.840.10008.1.2.2",
-        "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.4.50",  "1.2.840.10008.1.2.4.51",
-        "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",  "1.2.840.10008.1.2.4.80",
-        "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.5",     "1.2.840.10008.1.2.4.90",
-        "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
-        "1.2.840.10008.1.2.4.203"};
-    if (!h.hasPixelData) {
-        initDcmtk();
-        const char* sop = dcmFindNameOfUID(h.sopClassUid.c_str(), nullptr);
-        return std::string("not an image: no Pixel Data (") +
-               (sop != nullptr ? sop : "SOP class " + h.sopClassUid) + ")";
-    }
-    if (h.rows <= 0 || h.columns <= 0) {
-        return "no image size (Rows " + std::to_string(h.rows) + ", Columns " +
-               std::to_string(h.columns) + ")";
-    }
-    if (isColourFrame(h)) {
-        const std::string& p = h.photometric;
-        const bool known =
-            (h.samplesPerPixel == 3 &&
-             (p == "RGB" || p == "YBR_FULL" || p == "YBR_FULL_422" || p == "YBR_PARTIAL_422" ||
-              p == "YBR_PARTIAL_420" || p == "YBR_ICT" || p == "YBR_RCT")) ||
-            (h.samplesPerPixel == 1 && p == "PALETTE COLOR");
-        if (!known) {
-            return "colour image (PhotometricInterpretation " + p + ", " +
-                   std::to_string(h.samplesPerPixel) + " samples per pixel) is not supported";
-        }
-        if (h.transferSyntaxUid == kRleUid || isJpeg2000(h.transferSyntaxUid)) {
-            return "colour image in " + transferSyntaxName(h.transferSyntaxUid) +
-                   " is not supported (colour is read natively or as JPEG / JPEG-LS)";
-        }
-        if (h.bitsAllocated != 8 && h.bitsAllocated != 16) {
-            return "colour image with BitsAllocated " + std::to_string(h.bitsAllocated) +
-                   " is not supported (8 or 16 only)";
-        }
-    } else if (h.samplesPerPixel != 1 ||
-               (h.photometric != "MONOCHROME1" && h.photometric != "MONOCHROME2")) {
-        return "PhotometricInterpretation " + h.photometric + " with " +
-               std::to_string(h.samplesPerPixel) + " samples per pixel is not supported";
-    }
-    if (h.bitsAllocated != 8 && h.bitsAllocated != 16 && h.bitsAllocated != 32) {
-        return "BitsAllocated " + std::to_string(h.bitsAllocated) +
-               " is not supported (8, 16 or 32 only)";
-    }
-    if (h.bitsStored < 1 || h.bitsStored > h.bitsAllocated || h.highBit < h.bitsStored - 1 ||
-        h.highBit >= h.bitsAllocated) {
-        return "inconsistent bit depth (BitsAllocated " + std::to_string(h.bitsAllocated) +
-               ", BitsStored " + std::to_string(h.bitsStored) + ", HighBit " +
-               std::to_string(h.highBit) + ")";
-    }
-    bool known = false;
-    for (const char* uid : kSupported) {
-        known = known || h.transferSyntaxUid == uid;
-    }
-    if (!known) {
-        return "unsupported transfer syntax " + transferSyntaxName(h.transferSyntaxUid);
-    }
-    return {};
+bool isJpeg2000TransferSyntax(const std::string& uid) {
+    return uid == "1.2.840.10008.1.2.4.90" || uid == "1.2.840.10008.1.2.4.91" ||
+           uid == "1.2.840.10008.1.2.4.201" || uid == "1.2.840.10008.1.2.4.202" ||
+           uid == "1.2.840.10008.1.2.4.203";
 }
 
 }  // namespace crosscheck
