@@ -77,4 +77,13 @@ const SeriesInfo& selectSeries(const ScanResult& scan, const std::string& path,
     return pickVolume(scan, path, *uids.begin(), volume);
 }
 
+const SeriesInfo* findVolume(const ScanResult& scan, const std::string& uid, int volume) {
+    for (const SeriesInfo& s : scan.series) {
+        if (s.seriesInstanceUid == uid && s.volumeIndex == volume) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
 }  // namespace crosscheck

@@ -18,4 +18,8 @@ const SeriesInfo& selectSeries(const ScanResult& scan, const std::string& path,
                                std::optional<SeriesRole> role = std::nullopt,
                                std::optional<int> volume = std::nullopt);
 
+/// Volume `volume` (0-based) of the series `uid` in a scan, or nullptr: how a viewer loads
+/// another volume of the series it shows (SeriesInfo::volumeCount() says how many).
+const SeriesInfo* findVolume(const ScanResult& scan, const std::string& uid, int volume);
+
 }  // namespace crosscheck

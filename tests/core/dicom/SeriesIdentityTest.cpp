@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/dicom/SeriesAssembler.h"
+#include "core/dicom/SeriesSelection.h"
 
 using namespace crosscheck;
 
@@ -135,4 +136,27 @@ TEST_CASE("echoes of one series are volumes of that series", "[dicom][identity]"
     CHECK(series[1].volumeIndex == 1);
     CHECK(series[1].splitLabel == "echo 2");
     CHECK(series[1].hasWarning("split by echo"));
+}
+
+TEST_CASE("a volume of a series is found by UID and index, and --volume picks it",
+          "[dicom][identity]") {
+    std::vector<FrameHeader> frames;
+    for (int e = 1; e <= 3; ++e) {
+        for (int k = 0; k < 2; ++k) {
+            FrameHeader f = slice(2.0 * k, 10 * e + k, "1.2.3");
+            f.echoNumber = e;
+            frames.push_back(f);
+        }
+    }
+    ScanResult scan;
+    scan.series = assembleSeries(frames);
+    REQUIRE(scan.series.size() == 3);
+    const SeriesInfo* second = findVolume(scan, "1.2.3", 1);
+    REQUIRE(second != nullptr);
+    CHECK(second->echoNumber == 2);
+    CHECK(findVolume(scan, "1.2.3", 3) == nullptr);
+    CHECK(&selectSeries(scan, "dir") == &scan.series[0]);  // one series: its first volume
+    CHECK(&selectSeries(scan, "dir", {}, std::nullopt, 2) == &scan.series[2]);
+    CHECK_THROWS_WITH(selectSeries(scan, "dir", "1.2.3", std::nullopt, 3),
+                      Catch::Contains("has 3 volume(s): --volume takes 0 to 2"));
 }
