@@ -96,7 +96,9 @@ int runInfo(const InfoOptions& options) {
     const VoxelSummary summary = summarizeVoxels(*loaded.volume);
 
     nlohmann::json j = toJson(info);
-    j["index_to_patient"] = rowMajor(loaded.volume->geometry().indexToPatient());
+    if (info.hasGeometry) {  // else null, as in scan: a placeholder is not a place
+        j["index_to_patient"] = rowMajor(loaded.volume->geometry().indexToPatient());
+    }
     j["min"] = summary.min;
     j["max"] = summary.max;
     j["mean"] = summary.mean;
