@@ -3,6 +3,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli/StudyProblems.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/dicom/NiftiWriter.h"
 #include "core/dicom/SeriesLoader.h"
@@ -17,6 +18,7 @@ struct ConvertOptions {
     std::string output;
     std::string uid;
     std::string role;
+    int volume = -1;  // -1: not given (the first volume)
 };
 
 bool endsWith(const std::string& s, const std::string& suffix) {
@@ -39,7 +41,10 @@ int runConvert(const ConvertOptions& options) {
         }
     }
     const ScanResult scan = scanPaths({options.series});
-    const SeriesInfo& info = selectSeries(scan, options.series, options.uid, role);
+    const SeriesInfo& info =
+        selectSeries(scan, options.series, options.uid, role,
+                     options.volume >= 0 ? std::optional<int>(options.volume) : std::nullopt);
+    printStudyProblems(scan.problems);  // every skipped file, named with its reason
     const LoadedSeries loaded = loadSeries(info);
     for (const std::string& w : loaded.warnings) {
         std::cerr << "warning: " << w << "\n";
@@ -64,6 +69,10 @@ void addConvertCommand(CLI::App& app, CommandAction& action) {
     convert->add_option("OUT", options->output, "Output .nii or .nii.gz")->required();
     convert->add_option("--series", options->uid, "SeriesInstanceUID to pick");
     convert->add_option("--role", options->role, "Role to pick: CT, T1w, T2w, sCT");
+    convert
+        ->add_option("--volume", options->volume,
+                     "Volume of a multi-volume series (0-based; `scan` lists them)")
+        ->check(CLI::NonNegativeNumber);
     convert->callback([options, &action] { action = [options] { return runConvert(*options); }; });
 }
 

@@ -25,7 +25,11 @@ int runScan(const ScanOptions& options) {
             std::cout << toString(s.role) << "\t" << s.modality << "\t" << s.dims[0] << "x"
                       << s.dims[1] << "x" << s.dims[2] << "\t" << toString(s.orientation) << "\t"
                       << s.description << "\t" << s.seriesInstanceUid
-                      << (s.splitLabel.empty() ? "" : " [" + s.splitLabel + "]") << "\n";
+                      << (s.volumeCount() > 1 ? " volume " + std::to_string(s.volumeIndex) + "/" +
+                                                    std::to_string(s.volumeCount())
+                                              : "")
+                      << (s.splitLabel.empty() ? "" : " [" + s.splitLabel + "]")
+                      << (s.isColour() ? " (colour " + s.photometric + ")" : "") << "\n";
             for (const std::string& w : s.warningDetails) {
                 std::cout << "\twarning: " << w << "\n";
             }

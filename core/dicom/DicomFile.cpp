@@ -23,10 +23,12 @@
 #include <fstream>
 #include <mutex>
 
+#include "core/dicom/DicomDirReader.h"
 #include "core/dicom/DicomError.h"
 #include "core/dicom/Jpeg2000Decoder.h"
 #include "core/dicom/RleDecoder.h"
 #include "core/dicom/internal/DcmtkFrameParser.h"
+#include "core/dicom/internal/DcmtkInit.h"
 
 namespace crosscheck {
 
@@ -35,27 +37,6 @@ namespace {
 // Element values above this size stay on disk until asked for: the header is read
 // without the pixel data, which is then read (or decoded) straight into the volume.
 constexpr Uint32 kLazyValueBytes = 4096;
-constexpr const char* kRleUid = "1.2.840.10008.1.2.5";
-
-void initDcmtkOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        // Every problem is reported through DicomError with the file's name; DCMTK's own
-        // log lines on stderr would only repeat them without it. RLE is decoded by
-        // RleDecoder: DCMTK 3.6.7's RLE decoder read out of bounds on fuzzed input.
-        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
-        dcmDataDict.rdlock();
-        dcmDataDict.rdunlock();
-        DJDecoderRegistration::registerCodecs();
-        DJLSDecoderRegistration::registerCodecs();
-    });
-}
-
-bool isJpeg2000(const std::string& uid) {
-    return uid == "1.2.840.10008.1.2.4.90" || uid == "1.2.840.10008.1.2.4.91" ||
-           uid == "1.2.840.10008.1.2.4.201" || uid == "1.2.840.10008.1.2.4.202" ||
-           uid == "1.2.840.10008.1.2.4.203";
-}
 
 // A cheap sniff before DCMTK sees the file: DCMTK's auto-detection reads almost any byte
 // stream as an implicit-VR dataset, so a README next to the images would become garbage.
@@ -87,6 +68,20 @@ bool looksLikeDicom(const std::string& path, std::string& why) {
 }
 
 }  // namespace
+
+void initDcmtk() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Every problem is reported through DicomError with the file's name; DCMTK's own
+        // log lines on stderr would only repeat them without it. RLE is decoded by
+        // RleDecoder: DCMTK 3.6.7's RLE decoder read out of bounds on fuzzed input.
+        OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
+        dcmDataDict.rdlock();
+        dcmDataDict.rdunlock();
+        DJDecoderRegistration::registerCodecs();
+        DJLSDecoderRegistration::registerCodecs();
+    });
+}
 
 struct DicomFile::Impl {
     DcmFileFormat format;
@@ -185,26 +180,36 @@ DicomFile::DicomFile(const std::string& path) : m_path(path), m_impl(std::make_u
 
 void DicomFile::load() {
     const std::string& path = m_path;
-    initDcmtkOnce();
+    initDcmtk();
     std::string why;
     if (!looksLikeDicom(path, why)) {
         throw DicomError(path, why);
     }
-    const OFCondition status =
-        m_impl->format.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes);
+    // First the header up to a DirectoryRecordSequence (and so, in an image, up to the
+    // first element after group 0004): enough to tell a DICOMDIR. Its records are read by
+    // readDicomDirReferences, never by DCMTK, which reads them as DcmDirectoryRecords that
+    // throw on malformed record types and leak (DicomDirReader.h).
+    OFCondition status =
+        m_impl->format.loadFileUntilTag(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes,
+                                        ERM_autoDetect, DCM_DirectoryRecordSequence);
+    if (status.bad()) {
+        throw DicomError(path, std::string("not readable as DICOM: ") + status.text());
+    }
+    OFString mediaClass;
+    m_impl->format.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass);
+    m_isDicomDir = mediaClass == UID_MediaStorageDirectoryStorage ||
+                   m_impl->format.getDataset()->tagExists(DCM_FileSetID);
+    if (m_isDicomDir) {
+        return;
+    }
+    m_impl->format.clear();
+    status = m_impl->format.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes);
     if (status.bad()) {
         throw DicomError(path, std::string("not readable as DICOM: ") + status.text());
     }
     m_impl->dataset = m_impl->format.getDataset();
     if (m_impl->dataset == nullptr) {
         throw DicomError(path, "no dataset");
-    }
-    OFString mediaClass;
-    m_impl->format.getMetaInfo()->findAndGetOFString(DCM_MediaStorageSOPClassUID, mediaClass);
-    m_isDicomDir = mediaClass == UID_MediaStorageDirectoryStorage ||
-                   m_impl->dataset->tagExists(DCM_DirectoryRecordSequence);
-    if (m_isDicomDir) {
-        return;
     }
     DcmElement* element = nullptr;
     if (m_impl->dataset->findAndGetElement(DCM_PixelData, element).good() && element != nullptr) {
@@ -230,8 +235,14 @@ void DicomFile::load() {
             m_impl->dataset->findAndGetUint16(DCM_Columns, columns);
             m_impl->dataset->findAndGetUint16(DCM_BitsAllocated, bits);
             m_impl->dataset->findAndGetUint16(DCM_SamplesPerPixel, samples);
+            OFString photometric;
+            m_impl->dataset->findAndGetOFString(DCM_PhotometricInterpretation, photometric);
+            // Native 4:2:2 colour stores two samples a pixel (Y, Y, Cb, Cr per pair).
+            const bool subsampled =
+                photometric == "YBR_FULL_422" || photometric == "YBR_PARTIAL_422";
             const unsigned long long frame = static_cast<unsigned long long>(rows) * columns *
-                                             std::max<Uint16>(samples, 1) * std::max(bits / 8, 1);
+                                             (subsampled ? 2u : std::max<Uint16>(samples, 1)) *
+                                             std::max(bits / 8, 1);
             if (frame > 0 && (bits == 8 || bits == 16 || bits == 32)) {
                 framesHeld = static_cast<long>(m_impl->pixelData->getLength() / frame);
             }
@@ -259,29 +270,13 @@ std::vector<std::string> DicomFile::referencedFiles() const {
 }
 
 std::vector<std::string> DicomFile::listReferencedFiles() const {
-    std::vector<std::string> files;
     if (!m_isDicomDir) {
-        return files;
+        return {};
     }
-    DcmSequenceOfItems* records = nullptr;
-    if (m_impl->dataset->findAndGetSequence(DCM_DirectoryRecordSequence, records).bad() ||
-        records == nullptr) {
-        return files;
-    }
-    for (unsigned long i = 0; i < records->card(); ++i) {
-        DcmItem* record = records->getItem(i);
-        OFString value;
-        if (record == nullptr ||
-            record->findAndGetOFStringArray(DCM_ReferencedFileID, value).bad() || value.empty()) {
-            continue;
-        }
-        std::string relative(value.c_str());
-        for (char& c : relative) {
-            if (c == '\\') {
-                c = '/';
-            }
-        }
-        files.push_back(relative);
+    std::string error;
+    std::vector<std::string> files = readDicomDirReferences(m_path, error);
+    if (!error.empty() && files.empty()) {
+        throw DicomError(m_path, "DICOMDIR not readable: " + error);
     }
     return files;
 }
@@ -308,6 +303,9 @@ void DicomFile::decode(int frame, void* buffer, std::size_t bufferBytes) {
     const std::string reason = unsupportedReason(h);
     if (!reason.empty()) {
         throw DicomError(m_path, reason);
+    }
+    if (isColourFrame(h)) {
+        throw DicomError(m_path, "colour image: read as an RGB picture, not as grey values");
     }
     const std::size_t bytes = frameBytes();
     if (bufferBytes < bytes || bytes > 0xFFFFFFF0u) {
@@ -349,8 +347,8 @@ void DicomFile::decode(int frame, void* buffer, std::size_t bufferBytes) {
         }
         return;
     }
-    const bool jpeg2000 = isJpeg2000(h.transferSyntaxUid);
-    if (jpeg2000 || h.transferSyntaxUid == kRleUid) {
+    const bool jpeg2000 = isJpeg2000TransferSyntax(h.transferSyntaxUid);
+    if (jpeg2000 || h.transferSyntaxUid == kRleTransferSyntax) {
         const char* codec = jpeg2000 ? "JPEG 2000" : "RLE";
         const std::vector<std::uint8_t> stream = frameFragments(frame, h.numberOfFrames, codec);
         const std::string error = jpeg2000 ? decodeJpeg2000(stream.data(), stream.size(), buffer,
@@ -414,54 +412,10 @@ std::vector<std::uint8_t> DicomFile::frameFragments(int frame, int numberOfFrame
     return stream;
 }
 
-std::string transferSyntaxName(const std::string& uid) {
-    initDcmtkOnce();
-    const char* name = dcmFindNameOfUID(uid.c_str(), nullptr);
-    return name != nullptr ? std::string(name) + " (" + uid + ")" : uid;
-}
-
-std::string unsupportedReason(const FrameHeader& h) {
-    static const std::array<const char*, 16> kSupported = {
-        "1.2.840.10008.1.2",      "1.2.840.10008.1.2.1",     "1.2.840.10008.1.2.2",
-        "1.2.840.10008.1.2.1.99", "1.2.840.10008.1.2.4.50",  "1.2.840.10008.1.2.4.51",
-        "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70",  "1.2.840.10008.1.2.4.80",
-        "1.2.840.10008.1.2.4.81", "1.2.840.10008.1.2.5",     "1.2.840.10008.1.2.4.90",
-        "1.2.840.10008.1.2.4.91", "1.2.840.10008.1.2.4.201", "1.2.840.10008.1.2.4.202",
-        "1.2.840.10008.1.2.4.203"};
-    if (!h.hasPixelData) {
-        initDcmtkOnce();
-        const char* sop = dcmFindNameOfUID(h.sopClassUid.c_str(), nullptr);
-        return std::string("not an image: no Pixel Data (") +
-               (sop != nullptr ? sop : "SOP class " + h.sopClassUid) + ")";
-    }
-    if (h.rows <= 0 || h.columns <= 0) {
-        return "no image size (Rows " + std::to_string(h.rows) + ", Columns " +
-               std::to_string(h.columns) + ")";
-    }
-    if (h.samplesPerPixel != 1 ||
-        (h.photometric != "MONOCHROME1" && h.photometric != "MONOCHROME2")) {
-        return "colour image (PhotometricInterpretation " + h.photometric + ", " +
-               std::to_string(h.samplesPerPixel) +
-               " samples per pixel) is not supported: grey-value images only";
-    }
-    if (h.bitsAllocated != 8 && h.bitsAllocated != 16 && h.bitsAllocated != 32) {
-        return "BitsAllocated " + std::to_string(h.bitsAllocated) +
-               " is not supported (8, 16 or 32 only)";
-    }
-    if (h.bitsStored < 1 || h.bitsStored > h.bitsAllocated || h.highBit < h.bitsStored - 1 ||
-        h.highBit >= h.bitsAllocated) {
-        return "inconsistent bit depth (BitsAllocated " + std::to_string(h.bitsAllocated) +
-               ", BitsStored " + std::to_string(h.bitsStored) + ", HighBit " +
-               std::to_string(h.highBit) + ")";
-    }
-    bool known = false;
-    for (const char* uid : kSupported) {
-        known = known || h.transferSyntaxUid == uid;
-    }
-    if (!known) {
-        return "unsupported transfer syntax " + transferSyntaxName(h.transferSyntaxUid);
-    }
-    return {};
+bool isJpeg2000TransferSyntax(const std::string& uid) {
+    return uid == "1.2.840.10008.1.2.4.90" || uid == "1.2.840.10008.1.2.4.91" ||
+           uid == "1.2.840.10008.1.2.4.201" || uid == "1.2.840.10008.1.2.4.202" ||
+           uid == "1.2.840.10008.1.2.4.203";
 }
 
 }  // namespace crosscheck

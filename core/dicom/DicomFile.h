@@ -53,9 +53,17 @@ private:
     bool m_isDicomDir = false;
 };
 
-/// Why a frame with this header cannot become a grey-value slice, or empty if it can:
-/// no pixel data, colour, unsupported bit depth or transfer syntax, ...
+// Defined in FrameSupport.cpp.
+/// Why a frame with this header cannot be read, or empty if it can: no pixel data, an
+/// unknown colour model, unsupported bit depth or transfer syntax, ...
 std::string unsupportedReason(const FrameHeader& header);
+
+/// True for colour and palette frames (read as RGB pictures by loadPicture, not as volumes).
+bool isColourFrame(const FrameHeader& header);
+
+/// RLE Lossless, and whether a transfer syntax is one of the JPEG 2000 ones.
+inline constexpr const char* kRleTransferSyntax = "1.2.840.10008.1.2.5";
+bool isJpeg2000TransferSyntax(const std::string& uid);
 
 /// A readable name for a transfer syntax UID ("JPEG-LS Lossless", ...), or the UID itself.
 std::string transferSyntaxName(const std::string& uid);

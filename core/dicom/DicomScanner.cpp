@@ -9,6 +9,7 @@
 #include "core/dicom/DicomError.h"
 #include "core/dicom/DicomFile.h"
 #include "core/dicom/SeriesAssembler.h"
+#include "core/dicom/SiemensMosaic.h"
 #include "core/util/ParallelFor.h"
 
 namespace crosscheck {
@@ -123,7 +124,11 @@ ScanResult scanPaths(const std::vector<fs::path>& paths, const Progress& progres
                 } else {
                     const std::string why = unsupportedReason(file.frames().front());
                     if (why.empty()) {
-                        headers[index] = file.frames();
+                        for (const FrameHeader& frame : file.frames()) {
+                            for (FrameHeader& slice : expandMosaic(frame)) {
+                                headers[index].push_back(std::move(slice));
+                            }
+                        }
                     } else {
                         reasons[index] = why;
                     }

@@ -37,6 +37,18 @@ struct FrameHeader {
     std::optional<Eigen::Vector2d> pixelSpacingRowCol;
     double sliceThicknessMm = 0.0, gantryTiltDegrees = 0.0;
     std::optional<double> windowCenter, windowWidth, repetitionTimeMs, echoTimeMs, inversionTimeMs;
+    std::optional<double> bValue;  // DiffusionBValue, or Siemens' private (0019,100C)
+    std::optional<double> spacingBetweenSlicesMm;
+    int temporalPosition = 0;  // TemporalPositionIdentifier, 0 when absent
+
+    // Siemens mosaic: `mosaicImages` slices tiled in one stored frame (CSA header's
+    // NumberOfImagesInMosaic). The scan expands such a frame into one FrameHeader per tile
+    // (expandMosaic): `mosaicTile` >= 0, rows/columns the tile's, storedRows/storedColumns
+    // the frame's, position the tile's own.
+    int mosaicImages = 0;
+    int mosaicTile = -1;
+    int storedRows = 0, storedColumns = 0;
+    std::optional<Eigen::Vector3d> csaSliceNormal;  // CSA SliceNormalVector
 };
 
 }  // namespace crosscheck

@@ -9,24 +9,20 @@
 #include <set>
 #include <tuple>
 
+#include "core/dicom/RepeatedPositions.h"
 #include "core/dicom/RoleGuess.h"
+#include "core/dicom/SeriesIdentity.h"
 #include "core/dicom/SliceStack.h"
 
 namespace crosscheck {
 
 namespace {
 
-// Positions closer than this along the normal are the same slice position (mm).
-constexpr double kDuplicateMm = 0.01;
-
 Eigen::Vector3d rowDir(const FrameHeader& f) {
     return f.rowDirection.value_or(Eigen::Vector3d::UnitX());
 }
 Eigen::Vector3d colDir(const FrameHeader& f) {
     return f.columnDirection.value_or(Eigen::Vector3d::UnitY());
-}
-Eigen::Vector3d normalOf(const FrameHeader& f) {
-    return rowDir(f).cross(colDir(f)).normalized();
 }
 
 // Keys that make frames of one SeriesInstanceUID into different volumes.
@@ -36,11 +32,13 @@ struct PartKey {
     int rows = 0, columns = 0;
     int bitsAllocated = 0, bitsStored = 0, pixelRepresentation = 0;
     int echo = 0;
+    std::string colour;     // PhotometricInterpretation of colour frames, "" for grey ones
+    std::string imageType;  // ImageType values joined with '\\'
     bool operator<(const PartKey& o) const {
         return std::tie(frameOfReference, orientation, rows, columns, bitsAllocated, bitsStored,
-                        pixelRepresentation, echo) <
+                        pixelRepresentation, echo, colour, imageType) <
                std::tie(o.frameOfReference, o.orientation, o.rows, o.columns, o.bitsAllocated,
-                        o.bitsStored, o.pixelRepresentation, o.echo);
+                        o.bitsStored, o.pixelRepresentation, o.echo, o.colour, o.imageType);
     }
 };
 
@@ -59,6 +57,12 @@ PartKey keyOf(const FrameHeader& f) {
     k.bitsStored = f.bitsStored;
     k.pixelRepresentation = f.pixelRepresentation;
     k.echo = f.echoNumber.value_or(0);
+    if (f.samplesPerPixel != 1 || f.photometric == "PALETTE COLOR") {
+        k.colour = f.photometric;
+    }
+    for (const std::string& t : f.imageType) {
+        k.imageType += (k.imageType.empty() ? "" : "\\") + t;
+    }
     return k;
 }
 
@@ -129,6 +133,9 @@ void fillDescriptive(const FrameHeader& f, SeriesInfo& s) {
     s.bitsStored = f.bitsStored;
     s.highBit = f.highBit;
     s.pixelRepresentation = f.pixelRepresentation;
+    s.samplesPerPixel = f.samplesPerPixel;
+    s.bValue = f.bValue;
+    s.mosaic = f.mosaicTile >= 0;
 }
 
 std::string describeKey(const PartKey& k, const std::set<std::string>& varied) {
@@ -145,10 +152,13 @@ std::string describeKey(const PartKey& k, const std::set<std::string>& varied) {
         add(std::to_string(k.columns) + "x" + std::to_string(k.rows));
     }
     if (varied.count("mixed pixel formats")) {
-        add(std::to_string(k.bitsStored) + " bits");
+        add(k.colour.empty() ? std::to_string(k.bitsStored) + " bits" : k.colour);
     }
     if (varied.count("split by echo")) {
         add("echo " + std::to_string(k.echo));
+    }
+    if (varied.count("mixed image types")) {
+        add("image type " + k.imageType);
     }
     return label;
 }
@@ -156,15 +166,10 @@ std::string describeKey(const PartKey& k, const std::set<std::string>& varied) {
 }  // namespace
 
 std::vector<SeriesInfo> assembleSeries(std::vector<FrameHeader> frames) {
-    std::map<std::string, std::vector<const FrameHeader*>> bySeries;
-    for (const FrameHeader& f : frames) {
-        bySeries[f.seriesInstanceUid.empty() ? "file:" + f.file : f.seriesInstanceUid].push_back(
-            &f);
-    }
     std::vector<SeriesInfo> result;
-    for (auto& [uid, members] : bySeries) {
+    for (SeriesGroup& group : groupSeries(frames)) {
         std::map<PartKey, std::vector<const FrameHeader*>> parts;
-        for (const FrameHeader* f : members) {
+        for (const FrameHeader* f : group.frames) {
             parts[keyOf(*f)].push_back(f);
         }
         std::set<std::string> varied;
@@ -178,64 +183,59 @@ std::vector<SeriesInfo> assembleSeries(std::vector<FrameHeader> frames) {
                 if (key.rows != a.rows || key.columns != a.columns)
                     varied.insert("mixed sizes");
                 if (key.bitsAllocated != a.bitsAllocated || key.bitsStored != a.bitsStored ||
-                    key.pixelRepresentation != a.pixelRepresentation)
+                    key.pixelRepresentation != a.pixelRepresentation || key.colour != a.colour)
                     varied.insert("mixed pixel formats");
                 if (key.echo != a.echo)
                     varied.insert("split by echo");
+                if (key.imageType != a.imageType)
+                    varied.insert("mixed image types");
             }
         }
+        const std::size_t firstOfGroup = result.size();
         for (auto& [key, partFrames] : parts) {
-            // Repeated positions with different acquisition numbers are repeated acquisitions.
-            std::map<int, std::vector<const FrameHeader*>> byAcquisition;
-            for (const FrameHeader* f : partFrames) {
-                byAcquisition[f->acquisitionNumber].push_back(f);
-            }
-            bool repeats = false;
-            if (byAcquisition.size() > 1) {
-                const Eigen::Vector3d normal = normalOf(*partFrames.front());
-                std::vector<double> along;
-                for (const FrameHeader* f : partFrames) {
-                    along.push_back(f->position ? f->position->dot(normal) : 0.0);
-                }
-                std::sort(along.begin(), along.end());
-                for (std::size_t i = 0; i + 1 < along.size(); ++i) {
-                    repeats = repeats || along[i + 1] - along[i] < kDuplicateMm;
-                }
-            }
-            std::vector<std::pair<std::string, std::vector<const FrameHeader*>>> volumes;
-            if (repeats) {
-                for (auto& [acquisition, list] : byAcquisition) {
-                    volumes.emplace_back("acquisition " + std::to_string(acquisition), list);
-                }
-            } else {
-                volumes.emplace_back("", partFrames);
-            }
-            for (auto& [acquisitionLabel, list] : volumes) {
+            std::string repeatWhy;
+            const std::vector<RepeatedVolume> volumes =
+                splitRepeatedPositions(partFrames, repeatWhy);
+            for (const RepeatedVolume& volume : volumes) {
                 SeriesInfo s;
-                fillDescriptive(*list.front(), s);
+                fillDescriptive(*volume.frames.front(), s);
+                s.seriesInstanceUid = group.uid;
+                if (!group.identityTag.empty()) {
+                    s.warn(group.identityTag, group.identityDetail);
+                }
                 const std::string keyLabel = describeKey(key, varied);
-                s.splitLabel = keyLabel +
-                               (keyLabel.empty() || acquisitionLabel.empty() ? "" : ", ") +
-                               acquisitionLabel;
+                s.splitLabel = keyLabel + (keyLabel.empty() || volume.label.empty() ? "" : ", ") +
+                               volume.label;
                 for (const std::string& why : varied) {
                     s.warn(why, "series " + s.seriesInstanceUid + " holds " +
-                                    std::to_string(parts.size()) + " volumes (" + why +
+                                    std::to_string(parts.size()) +
+                                    " parts that cannot form one volume (" + why +
                                     "); this one is " + keyLabel);
                 }
-                if (varied.size() > 0 || repeats) {
-                    s.warn("split",
-                           "series split into several volumes; this one is " + s.splitLabel);
+                if (!varied.empty() || !repeatWhy.empty()) {
+                    s.warn("split", "series split into several volumes" +
+                                        (repeatWhy.empty() ? "" : " (" + repeatWhy + ")") +
+                                        "; this one is " + s.splitLabel);
                 }
                 s.role = guessRole(s);
-                chooseVoxelType(list, s);
-                buildSliceStack(list, s);
+                chooseVoxelType(volume.frames, s);
+                buildSliceStack(volume.frames, s);
                 result.push_back(std::move(s));
             }
         }
+        // Every volume of the series knows its index and the labels of all of them.
+        std::vector<std::string> labels;
+        for (std::size_t i = firstOfGroup; i < result.size(); ++i) {
+            labels.push_back(result[i].splitLabel);
+        }
+        for (std::size_t i = firstOfGroup; i < result.size(); ++i) {
+            result[i].volumeIndex = static_cast<int>(i - firstOfGroup);
+            result[i].volumeLabels = labels;
+        }
     }
     std::sort(result.begin(), result.end(), [](const SeriesInfo& a, const SeriesInfo& b) {
-        return std::tie(a.studyInstanceUid, a.seriesNumber, a.seriesInstanceUid, a.splitLabel) <
-               std::tie(b.studyInstanceUid, b.seriesNumber, b.seriesInstanceUid, b.splitLabel);
+        return std::tie(a.studyInstanceUid, a.seriesNumber, a.seriesInstanceUid, a.volumeIndex) <
+               std::tie(b.studyInstanceUid, b.seriesNumber, b.seriesInstanceUid, b.volumeIndex);
     });
     return result;
 }

@@ -26,6 +26,9 @@ struct SliceRef {
     double rescaleSlope = 1.0, rescaleIntercept = 0.0;
     long long pixelDataOffset = -1;  // byte offset of the file's pixel value, -1 unknown
     long long fileSize = -1;
+    // A slice cut from a Siemens mosaic: its tile in the stored frame, and that frame's size.
+    int mosaicTile = -1;
+    int storedRows = 0, storedColumns = 0;
 };
 
 /// What a scan finds about one series (one volume): enough for a user to choose it and for
@@ -63,6 +66,26 @@ struct SeriesInfo {
     /// Set when the files of one SeriesInstanceUID were split into several volumes: what
     /// tells this part apart ("128x128", "echo 2", "acquisition 3", ...); empty otherwise.
     std::string splitLabel;
+
+    /// A series may hold several volumes (echoes, b-values, time points, mosaics, parts of
+    /// different size or orientation): each is one SeriesInfo with the same
+    /// seriesInstanceUid, `volumeIndex` 0..n-1 and the labels of all of them in
+    /// `volumeLabels` (one label per volume, "" for a series of one volume). A series
+    /// without a usable SeriesInstanceUID gets one made from what groups it (warning
+    /// "no series uid").
+    int volumeIndex = 0;
+    std::vector<std::string> volumeLabels{""};
+    int volumeCount() const { return static_cast<int>(volumeLabels.size()); }
+    std::optional<double> bValue;
+    bool mosaic = false;  // slices cut from Siemens mosaics
+
+    /// Colour and palette images (RGB, YBR_*, PALETTE COLOR) load as 8-bit RGB pictures
+    /// (loadPicture), never as a Volume: they hold no HU or intensities to sample or measure.
+    int samplesPerPixel = 1;
+    bool isColour() const { return samplesPerPixel != 1 || photometric == "PALETTE COLOR"; }
+    /// False when the frames have no ImagePositionPatient/ImageOrientationPatient (a
+    /// screenshot, a scanned document): `geometry` is then a placeholder, not a place.
+    bool hasGeometry = true;
 
     // Pixel format shared by every slice, and the voxel type the loader produces.
     std::string transferSyntaxUid, photometric;

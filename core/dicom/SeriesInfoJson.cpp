@@ -38,9 +38,16 @@ nlohmann::json toJson(const SeriesInfo& s) {
     j["series_number"] = s.seriesNumber;
     j["files"] = s.files;
     j["dims"] = {s.dims[0], s.dims[1], s.dims[2]};
-    j["spacing_mm"] = {s.spacingMm[0], s.spacingMm[1], s.spacingMm[2]};
-    j["orientation"] = toString(s.orientation);
-    j["index_to_patient"] = rowMajor(s.geometry.indexToPatient());
+    if (s.hasGeometry) {
+        j["spacing_mm"] = {s.spacingMm[0], s.spacingMm[1], s.spacingMm[2]};
+        j["orientation"] = toString(s.orientation);
+        j["index_to_patient"] = rowMajor(s.geometry.indexToPatient());
+    } else {
+        // A picture without ImagePositionPatient/ImageOrientationPatient has no place.
+        j["spacing_mm"] = nullptr;
+        j["orientation"] = nullptr;
+        j["index_to_patient"] = nullptr;
+    }
     j["warnings"] = s.warnings;
     j["warning_details"] = s.warningDetails;
     j["split_label"] = s.splitLabel;
@@ -53,6 +60,12 @@ nlohmann::json toJson(const SeriesInfo& s) {
     j["repetition_time_ms"] = optional(s.repetitionTimeMs);
     j["echo_time_ms"] = optional(s.echoTimeMs);
     j["echo_number"] = optional(s.echoNumber);
+    j["b_value"] = optional(s.bValue);
+    j["volume"] = s.volumeIndex;
+    j["volumes"] = s.volumeLabels;
+    j["mosaic"] = s.mosaic;
+    j["samples_per_pixel"] = s.isColour() ? 3 : 1;
+    j["photometric_interpretation"] = s.photometric;
     return j;
 }
 

@@ -75,8 +75,10 @@ void checkSize(const SeriesInfo& s) {
     }
 }
 
-void checkSameFormat(const FrameHeader& h, const SeriesInfo& s) {
-    if (h.rows != s.dims[1] || h.columns != s.dims[0] || h.bitsAllocated != s.bitsAllocated ||
+void checkSameFormat(const FrameHeader& h, const SliceRef& ref, const SeriesInfo& s) {
+    const int rows = ref.mosaicTile >= 0 ? ref.storedRows : s.dims[1];
+    const int columns = ref.mosaicTile >= 0 ? ref.storedColumns : s.dims[0];
+    if (h.rows != rows || h.columns != columns || h.bitsAllocated != s.bitsAllocated ||
         h.bitsStored != s.bitsStored || h.pixelRepresentation != s.pixelRepresentation) {
         throw DicomError(h.file, "image size or pixel format differs from the scan (" +
                                      std::to_string(h.columns) + "x" + std::to_string(h.rows) +
@@ -139,6 +141,22 @@ void adviseHugePages(void* data, std::size_t bytes) {
     }
 }
 
+// Copies tile `ref.mosaicTile` (columns x rows samples) out of a decoded mosaic frame whose
+// tiles lie storedColumns / columns to a row, left to right, then top to bottom.
+void cutTile(const unsigned char* mosaic, const SliceRef& ref, int columns, int rows,
+             std::size_t sampleBytes, unsigned char* out) {
+    const int perRow = ref.storedColumns / columns;
+    const int tileRow = ref.mosaicTile / perRow;
+    const int tileColumn = ref.mosaicTile % perRow;
+    const std::size_t lineBytes = static_cast<std::size_t>(columns) * sampleBytes;
+    const std::size_t storedLineBytes = static_cast<std::size_t>(ref.storedColumns) * sampleBytes;
+    for (int r = 0; r < rows; ++r) {
+        const std::size_t from = static_cast<std::size_t>(tileRow * rows + r) * storedLineBytes +
+                                 static_cast<std::size_t>(tileColumn) * lineBytes;
+        std::memcpy(out + static_cast<std::size_t>(r) * lineBytes, mosaic + from, lineBytes);
+    }
+}
+
 template <class T>
 void fillSlice(void* data, std::size_t count, double value) {
     std::fill_n(static_cast<T*>(data), count, static_cast<T>(value));
@@ -175,6 +193,12 @@ LoadedSeries loadSeries(const SeriesInfo& series, const Progress& progress) {
 namespace {
 
 LoadedSeries loadChecked(const SeriesInfo& series, const Progress& progress) {
+    if (series.isColour()) {
+        throw DicomError(
+            series.files.empty() ? "series " + series.seriesInstanceUid : series.files.front(),
+            "colour image (" + series.photometric +
+                "): a picture of RGB colours, not a volume of HU or intensities");
+    }
     checkSize(series);
     LoadedSeries loaded;
     loaded.info = series;
@@ -220,6 +244,8 @@ LoadedSeries loadChecked(const SeriesInfo& series, const Progress& progress) {
                 });
             std::unique_ptr<DicomFile> file;
             RawFile rawFile;
+            std::vector<unsigned char> mosaic;
+            int mosaicFrame = -1;
             if (direct) {
                 rawFile.open(
                     item.file,
@@ -261,8 +287,24 @@ LoadedSeries loadChecked(const SeriesInfo& series, const Progress& progress) {
                                          "frame " + std::to_string(t.frame) + " missing");
                     }
                     const FrameHeader& h = file->frames()[static_cast<std::size_t>(t.frame)];
-                    checkSameFormat(h, series);
-                    file->decodeFrame(t.frame, raw, frameBytes);
+                    checkSameFormat(h, ref, series);
+                    if (ref.mosaicTile >= 0) {
+                        // A mosaic frame holds every slice: decoded once, its tiles cut out.
+                        const std::size_t sampleBytes =
+                            static_cast<std::size_t>(series.bitsAllocated / 8);
+                        const std::size_t storedBytes =
+                            static_cast<std::size_t>(ref.storedRows) *
+                            static_cast<std::size_t>(ref.storedColumns) * sampleBytes;
+                        if (mosaicFrame != t.frame) {
+                            mosaic.resize(storedBytes);
+                            file->decodeFrame(t.frame, mosaic.data(), storedBytes);
+                            mosaicFrame = t.frame;
+                        }
+                        cutTile(mosaic.data(), ref, series.dims[0], series.dims[1], sampleBytes,
+                                static_cast<unsigned char*>(raw));
+                    } else {
+                        file->decodeFrame(t.frame, raw, frameBytes);
+                    }
                     format = StoredPixelFormat{h.bitsAllocated,
                                                h.bitsStored,
                                                h.highBit,

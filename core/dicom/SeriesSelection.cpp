@@ -1,11 +1,35 @@
 #include "core/dicom/SeriesSelection.h"
 
+#include <set>
+
 #include "core/dicom/DicomError.h"
 
 namespace crosscheck {
 
+namespace {
+
+// Volume `volume` (0 when not given) of the series `uid` in the scan.
+const SeriesInfo& pickVolume(const ScanResult& scan, const std::string& path,
+                             const std::string& uid, std::optional<int> volume) {
+    const int wanted = volume.value_or(0);
+    int count = 0;
+    for (const SeriesInfo& s : scan.series) {
+        if (s.seriesInstanceUid == uid) {
+            count = s.volumeCount();
+            if (s.volumeIndex == wanted) {
+                return s;
+            }
+        }
+    }
+    throw DicomError(path, "series " + uid + " has " + std::to_string(count) +
+                               " volume(s): --volume takes 0 to " + std::to_string(count - 1));
+}
+
+}  // namespace
+
 const SeriesInfo& selectSeries(const ScanResult& scan, const std::string& path,
-                               const std::string& uid, std::optional<SeriesRole> role) {
+                               const std::string& uid, std::optional<SeriesRole> role,
+                               std::optional<int> volume) {
     if (scan.series.empty()) {
         std::string why = "no loadable image series found";
         if (!scan.problems.empty()) {
@@ -20,33 +44,46 @@ const SeriesInfo& selectSeries(const ScanResult& scan, const std::string& path,
     if (!uid.empty()) {
         for (const SeriesInfo& s : scan.series) {
             if (s.seriesInstanceUid == uid) {
-                return s;
+                return pickVolume(scan, path, uid, volume);
             }
         }
         throw DicomError(path, "no series with SeriesInstanceUID " + uid);
     }
     if (role) {
-        const SeriesInfo* found = nullptr;
+        std::set<std::string> found;
         for (const SeriesInfo& s : scan.series) {
             if (s.role == *role) {
-                if (found != nullptr) {
-                    throw DicomError(path, std::string("more than one series with role ") +
-                                               toString(*role) + ": choose one with --series UID");
-                }
-                found = &s;
+                found.insert(s.seriesInstanceUid);
             }
         }
-        if (found == nullptr) {
+        if (found.size() > 1) {
+            throw DicomError(path, std::string("more than one series with role ") +
+                                       toString(*role) + ": choose one with --series UID");
+        }
+        if (found.empty()) {
             throw DicomError(path, std::string("no series with role ") + toString(*role));
         }
-        return *found;
+        return pickVolume(scan, path, *found.begin(), volume);
     }
-    if (scan.series.size() > 1) {
+    std::set<std::string> uids;
+    for (const SeriesInfo& s : scan.series) {
+        uids.insert(s.seriesInstanceUid);
+    }
+    if (uids.size() > 1) {
         throw DicomError(path,
-                         std::to_string(scan.series.size()) +
+                         std::to_string(uids.size()) +
                              " series found: choose one with --series UID or --role (see `scan`)");
     }
-    return scan.series.front();
+    return pickVolume(scan, path, *uids.begin(), volume);
+}
+
+const SeriesInfo* findVolume(const ScanResult& scan, const std::string& uid, int volume) {
+    for (const SeriesInfo& s : scan.series) {
+        if (s.seriesInstanceUid == uid && s.volumeIndex == volume) {
+            return &s;
+        }
+    }
+    return nullptr;
 }
 
 }  // namespace crosscheck

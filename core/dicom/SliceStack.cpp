@@ -50,6 +50,9 @@ SliceRef sliceRef(const FrameHeader& f, const Eigen::Vector3d& position) {
     r.rescaleIntercept = f.rescaleIntercept;
     r.pixelDataOffset = f.pixelDataOffset;
     r.fileSize = f.fileSize;
+    r.mosaicTile = f.mosaicTile;
+    r.storedRows = f.storedRows;
+    r.storedColumns = f.storedColumns;
     return r;
 }
 
@@ -60,7 +63,8 @@ void buildSliceStack(std::vector<const FrameHeader*> frames, SeriesInfo& s) {
     const Eigen::Vector3d row = rowDir(first), col = colDir(first), normal = normalOf(first);
     const bool havePositions = std::all_of(
         frames.begin(), frames.end(), [](const FrameHeader* f) { return f->position.has_value(); });
-    if (!first.rowDirection || !havePositions) {
+    s.hasGeometry = first.rowDirection.has_value() && havePositions;
+    if (!s.hasGeometry) {
         s.warn("no geometry",
                "ImagePositionPatient or ImageOrientationPatient missing: slices ordered by "
                "InstanceNumber, identity orientation and 1 mm steps assumed");

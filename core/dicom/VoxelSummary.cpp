@@ -138,4 +138,10 @@ VoxelSummary summarizeVoxels(const Volume& volume) {
     return s;
 }
 
+std::string sha256Hex(const void* data, std::size_t bytes) {
+    Sha256 sha;
+    sha.add(data, bytes);
+    return sha.hex();
+}
+
 }  // namespace crosscheck

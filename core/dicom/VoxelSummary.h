@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "core/volume/Volume.h"
@@ -17,5 +18,9 @@ struct VoxelSummary {
 };
 
 VoxelSummary summarizeVoxels(const Volume& volume);
+
+/// SHA-256 of a byte buffer as 64 lowercase hex digits (the hash `info` gives a colour
+/// picture's RGB bytes).
+std::string sha256Hex(const void* data, std::size_t bytes);
 
 }  // namespace crosscheck

@@ -42,6 +42,14 @@ SeriesMeasurement measureInSeries(const Roi& roi, const LoadedSeries& series,
     row.role = series.info.role;
     row.seriesInstanceUid = series.info.seriesInstanceUid;
     row.frameOfReferenceUid = series.info.frameOfReferenceUid;
+    if (series.info.isColour()) {
+        // A colour picture's pixels are display colours: no HU, no intensities to measure.
+        row.measurement.unit = measurementUnit(row.role);
+        row.measurement.size = measureRoiSize(roi);
+        row.measurement.warnings.push_back(
+            "colour image: not measured (its pixels are RGB colours, not HU or intensities)");
+        return row;
+    }
     const auto roiToSeries =
         transforms.transform(roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
     if (!roiToSeries || !series.volume) {
@@ -71,7 +79,7 @@ std::optional<std::vector<double>> valuesInSeries(const Roi& roi, const LoadedSe
                                                   const FrameTransforms& transforms) {
     const auto roiToSeries =
         transforms.transform(roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
-    if (!roiToSeries || !series.volume || !roi.validate().empty()) {
+    if (!roiToSeries || !series.volume || series.info.isColour() || !roi.validate().empty()) {
         return std::nullopt;
     }
     const RoiSamples samples = sampleRoi(

@@ -12,6 +12,7 @@
 
 #include "core/dicom/DicomError.h"
 #include "core/dicom/DicomScanner.h"
+#include "core/dicom/PictureLoader.h"
 #include "core/dicom/SeriesLoader.h"
 
 namespace {
@@ -40,8 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const crosscheck::ScanResult scan = crosscheck::scanPaths({std::filesystem::path(path)});
     for (const crosscheck::SeriesInfo& series : scan.series) {
         try {
-            const crosscheck::LoadedSeries loaded = crosscheck::loadSeries(series);
-            (void)loaded;
+            if (series.isColour()) {
+                const crosscheck::LoadedPicture picture = crosscheck::loadPicture(series);
+                (void)picture;
+            } else {
+                const crosscheck::LoadedSeries loaded = crosscheck::loadSeries(series);
+                (void)loaded;
+            }
         } catch (const crosscheck::DicomError&) {
             // A named refusal is the expected outcome for most inputs.
         }

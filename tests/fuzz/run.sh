@@ -8,6 +8,10 @@ corpus="$build/fuzz-corpus"
 mkdir -p "$corpus"
 if [ -z "$(ls -A "$corpus")" ]; then
   find /usr/lib/python3/dist-packages/pydicom/data/test_files -type f -size -200k -exec cp -t "$corpus" {} + 2>/dev/null || true
+  # Earlier findings (kept as regression tests) and the repository's small corpus
+  # (tests/fuzz/corpus: a Siemens mosaic with its CSA header, palette and 4:2:2 colour)
+  # seed the paths the pydicom files do not reach.
+  cp "$(dirname "$0")"/../core/dicom/data/fuzz-* "$(dirname "$0")"/corpus/* "$corpus"/ 2>/dev/null || true
 fi
 mkdir -p "$build/fuzz-findings"
 ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -8,8 +8,10 @@
 #include <Eigen/Geometry>
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "core/dicom/DicomError.h"
+#include "core/dicom/SiemensCsaHeader.h"
 
 namespace crosscheck {
 
@@ -177,6 +179,61 @@ void applyFunctionalGroups(DcmItem* groups, FrameHeader& h) {
     }
 }
 
+// The element (group, xx`element`) of the private block `creator` reserved in `group`.
+DcmElement* privateElement(DcmItem* ds, Uint16 group, const char* creator, Uint16 element) {
+    for (Uint16 block = 0x10; block <= 0xFF; ++block) {
+        if (text(ds, DcmTagKey(group, block)) == creator) {
+            DcmElement* found = nullptr;
+            const DcmTagKey key(group, static_cast<Uint16>((block << 8) | element));
+            if (ds->findAndGetElement(key, found).good()) {
+                return found;
+            }
+            return nullptr;
+        }
+    }
+    return nullptr;
+}
+
+// Siemens: the b-value in (0019,xx0C) and, for mosaics, the CSA image header (0029,xx10)
+// with the slice count and slice normal (dcm2niix reads the same fields).
+void readSiemens(DcmItem* ds, FrameHeader& h) {
+    if (!h.bValue) {
+        if (DcmElement* b = privateElement(ds, 0x0019, "SIEMENS MR HEADER", 0x0C)) {
+            OFString value;
+            if (b->getOFStringArray(value).good()) {
+                char* end = nullptr;
+                const double v = std::strtod(value.c_str(), &end);
+                if (end != value.c_str() && std::isfinite(v)) {
+                    h.bValue = v;
+                }
+            }
+        }
+    }
+    const bool mosaic =
+        std::find(h.imageType.begin(), h.imageType.end(), "MOSAIC") != h.imageType.end();
+    if (!mosaic) {
+        return;
+    }
+    DcmElement* csa = privateElement(ds, 0x0029, "SIEMENS CSA HEADER", 0x10);
+    Uint8* bytes = nullptr;
+    if (csa == nullptr || csa->getUint8Array(bytes).bad() || bytes == nullptr) {
+        return;
+    }
+    const SiemensCsaHeader header(bytes, csa->getLength());
+    if (auto n = header.number("NumberOfImagesInMosaic")) {
+        h.mosaicImages = *n >= 1 && *n <= 10000 ? static_cast<int>(*n) : -1;
+    }
+    const auto x = header.number("SliceNormalVector", 0);
+    const auto y = header.number("SliceNormalVector", 1);
+    const auto z = header.number("SliceNormalVector", 2);
+    if (x && y && z && Eigen::Vector3d(*x, *y, *z).norm() > 1e-6) {
+        h.csaSliceNormal = Eigen::Vector3d(*x, *y, *z).normalized();
+    }
+    if (!h.bValue) {
+        h.bValue = header.number("B_value");
+    }
+}
+
 }  // namespace
 
 std::vector<FrameHeader> parseFrameHeaders(DcmItem* ds, const std::string& file,
@@ -226,8 +283,15 @@ std::vector<FrameHeader> parseFrameHeaders(DcmItem* ds, const std::string& file,
     h.repetitionTimeMs = number(ds, DCM_RepetitionTime);
     h.echoTimeMs = number(ds, DCM_EchoTime);
     h.inversionTimeMs = number(ds, DCM_InversionTime);
+    h.bValue = number(ds, DCM_DiffusionBValue);
+    h.spacingBetweenSlicesMm = number(ds, DCM_SpacingBetweenSlices);
+    h.temporalPosition = static_cast<int>(integer(ds, DCM_TemporalPositionIdentifier).value_or(0));
     readGeometry(ds, h);
     readRescale(ds, h);
+    if (h.manufacturer.find("SIEMENS") != std::string::npos ||
+        h.manufacturer.find("Siemens") != std::string::npos) {
+        readSiemens(ds, h);
+    }
     readWindow(ds, h);
 
     const long frames = integer(ds, DCM_NumberOfFrames).value_or(1);

@@ -1,7 +1,5 @@
 // Inputs the libFuzzer target (tests/fuzz) found to crash the reader, kept as regressions:
 // each must now be refused with a DicomError or a scan problem naming the file.
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -27,44 +25,24 @@ TEST_CASE("an RLE frame with segment offsets past its end is refused, not decode
     }
 }
 
-TEST_CASE("a directory record on which DCMTK throws is a scan problem, not a crash",
+TEST_CASE("DICOMDIRs whose records made DCMTK throw and leak are read without DCMTK",
           "[dicom][fuzz]") {
-    // DCMTK 3.6.7 throws from inside DcmDirectoryRecord::read on this file and leaks the
-    // records it had read (not exception safe). The scan runs in a child process that ends
-    // with _exit, so that leak, which is DCMTK's, does not fail the LeakSanitizer build.
-    const std::string file =
-        CROSSCHECK_SOURCE_DIR "/tests/core/dicom/data/fuzz-dcmtk-throws-on-directory-record.dcm";
-    int channel[2];
-    REQUIRE(pipe(channel) == 0);
-    const pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
-        close(channel[0]);
-        std::string answer = "threw";
-        try {
-            const ScanResult scan = scanPaths({file});
-            answer =
-                std::to_string(scan.series.size()) + "|" + std::to_string(scan.problems.size()) +
-                "|" +
-                (scan.problems.empty() ? ""
-                                       : scan.problems[0].file + "|" + scan.problems[0].reason);
-        } catch (...) {
+    // DCMTK 3.6.7 reads DirectoryRecordSequence items as DcmDirectoryRecords; on these two
+    // fuzzed DICOMDIRs DcmByteString::verify throws std::out_of_range inside
+    // DcmDirectoryRecord::read and the records read so far leak (84 KiB, the fuzzer's
+    // finding). DicomFile stops DCMTK before the sequence and readDicomDirReferences walks
+    // the records: the files they name are listed (here missing), nothing throws.
+    for (const char* name :
+         {"fuzz-dcmtk-throws-on-directory-record.dcm", "fuzz-dicomdir-leak.bin"}) {
+        const std::string file =
+            std::string(CROSSCHECK_SOURCE_DIR "/tests/core/dicom/data/") + name;
+        INFO(file);
+        ScanResult scan;
+        REQUIRE_NOTHROW(scan = scanPaths({file}));
+        CHECK(scan.series.empty());
+        REQUIRE(scan.problems.size() > 10);
+        for (const ScanProblem& p : scan.problems) {
+            CHECK(p.reason == "referenced by " + file + " but missing");
         }
-        const ssize_t written = write(channel[1], answer.data(), answer.size());
-        _exit(written == static_cast<ssize_t>(answer.size()) ? 0 : 1);
     }
-    close(channel[1]);
-    std::string answer;
-    char buffer[512];
-    for (ssize_t n; (n = read(channel[0], buffer, sizeof(buffer))) > 0;) {
-        answer.append(buffer, static_cast<std::size_t>(n));
-    }
-    close(channel[0]);
-    int status = 0;
-    REQUIRE(waitpid(child, &status, 0) == child);
-    REQUIRE(WIFEXITED(status));  // not killed by a signal: no crash
-    CHECK(WEXITSTATUS(status) == 0);
-    INFO(answer);
-    CHECK(answer.rfind("0|1|" + file + "|", 0) == 0);
-    CHECK(answer.find("corrupt DICOM data") != std::string::npos);
 }
