@@ -1,6 +1,8 @@
 #include "core/model/Study.h"
 
 #include <Eigen/LU>
+#include <optional>
+#include <string>
 #include <utility>
 
 #include "core/dicom/DicomError.h"
@@ -42,6 +44,24 @@ std::string chooseReferenceFrame(const std::vector<LoadedSeries>& series) {
     return series.empty() ? std::string() : series.front().info.frameOfReferenceUid;
 }
 
+namespace {
+/// A study holds one volume per series: the panes, the measurements and the sessions
+/// find a series by its UID, and a 60-volume diffusion series loaded whole would take 60
+/// volumes' memory. The other volumes are named as not loaded, with where to read them.
+std::optional<ScanProblem> otherVolumeProblem(const SeriesInfo& info) {
+    if (info.volumeIndex == 0) {
+        return std::nullopt;
+    }
+    const std::string& label = info.volumeLabels[static_cast<std::size_t>(info.volumeIndex)];
+    return ScanProblem{info.files.empty() ? info.seriesInstanceUid : info.files.front(),
+                       "volume " + std::to_string(info.volumeIndex) + " of " +
+                           std::to_string(info.volumeCount()) + " of series " +
+                           info.seriesInstanceUid + (label.empty() ? "" : " (" + label + ")") +
+                           " not loaded: a study holds volume 0 of each series; `crosscheck-cli "
+                           "info --volume N` and `convert --volume N` read the others"};
+}
+}  // namespace
+
 Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress& progress) {
     Study study;
     constexpr double kScanShare = 0.1;
@@ -54,6 +74,10 @@ Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress&
             throw Cancelled();
         }
         const double from = kScanShare + perSeries * static_cast<double>(i);
+        if (const auto skipped = otherVolumeProblem(scan.series[i])) {
+            study.problems.push_back(*skipped);
+            continue;
+        }
         try {
             study.series.push_back(
                 loadSeries(scan.series[i], progress.subRange(from, from + perSeries)));

@@ -37,7 +37,9 @@ struct Study {
 std::string chooseReferenceFrame(const std::vector<LoadedSeries>& series);
 
 /// Scans the paths and loads every series found. A series that fails to load is reported
-/// in `problems` and the others are still loaded. Progress runs 0..1 over the scan and
+/// in `problems` and the others are still loaded. Of a series of several volumes (echoes,
+/// b-values, time points) only volume 0 is loaded; each other volume is named in
+/// `problems` as not loaded. Progress runs 0..1 over the scan and
 /// the loads; cancel throws Cancelled.
 Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress& progress = {});
 

@@ -7,6 +7,7 @@ and voxel values.
 
 usage: check_series_identity.py PATH/TO/crosscheck-cli
 """
+import json
 import os
 
 import numpy as np
@@ -129,6 +130,18 @@ for echo in (1, 2):
         echoes.append(e)
 rw.write_series(echoes, folder, "mr")
 check_volumes(folder, ["echo 1", "echo 2"])
+# A study (measure, report, the viewer) holds volume 0 of the series and names echo 2 as
+# not loaded, rather than two series under one UID.
+scanned = rw.scan(folder)[0]
+roi = os.path.join(tmp, "echo_roi.json")
+with open(roi, "w") as f:
+    f.write('{"shape": "sphere", "frame_of_reference_uid": "%s", "center_mm": [0, 0, 0], '
+            '"radius_mm": 5}' % scanned["frame_of_reference_uid"])
+measured = rw.run("measure", folder, "--roi", roi, "--json")
+rows = json.loads(measured.stdout)["measurements"]
+rw.check(len(rows) == 1, "measure on two echoes: %d rows, expected 1 (volume 0)" % len(rows))
+rw.check("volume 1 of 2" in measured.stderr and "not loaded" in measured.stderr,
+         "the second echo is not named as not loaded: %r" % measured.stderr)
 
 # 6. A dynamic series: every position three times (TemporalPositionIdentifier 1..3).
 folder = case("dynamic")
