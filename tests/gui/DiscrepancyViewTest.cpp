@@ -205,6 +205,26 @@ void DiscrepancyViewTest::measureThisFindingAddsAxialAndSagittalRois() {
         }
     }
     QVERIFY(found);
+    // The CT - sCT row gives the study's difference in the axial plane: the whole CT size,
+    // since the sCT shows nothing there ([0, 0]).
+    const auto delta = cc::compareCtSct(expected);
+    QVERIFY(delta && delta->deltaAxialMm);
+    const QString coreDelta = QStringLiteral("%1 x %2")
+                                  .arg((*delta->deltaAxialMm)[0], 0, 'f', 1)
+                                  .arg((*delta->deltaAxialMm)[1], 0, 'f', 1);
+    QCOMPARE(coreDelta, coreCt);
+    bool deltaShown = false;
+    for (int r = 0; r < rows->rowCount(); ++r) {
+        if (rows->item(r, 1) && rows->item(r, 1)->text() == QStringLiteral("CT - sCT") &&
+            rows->item(r, axialColumn) && rows->item(r, axialColumn)->text() == coreDelta) {
+            deltaShown = true;
+        }
+    }
+    QVERIFY(deltaShown);
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        window.grab().save(docs + QStringLiteral("/finding-measured.png"));
+    }
     // Each ROI is one undo step.
     QVERIFY(window.annotationLayer()->history().undo());
     QCOMPARE(int(annotations.size()), 1);
