@@ -34,8 +34,8 @@ struct MrContrast {
 ///
 /// A region's own means (DiscrepancyRegion::ctMeanHu) are over every voxel that differs,
 /// down to the partial-volume rim where CT - sCT just reaches the large-difference
-/// threshold (a 460 HU tumour's region averages about 390 HU). The object is taken at half
-/// maximum instead, the usual way to delimit a small dense object on CT. Its level is the
+/// threshold (full phantom: a 458 HU tumour, region 450 HU, object 460 HU). The object is taken at
+/// half maximum instead, the usual way to delimit a small dense object on CT. Its level is the
 /// median CT of the region's interior (voxels whose six face neighbours are all in the
 /// region; the 90th percentile of the region when none is); the background the median CT
 /// of the non-bone voxels (CT < denseHu) of the domain 2 to 3 voxels around it (the first
