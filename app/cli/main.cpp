@@ -7,6 +7,7 @@
 
 #include "app/cli/AnalyzeCommand.h"
 #include "app/cli/CliCommand.h"
+#include "app/cli/CohortCommand.h"
 #include "app/cli/ConvertCommand.h"
 #include "app/cli/InfoCommand.h"
 #include "app/cli/MeasureCommand.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     cli::addAnalyzeCommand(app, action);
     cli::addMeasureCommand(app, action);
     cli::addReportCommand(app, action);
+    cli::addCohortCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
