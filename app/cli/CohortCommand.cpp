@@ -6,15 +6,15 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <iostream>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
 #include <thread>
 
+#include "app/cli/CohortSlurm.h"
+#include "app/cli/CohortStudies.h"
 #include "core/cohort/CohortSummary.h"
 #include "core/cohort/PatientWork.h"
 #include "core/session/AtomicFile.h"
@@ -29,7 +29,14 @@ struct RunArgs {
     std::vector<std::string> studies;
     std::string out;
     int jobs = 0;
+    bool slurm = false;
+    SlurmOptions slurmOptions;
     bool json = false;
+};
+
+struct RunOneArgs {
+    std::string study;
+    std::string out;
 };
 
 struct SummarizeArgs {
@@ -38,65 +45,52 @@ struct SummarizeArgs {
     bool json = false;
 };
 
-/// A DICOM Part 10 file: "DICM" after the 128-byte preamble.
-bool isDicomFile(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    char magic[132] = {};
-    return in.read(magic, sizeof magic) && std::string(magic + 128, 4) == "DICM";
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
-/// True when a DICOM file lies in the folder itself or one level down (study/series/file).
-bool holdsDicomNearTop(const fs::path& folder) {
+/// `cohort run --slurm`: the missing patients as one job array; waits unless --no-wait.
+int runCohortOnSlurm(const RunArgs& args, const std::vector<fs::path>& todo, int skipped,
+                     std::chrono::steady_clock::time_point start) {
+    const SlurmRun run = runOnSlurm(todo, args.out, args.slurmOptions);
+    for (const std::string& study : run.missing) {
+        std::cerr << "crosscheck-cli cohort run: " << study
+                  << ": the Slurm task ended without a result file (see "
+                  << (fs::path(args.out) / "slurm").string() << "/" << run.jobId
+                  << "_*.out); rerun to retry it\n";
+    }
+    const nlohmann::json j{{"done", run.done},
+                           {"failed", run.failed},
+                           {"skipped", skipped},
+                           {"ms", msSince(start)},
+                           {"job_id", run.jobId},
+                           {"submitted", run.submitted},
+                           {"missing", run.missing.size()}};
+    if (args.json) {
+        std::cout << j.dump(2) << "\n";
+    } else if (args.slurmOptions.noWait && !run.jobId.empty()) {
+        std::printf("submitted Slurm job %s: %d patient(s); %d skipped (already done)\n",
+                    run.jobId.c_str(), run.submitted, skipped);
+    } else {
+        std::printf("%d done, %d failed, %d skipped (already done), %zu missing, %.0f ms\n",
+                    run.done, run.failed, skipped, run.missing.size(), msSince(start));
+    }
+    return run.missing.empty() ? 0 : 1;
+}
+
+int runOne(const RunOneArgs& args) {
+    const std::string patient = patientName(args.study);
     std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-        if (entry.is_regular_file() && isDicomFile(entry.path())) {
-            return true;
-        }
-        if (entry.is_directory()) {
-            for (const auto& inner : fs::directory_iterator(entry.path(), ec)) {
-                if (inner.is_regular_file() && isDicomFile(inner.path())) {
-                    return true;
-                }
-            }
-        }
+    if (fs::exists(patientResultPath(args.out, patient), ec)) {
+        std::cerr << patient << ": already done, skipped\n";
+        return 0;
     }
-    return false;
-}
-
-/// The study folders: each STUDY, or each subfolder of a STUDY that is a folder of studies
-/// (no DICOM file at its top or one level down). Throws std::invalid_argument for a missing
-/// path or two studies with the same folder name (their result files would collide).
-std::vector<fs::path> studyFolders(const std::vector<std::string>& paths) {
-    std::vector<fs::path> folders;
-    for (const std::string& text : paths) {
-        const fs::path path(text);
-        std::error_code ec;
-        if (!fs::is_directory(path, ec)) {
-            throw std::invalid_argument(text + ": not a folder");
-        }
-        if (holdsDicomNearTop(path)) {
-            folders.push_back(path);
-            continue;
-        }
-        std::vector<fs::path> children;
-        for (const auto& entry : fs::directory_iterator(path, ec)) {
-            if (entry.is_directory()) {
-                children.push_back(entry.path());
-            }
-        }
-        std::sort(children.begin(), children.end());
-        folders.insert(folders.end(), children.begin(), children.end());
-    }
-    std::map<std::string, fs::path> byName;
-    for (const fs::path& folder : folders) {
-        const auto [it, added] = byName.emplace(patientName(folder), folder);
-        if (!added) {
-            throw std::invalid_argument(folder.string() + " and " + it->second.string() +
-                                        " have the same folder name; result files are named by "
-                                        "it, so it must be unique");
-        }
-    }
-    return folders;
+    const PatientResult result = runPatient(args.study);
+    writePatientResult(args.out, result);
+    std::cerr << patient << ": " << (result.done ? "done" : "failed: " + result.reason) << " ("
+              << static_cast<int>(result.ms) << " ms)\n";
+    return 0;
 }
 
 int runCohort(const RunArgs& args) {
@@ -117,6 +111,9 @@ int runCohort(const RunArgs& args) {
         } else {
             todo.push_back(folder);
         }
+    }
+    if (args.slurm) {
+        return runCohortOnSlurm(args, todo, skipped, start);
     }
     const int jobs = std::max(
         1,
@@ -146,8 +143,7 @@ int runCohort(const RunArgs& args) {
     for (auto& w : workers) {
         w.get();  // rethrows a failure to write a result file
     }
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = msSince(start);
     if (args.json) {
         std::cout << nlohmann::json{{"done", done.load()},
                                     {"failed", failed.load()},
@@ -231,8 +227,30 @@ void addCohortCommand(CLI::App& app, CommandAction& action) {
         ->required();
     runCmd->add_option("--out", run->out, "Output folder (DIR/patients/<study>.json)")->required();
     runCmd->add_option("--jobs", run->jobs, "Patients at a time (default: the machine's cores)");
+    CLI::Option* slurm = runCmd->add_flag(
+        "--slurm", run->slurm, "Submit the missing patients to Slurm as one job array (sbatch)");
+    runCmd->add_option("--partition", run->slurmOptions.partition, "Slurm partition (--slurm)")
+        ->needs(slurm);
+    runCmd
+        ->add_option("--time", run->slurmOptions.time,
+                     "Slurm time limit per patient, e.g. 00:30:00 (--slurm)")
+        ->needs(slurm);
+    runCmd
+        ->add_option("--mem", run->slurmOptions.mem, "Slurm memory per patient, e.g. 4G (--slurm)")
+        ->needs(slurm);
+    runCmd
+        ->add_flag("--no-wait", run->slurmOptions.noWait,
+                   "Return once submitted; `cohort summarize` later (--slurm)")
+        ->needs(slurm);
     runCmd->add_flag("--json", run->json, "Print one JSON document on stdout");
     runCmd->callback([run, &action] { action = [run] { return runCohort(*run); }; });
+
+    auto one = std::make_shared<RunOneArgs>();
+    CLI::App* oneCmd = cohort->add_subcommand(
+        "run-one", "Measure one study into DIR/patients (what each Slurm task runs)");
+    oneCmd->add_option("STUDY", one->study, "The study folder")->required();
+    oneCmd->add_option("--out", one->out, "Output folder")->required();
+    oneCmd->callback([one, &action] { action = [one] { return runOne(*one); }; });
 
     auto sum = std::make_shared<SummarizeArgs>();
     CLI::App* sumCmd = cohort->add_subcommand(
