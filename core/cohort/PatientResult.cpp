@@ -52,6 +52,7 @@ nlohmann::json toJson(const PatientResult& r) {
             {"mean_hu", pairJson(r.meanHu)},
             {"visible_on_ct", r.visibleOnCt},
             {"visible_on_sct", r.visibleOnSct},
+            {"warnings", r.warnings},
             {"flags", r.flags},
             {"metrics", r.metrics},
             {"ms", r.ms}};
@@ -83,6 +84,7 @@ PatientResult patientResultFromJson(const nlohmann::json& j) {
         r.meanHu = pairFrom(j, "mean_hu");
         r.visibleOnCt = j.at("visible_on_ct").get<bool>();
         r.visibleOnSct = j.at("visible_on_sct").get<bool>();
+        r.warnings = j.at("warnings").get<std::vector<std::string>>();
         r.flags = j.at("flags");
         r.metrics = j.at("metrics");
         r.ms = j.at("ms").get<double>();

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace crosscheck {
 
@@ -33,8 +34,9 @@ struct PatientResult {
     std::string registration;  ///< "same-frame" or "rigid-mi"
     bool hasFinding = false;   ///< a ct_dense_sct_not flag was measured
     PairedValue axialLongMm, axialShortMm, sagittalLongMm, sagittalShortMm, meanHu;
-    bool visibleOnCt = false;   ///< a visible section on CT in either plane
-    bool visibleOnSct = false;  ///< a visible section on sCT in either plane
+    bool visibleOnCt = false;           ///< a visible section on CT in either plane
+    bool visibleOnSct = false;          ///< a visible section on sCT in either plane
+    std::vector<std::string> warnings;  ///< "CT: gap", ... (the series' load warnings)
     nlohmann::json flags = nlohmann::json::array();
     nlohmann::json metrics = nlohmann::json::object();
     double ms = 0.0;  ///< wall time of the patient's work
@@ -43,7 +45,7 @@ struct PatientResult {
 /// The result file's JSON: `patient`, `study`, `status` ("done" | "failed"), `reason`,
 /// `ct_series_instance_uid`, `sct_series_instance_uid`, `registration`, `has_finding`,
 /// `axial_long_mm`, `axial_short_mm`, `sagittal_long_mm`, `sagittal_short_mm`, `mean_hu`
-/// (each `{"ct", "sct"}`, numbers or null), `visible_on_ct`, `visible_on_sct`, `flags`,
+/// (each `{"ct", "sct"}`, numbers or null), `visible_on_ct`, `visible_on_sct`, `warnings`, `flags`,
 /// `metrics`, `ms`, `version` (1).
 nlohmann::json toJson(const PatientResult& result);
 

@@ -27,12 +27,42 @@ const SeriesInfo& firstOfRole(const ScanResult& scan, SeriesRole role,
         }
     }
     std::string why = "no " + std::string(toString(role)) + " series in " + folder.string();
-    if (!scan.problems.empty()) {
-        why += " (" + std::to_string(scan.problems.size()) +
-               " file(s) unusable, first: " + scan.problems.front().file + ": " +
-               scan.problems.front().reason + ")";
+    int unreadable = 0;
+    const ScanProblem* first = nullptr;
+    for (const ScanProblem& problem : scan.problems) {
+        if (!isNotDicom(problem)) {
+            ++unreadable;
+            first = first ? first : &problem;
+        }
+    }
+    if (first) {
+        why += " (" + std::to_string(unreadable) +
+               " DICOM file(s) unreadable, first: " + first->file + ": " + first->reason + ")";
     }
     throw PatientFailure(why);
+}
+
+/// A file in the series' folder that the scan could not read makes the series unreadable:
+/// measuring what is left (a CT with a gap) would silently change the result.
+void requireWholeSeries(const ScanResult& scan, const SeriesInfo& info, SeriesRole role) {
+    if (info.files.empty()) {
+        return;
+    }
+    const std::filesystem::path folder = std::filesystem::path(info.files.front()).parent_path();
+    int unreadable = 0;
+    const ScanProblem* first = nullptr;
+    for (const ScanProblem& problem : scan.problems) {
+        if (!isNotDicom(problem) && std::filesystem::path(problem.file).parent_path() == folder) {
+            ++unreadable;
+            first = first ? first : &problem;
+        }
+    }
+    if (first) {
+        throw PatientFailure("unreadable " + std::string(toString(role)) + " series " +
+                             info.seriesInstanceUid + ": " + std::to_string(unreadable) +
+                             " file(s) in " + folder.string() + " could not be read (" +
+                             first->file + ": " + first->reason + ")");
+    }
 }
 
 LoadedSeries loadAs(const SeriesInfo& info, SeriesRole role) {
@@ -89,10 +119,17 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
     const SeriesInfo& sctInfo = firstOfRole(scan, SeriesRole::sCT, folder);
     r.ctSeriesUid = ctInfo.seriesInstanceUid;
     r.sctSeriesUid = sctInfo.seriesInstanceUid;
+    requireWholeSeries(scan, ctInfo, SeriesRole::CT);
+    requireWholeSeries(scan, sctInfo, SeriesRole::sCT);
 
     Study study;
     study.referenceFrameUid = ctInfo.frameOfReferenceUid;
     study.series = {loadAs(ctInfo, SeriesRole::CT), loadAs(sctInfo, SeriesRole::sCT)};
+    for (const LoadedSeries& s : study.series) {
+        for (const std::string& warning : s.warnings) {
+            r.warnings.push_back(std::string(toString(s.info.role)) + ": " + warning);
+        }
+    }
     const std::string& ctFrame = ctInfo.frameOfReferenceUid;
     const std::string& sctFrame = sctInfo.frameOfReferenceUid;
     r.registration = "same-frame";

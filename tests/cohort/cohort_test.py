@@ -8,6 +8,8 @@ Usage: cohort_test.py MODE CROSSCHECK_CLI WORKDIR
           of the ground truth's; paired t-test p < 0.05 for axial size, sagittal size and HU.
   scipy   recomputes every statistic of WORKDIR/out/summary.json from patients.csv with
           numpy and scipy (ttest_rel, wilcoxon with the method named explicitly) to 1e-6.
+  failures  a folder of three bad studies (no sCT, no DICOM at all, a truncated CT): each
+          is a failed row with its reason, the run exits 0, the summary counts them.
   resume  copies WORKDIR/out, deletes two patient files, reruns: only those two are
           computed (the run's JSON counts say so) and the summary is the same.
 """
@@ -143,12 +145,43 @@ def resume(binary, work):
     check(first == second, "the resumed run gives the same summary")
 
 
+def failures(binary, work):
+    bad, out = work / "bad", work / "bad-out"
+    shutil.rmtree(bad, ignore_errors=True)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(work / "studies" / "P001", bad / "NoSct")
+    shutil.rmtree(bad / "NoSct" / "sCT")
+    (bad / "Empty").mkdir()
+    (bad / "Empty" / "notes.txt").write_text("no images\n")
+    shutil.copytree(work / "studies" / "P002", bad / "Truncated")
+    for f in sorted((bad / "Truncated" / "CT").iterdir())[10:20]:
+        data = f.read_bytes()
+        f.write_bytes(data[: len(data) - 2000])
+    counts = json.loads(cli(binary, "cohort", "run", str(bad), "--out", str(out), "--json"))
+    check(counts["done"] == 0 and counts["failed"] == 3, f"three failed patients, exit 0 ({counts})")
+    summary = json.loads(cli(binary, "cohort", "summarize", str(out), "--json"))
+    reasons = {f["patient"]: f["reason"] for f in summary["failed"]}
+    print(json.dumps(reasons, indent=2))
+    check(summary["patients"] == 3 and summary["done"] == 0, "the summary counts 3, none done")
+    check(reasons["NoSct"].startswith("no sCT series in "), "NoSct: no sCT series")
+    check(reasons["Empty"].startswith("no CT series in "), "Empty: no CT series")
+    check(reasons["Truncated"].startswith("unreadable CT series ") and
+          "could not be read" in reasons["Truncated"],
+          "Truncated: the CT is named as unreadable")
+    check(summary["measures"]["mean_hu"]["n"] == 0 and
+          summary["measures"]["mean_hu"]["t_test_p"] is None, "no pairs, no p-values")
+    rows = list(csv.DictReader((out / "patients.csv").open()))
+    check([r["status"] for r in rows] == ["failed"] * 3, "patients.csv: three failed rows")
+
+
 def main():
     mode, binary, work = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
     if mode == "run":
         run(binary, work)
     elif mode == "scipy":
         recompute(work)
+    elif mode == "failures":
+        failures(binary, work)
     elif mode == "resume":
         resume(binary, work)
     else:

@@ -30,6 +30,7 @@ PatientResult sample(const std::string& patient, double ctLong) {
     r.meanHu = {463.6, 20.9};
     r.axialShortMm = {11.6, std::nullopt};
     r.visibleOnCt = true;
+    r.warnings = {"CT: gap"};
     return r;
 }
 
