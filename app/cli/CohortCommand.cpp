@@ -97,7 +97,7 @@ int runCohort(const RunArgs& args) {
     const auto start = std::chrono::steady_clock::now();
     std::vector<fs::path> folders;
     try {
-        folders = studyFolders(args.studies);
+        folders = studyFolders(args.studies, args.out);
     } catch (const std::invalid_argument& e) {
         std::cerr << "crosscheck-cli cohort run: " << e.what() << "\n";
         return 2;

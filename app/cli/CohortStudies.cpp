@@ -40,7 +40,7 @@ bool holdsDicomNearTop(const fs::path& folder) {
 
 }  // namespace
 
-std::vector<fs::path> studyFolders(const std::vector<std::string>& paths) {
+std::vector<fs::path> studyFolders(const std::vector<std::string>& paths, const fs::path& outDir) {
     std::vector<fs::path> folders;
     for (const std::string& text : paths) {
         const fs::path path(text);
@@ -54,7 +54,8 @@ std::vector<fs::path> studyFolders(const std::vector<std::string>& paths) {
         }
         std::vector<fs::path> children;
         for (const auto& entry : fs::directory_iterator(path, ec)) {
-            if (entry.is_directory()) {
+            std::error_code same;
+            if (entry.is_directory() && !fs::equivalent(entry.path(), outDir, same)) {
                 children.push_back(entry.path());
             }
         }

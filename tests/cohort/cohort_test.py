@@ -8,6 +8,10 @@ Usage: cohort_test.py MODE CROSSCHECK_CLI WORKDIR
           of the ground truth's; paired t-test p < 0.05 for axial size, sagittal size and HU.
   scipy   recomputes every statistic of WORKDIR/out/summary.json from patients.csv with
           numpy and scipy (ttest_rel, wilcoxon with the method named explicitly) to 1e-6.
+  full    the same on the full-size phantom (`--size full`, 0.5 mm CT pixels), where the
+          CT's mean axial and sagittal long sizes and HU must lie within 1.5 mm and 3 HU of
+          the ground truth's means (axial long: the larger of the AP and LR diameters;
+          sagittal long: the larger of the craniocaudal and AP diameters).
   failures  a folder of three bad studies (no sCT, no DICOM at all, a truncated CT): each
           is a failed row with its reason, the run exits 0, the summary counts them.
   resume  copies WORKDIR/out, deletes two patient files, reruns: only those two are
@@ -40,11 +44,11 @@ def check(condition, message):
     print("ok:", message)
 
 
-def run(binary, work):
+def run(binary, work, size="small"):
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     studies, out = work / "studies", work / "out"
-    cli(binary, "phantom", str(studies), "--patients", "5", "--published", "--size", "small")
+    cli(binary, "phantom", str(studies), "--patients", "5", "--published", "--size", size)
     counts = json.loads(cli(binary, "cohort", "run", str(studies), "--out", str(out), "--json"))
     check(counts["done"] == 5 and counts["failed"] == 0 and counts["skipped"] == 0,
           f"cohort run: 5 done, 0 failed, 0 skipped ({counts})")
@@ -73,6 +77,11 @@ def run(binary, work):
     m = summary["measures"]["sagittal_long_mm"]
     check(abs(m["ct"]["mean"] - truth["sagittal_long_mm"]) <= 1.5,
           "sagittal_long_mm: CT mean within 1.5 mm of the ground truth's")
+    if size == "full":
+        for name, tolerance in [("axial_long_mm", 1.5), ("mean_hu", 3.0)]:
+            m = summary["measures"][name]
+            check(abs(m["ct"]["mean"] - truth[name]) <= tolerance,
+                  f"{name}: CT mean within {tolerance} of the ground truth's")
     for name in ["axial_long_mm", "sagittal_long_mm"]:
         check(summary["measures"][name]["sct"]["max"] == 0.0, f"{name}: 0 mm on every sCT")
 
@@ -180,6 +189,8 @@ def main():
         run(binary, work)
     elif mode == "scipy":
         recompute(work)
+    elif mode == "full":
+        run(binary, work, "full")
     elif mode == "failures":
         failures(binary, work)
     elif mode == "resume":
