@@ -7,6 +7,7 @@
 
 #include "app/cli/AnalyzeCommand.h"
 #include "app/cli/CliCommand.h"
+#include "app/cli/CohortCommand.h"
 #include "app/cli/ConvertCommand.h"
 #include "app/cli/DbCommand.h"
 #include "app/cli/InfoCommand.h"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     cli::addReportCommand(app, action);
     cli::addPacsCommand(app, action);
     cli::addDbCommand(app, action);
+    cli::addCohortCommand(app, action);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -1,0 +1,264 @@
+#include "app/cli/CohortCommand.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <future>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "app/cli/CohortSlurm.h"
+#include "app/cli/CohortStudies.h"
+#include "core/cohort/CohortSummary.h"
+#include "core/cohort/PatientWork.h"
+#include "core/session/AtomicFile.h"
+
+namespace crosscheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunArgs {
+    std::vector<std::string> studies;
+    std::string out;
+    int jobs = 0;
+    bool slurm = false;
+    SlurmOptions slurmOptions;
+    bool json = false;
+};
+
+struct RunOneArgs {
+    std::string study;
+    std::string out;
+};
+
+struct SummarizeArgs {
+    std::string dir;
+    std::string formats = "csv,json";
+    bool json = false;
+};
+
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
+}
+
+/// `cohort run --slurm`: the missing patients as one job array; waits unless --no-wait.
+int runCohortOnSlurm(const RunArgs& args, const std::vector<fs::path>& todo, int skipped,
+                     std::chrono::steady_clock::time_point start) {
+    const SlurmRun run = runOnSlurm(todo, args.out, args.slurmOptions);
+    for (const std::string& study : run.missing) {
+        std::cerr << "crosscheck-cli cohort run: " << study
+                  << ": the Slurm task ended without a result file (see "
+                  << (fs::path(args.out) / "slurm").string() << "/" << run.jobId
+                  << "_*.out); rerun to retry it\n";
+    }
+    const nlohmann::json j{{"done", run.done},
+                           {"failed", run.failed},
+                           {"skipped", skipped},
+                           {"ms", msSince(start)},
+                           {"job_id", run.jobId},
+                           {"submitted", run.submitted},
+                           {"missing", run.missing.size()}};
+    if (args.json) {
+        std::cout << j.dump(2) << "\n";
+    } else if (args.slurmOptions.noWait && !run.jobId.empty()) {
+        std::printf("submitted Slurm job %s: %d patient(s); %d skipped (already done)\n",
+                    run.jobId.c_str(), run.submitted, skipped);
+    } else {
+        std::printf("%d done, %d failed, %d skipped (already done), %zu missing, %.0f ms\n",
+                    run.done, run.failed, skipped, run.missing.size(), msSince(start));
+    }
+    return run.missing.empty() ? 0 : 1;
+}
+
+int runOne(const RunOneArgs& args) {
+    const std::string patient = patientName(args.study);
+    std::error_code ec;
+    if (fs::exists(patientResultPath(args.out, patient), ec)) {
+        std::cerr << patient << ": already done, skipped\n";
+        return 0;
+    }
+    const PatientResult result = runPatient(args.study);
+    writePatientResult(args.out, result);
+    std::cerr << patient << ": " << (result.done ? "done" : "failed: " + result.reason) << " ("
+              << static_cast<int>(result.ms) << " ms)\n";
+    return 0;
+}
+
+int runCohort(const RunArgs& args) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<fs::path> folders;
+    try {
+        folders = studyFolders(args.studies, args.out);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "crosscheck-cli cohort run: " << e.what() << "\n";
+        return 2;
+    }
+    std::vector<fs::path> todo;
+    int skipped = 0;
+    for (const fs::path& folder : folders) {
+        std::error_code ec;
+        if (fs::exists(patientResultPath(args.out, patientName(folder)), ec)) {
+            ++skipped;
+        } else {
+            todo.push_back(folder);
+        }
+    }
+    if (args.slurm) {
+        return runCohortOnSlurm(args, todo, skipped, start);
+    }
+    const int jobs = std::max(
+        1,
+        std::min(args.jobs > 0 ? args.jobs : static_cast<int>(std::thread::hardware_concurrency()),
+                 static_cast<int>(std::max<std::size_t>(1, todo.size()))));
+    std::cerr << "cohort: " << folders.size() << " studies, " << skipped
+              << " already done, running " << todo.size() << " on " << jobs << " job(s)\n";
+    std::atomic<std::size_t> next{0};
+    std::atomic<int> done{0}, failed{0};
+    std::mutex logMutex;
+    // Each worker takes the next study until none is left: the machine's cores, no more.
+    auto worker = [&] {
+        for (std::size_t i = next++; i < todo.size(); i = next++) {
+            const PatientResult result = runPatient(todo[i]);
+            writePatientResult(args.out, result);
+            (result.done ? done : failed)++;
+            const std::lock_guard<std::mutex> lock(logMutex);
+            std::cerr << "  " << result.patient << ": "
+                      << (result.done ? "done" : "failed: " + result.reason) << " ("
+                      << static_cast<int>(result.ms) << " ms)\n";
+        }
+    };
+    std::vector<std::future<void>> workers;
+    for (int j = 0; j < jobs; ++j) {
+        workers.push_back(std::async(std::launch::async, worker));
+    }
+    for (auto& w : workers) {
+        w.get();  // rethrows a failure to write a result file
+    }
+    const double ms = msSince(start);
+    if (args.json) {
+        std::cout << nlohmann::json{{"done", done.load()},
+                                    {"failed", failed.load()},
+                                    {"skipped", skipped},
+                                    {"ms", ms}}
+                         .dump(2)
+                  << "\n";
+    } else {
+        std::printf("%d done, %d failed, %d skipped (already done), %.0f ms\n", done.load(),
+                    failed.load(), skipped, ms);
+    }
+    return 0;
+}
+
+std::string formatP(double p) {
+    char text[32];
+    std::snprintf(text, sizeof text, std::isfinite(p) ? "%.4g" : "n/a", p);
+    return text;
+}
+
+void printSummary(const CohortSummary& s) {
+    std::printf("%d patients, %d done, %zu failed; visible on CT %d/%d, on sCT %d/%d\n", s.patients,
+                s.done, s.failed.size(), s.visibleOnCt, s.done, s.visibleOnSct, s.done);
+    for (const auto& [patient, reason] : s.failed) {
+        std::printf("  failed %s: %s\n", patient.c_str(), reason.c_str());
+    }
+    for (const MeasureSummary& m : s.measures) {
+        const PairedComparison& c = m.comparison;
+        std::printf(
+            "%s (n=%d): CT %.1f (%.1f), sCT %.1f (%.1f); CT - sCT %.1f [%.1f, %.1f]; t-test p "
+            "%s; Wilcoxon p %s (%s); Bland-Altman bias %.1f, LoA [%.1f, %.1f]\n",
+            m.name.c_str(), c.difference.n, c.ct.mean, c.ct.sd, c.sct.mean, c.sct.sd,
+            c.difference.mean, c.ci95Low, c.ci95High, formatP(c.tTestP).c_str(),
+            formatP(c.wilcoxon.p).c_str(), c.wilcoxon.method.c_str(), c.bias, c.loaLow, c.loaHigh);
+    }
+}
+
+int summarize(const SummarizeArgs& args) {
+    bool csv = false, json = false;
+    std::stringstream list(args.formats);
+    for (std::string format; std::getline(list, format, ',');) {
+        if (format == "csv") {
+            csv = true;
+        } else if (format == "json") {
+            json = true;
+        } else {
+            std::cerr << "crosscheck-cli cohort summarize: --formats: unknown or not yet "
+                         "available format '"
+                      << format << "' (csv, json)\n";
+            return 2;
+        }
+    }
+    const std::vector<PatientResult> results = readPatientResults(args.dir);
+    const CohortSummary summary = summarizeCohort(results);
+    const nlohmann::json j = toJson(summary);
+    if (json) {
+        writeFileAtomically(fs::path(args.dir) / "summary.json", j.dump(2) + "\n");
+    }
+    if (csv) {
+        writeFileAtomically(fs::path(args.dir) / "patients.csv", patientsCsv(results));
+    }
+    if (args.json) {
+        std::cout << j.dump(2) << "\n";
+    } else {
+        printSummary(summary);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void addCohortCommand(CLI::App& app, CommandAction& action) {
+    CLI::App* cohort = app.add_subcommand(
+        "cohort", "Many patients measured alike: per-patient results and paired statistics");
+    cohort->require_subcommand(1);
+
+    auto run = std::make_shared<RunArgs>();
+    CLI::App* runCmd = cohort->add_subcommand(
+        "run", "Measure every study (one result file per patient; resumes where it stopped)");
+    runCmd->add_option("STUDY", run->studies, "Study folders, or folders of study folders")
+        ->required();
+    runCmd->add_option("--out", run->out, "Output folder (DIR/patients/<study>.json)")->required();
+    runCmd->add_option("--jobs", run->jobs, "Patients at a time (default: the machine's cores)");
+    CLI::Option* slurm = runCmd->add_flag(
+        "--slurm", run->slurm, "Submit the missing patients to Slurm as one job array (sbatch)");
+    runCmd->add_option("--partition", run->slurmOptions.partition, "Slurm partition (--slurm)")
+        ->needs(slurm);
+    runCmd
+        ->add_option("--time", run->slurmOptions.time,
+                     "Slurm time limit per patient, e.g. 00:30:00 (--slurm)")
+        ->needs(slurm);
+    runCmd
+        ->add_option("--mem", run->slurmOptions.mem, "Slurm memory per patient, e.g. 4G (--slurm)")
+        ->needs(slurm);
+    runCmd
+        ->add_flag("--no-wait", run->slurmOptions.noWait,
+                   "Return once submitted; `cohort summarize` later (--slurm)")
+        ->needs(slurm);
+    runCmd->add_flag("--json", run->json, "Print one JSON document on stdout");
+    runCmd->callback([run, &action] { action = [run] { return runCohort(*run); }; });
+
+    auto one = std::make_shared<RunOneArgs>();
+    CLI::App* oneCmd = cohort->add_subcommand(
+        "run-one", "Measure one study into DIR/patients (what each Slurm task runs)");
+    oneCmd->add_option("STUDY", one->study, "The study folder")->required();
+    oneCmd->add_option("--out", one->out, "Output folder")->required();
+    oneCmd->callback([one, &action] { action = [one] { return runOne(*one); }; });
+
+    auto sum = std::make_shared<SummarizeArgs>();
+    CLI::App* sumCmd = cohort->add_subcommand(
+        "summarize", "The study's table from DIR/patients: summary.json and patients.csv");
+    sumCmd->add_option("DIR", sum->dir, "The folder of `cohort run --out`")->required();
+    sumCmd->add_option("--formats", sum->formats, "Files to write: csv,json (default both)");
+    sumCmd->add_flag("--json", sum->json, "Print the summary as one JSON document on stdout");
+    sumCmd->callback([sum, &action] { action = [sum] { return summarize(*sum); }; });
+}
+
+}  // namespace crosscheck::cli

@@ -1,0 +1,209 @@
+#include "core/cohort/PatientWork.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "core/analysis/DiscrepancyAnalysis.h"
+#include "core/analysis/StudyComparison.h"
+#include "core/dicom/DicomScanner.h"
+#include "core/findings/FindingMeasurement.h"
+#include "core/geometry/RigidTransform.h"
+#include "core/registration/RigidMiRegistration.h"
+
+namespace crosscheck {
+
+namespace {
+
+/// Thrown inside runPatient to end it with a failed result and this reason.
+struct PatientFailure : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+const SeriesInfo& firstOfRole(const ScanResult& scan, SeriesRole role,
+                              const std::filesystem::path& folder) {
+    for (const SeriesInfo& s : scan.series) {
+        if (s.role == role) {
+            return s;
+        }
+    }
+    std::string why = "no " + std::string(toString(role)) + " series in " + folder.string();
+    int unreadable = 0;
+    const ScanProblem* first = nullptr;
+    for (const ScanProblem& problem : scan.problems) {
+        if (!isNotDicom(problem)) {
+            ++unreadable;
+            first = first ? first : &problem;
+        }
+    }
+    if (first) {
+        why += " (" + std::to_string(unreadable) +
+               " DICOM file(s) unreadable, first: " + first->file + ": " + first->reason + ")";
+    }
+    throw PatientFailure(why);
+}
+
+/// A file in the series' folder that the scan could not read makes the series unreadable:
+/// measuring what is left (a CT with a gap) would silently change the result.
+void requireWholeSeries(const ScanResult& scan, const SeriesInfo& info, SeriesRole role) {
+    if (info.files.empty()) {
+        return;
+    }
+    const std::filesystem::path folder = std::filesystem::path(info.files.front()).parent_path();
+    int unreadable = 0;
+    const ScanProblem* first = nullptr;
+    for (const ScanProblem& problem : scan.problems) {
+        if (!isNotDicom(problem) && std::filesystem::path(problem.file).parent_path() == folder) {
+            ++unreadable;
+            first = first ? first : &problem;
+        }
+    }
+    if (first) {
+        throw PatientFailure("unreadable " + std::string(toString(role)) + " series " +
+                             info.seriesInstanceUid + ": " + std::to_string(unreadable) +
+                             " file(s) in " + folder.string() + " could not be read (" +
+                             first->file + ": " + first->reason + ")");
+    }
+}
+
+LoadedSeries loadAs(const SeriesInfo& info, SeriesRole role) {
+    LoadedSeries loaded;
+    try {
+        loaded = loadSeries(info);
+    } catch (const std::exception& e) {
+        throw PatientFailure("unreadable " + std::string(toString(role)) + " series " +
+                             info.seriesInstanceUid + ": " + e.what());
+    }
+    if (loaded.volume->voxelType() != VoxelType::Int16) {
+        throw PatientFailure("the " + std::string(toString(role)) + " series " +
+                             info.seriesInstanceUid + " does not hold int16 Hounsfield units");
+    }
+    loaded.info.role = role;
+    return loaded;
+}
+
+const RoiMeasurement* rowOf(const MeasuredFinding& finding, SeriesRole role) {
+    for (const SeriesMeasurement& row : finding.measurements) {
+        if (row.role == role && row.measurement.hasNumbers) {
+            return &row.measurement;
+        }
+    }
+    return nullptr;
+}
+
+/// Fills the sizes of one plane (axial or sagittal) from its measured finding.
+void takeSizes(const MeasuredFinding& finding, PatientResult& r) {
+    const bool axial = finding.plane == FindingPlane::Axial;
+    PairedValue& longMm = axial ? r.axialLongMm : r.sagittalLongMm;
+    PairedValue& shortMm = axial ? r.axialShortMm : r.sagittalShortMm;
+    for (const SeriesRole role : {SeriesRole::CT, SeriesRole::sCT}) {
+        const RoiMeasurement* m = rowOf(finding, role);
+        if (!m) {
+            continue;
+        }
+        const auto& size = axial ? m->visibleAxialMm : m->visibleSagittalMm;
+        if (!size) {
+            continue;
+        }
+        const bool ct = role == SeriesRole::CT;
+        (ct ? longMm.ct : longMm.sct) = (*size)[0];
+        (ct ? shortMm.ct : shortMm.sct) = (*size)[1];
+        if ((*size)[0] > 0.0) {
+            (ct ? r.visibleOnCt : r.visibleOnSct) = true;
+        }
+    }
+}
+
+void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
+    const ScanResult scan = scanPaths({folder});
+    const SeriesInfo& ctInfo = firstOfRole(scan, SeriesRole::CT, folder);
+    const SeriesInfo& sctInfo = firstOfRole(scan, SeriesRole::sCT, folder);
+    r.ctSeriesUid = ctInfo.seriesInstanceUid;
+    r.sctSeriesUid = sctInfo.seriesInstanceUid;
+    requireWholeSeries(scan, ctInfo, SeriesRole::CT);
+    requireWholeSeries(scan, sctInfo, SeriesRole::sCT);
+
+    Study study;
+    study.referenceFrameUid = ctInfo.frameOfReferenceUid;
+    study.series = {loadAs(ctInfo, SeriesRole::CT), loadAs(sctInfo, SeriesRole::sCT)};
+    for (const LoadedSeries& s : study.series) {
+        for (const std::string& warning : s.warnings) {
+            r.warnings.push_back(std::string(toString(s.info.role)) + ": " + warning);
+        }
+    }
+    const std::string& ctFrame = ctInfo.frameOfReferenceUid;
+    const std::string& sctFrame = sctInfo.frameOfReferenceUid;
+    r.registration = "same-frame";
+    if (ctFrame.empty() || ctFrame != sctFrame) {
+        r.registration = "rigid-mi";
+        try {
+            const RigidMiResult reg =
+                registerRigidMi(*study.series[0].volume, *study.series[1].volume);
+            TransformProvenance provenance;
+            provenance.basis = TransformBasis::AutomaticMi;
+            study.transforms.set(ctFrame, sctFrame, rigidInverse(reg.movingToFixed), provenance);
+        } catch (const std::exception& e) {
+            throw PatientFailure(std::string("registration of the sCT onto the CT failed: ") +
+                                 e.what());
+        }
+    }
+    const StudyComparison comparison = comparisonInputs(study);
+    if (!comparison.inputs) {
+        throw PatientFailure(comparison.whyNot);
+    }
+    const DiscrepancyResult result = analyzeDiscrepancy(*comparison.inputs);
+    r.metrics = toJson(result.difference->metrics());
+    for (const DiscrepancyRegion& region : result.regions) {
+        r.flags.push_back(toJson(region));
+    }
+    const DiscrepancyRegion* top = nullptr;
+    for (const DiscrepancyRegion& region : result.regions) {
+        if (region.kind == DiscrepancyKind::CtDenseSctNot) {
+            top = &region;
+            break;
+        }
+    }
+    if (!top) {
+        return;
+    }
+    r.hasFinding = true;
+    if (top->attenuation) {
+        r.meanHu = {top->attenuation->ctMeanHu, top->attenuation->sctMeanHu};
+    }
+    const std::vector<MeasuredFinding> measured =
+        measureFindings({*top}, study, comparison.inputs->ct->geometry(), ctFrame);
+    for (const MeasuredFinding& finding : measured) {
+        takeSizes(finding, r);
+    }
+}
+
+}  // namespace
+
+std::string patientName(const std::filesystem::path& studyFolder) {
+    std::filesystem::path p = studyFolder;
+    if (p.filename().empty()) {
+        p = p.parent_path();  // "P001/" names P001
+    }
+    return p.filename().string();
+}
+
+PatientResult runPatient(const std::filesystem::path& studyFolder) {
+    const auto start = std::chrono::steady_clock::now();
+    PatientResult r;
+    r.patient = patientName(studyFolder);
+    r.study = studyFolder.string();
+    try {
+        analysePatient(studyFolder, r);
+        r.done = true;
+    } catch (const std::exception& e) {
+        r.done = false;
+        r.reason = e.what();
+        r.hasFinding = false;
+        r.axialLongMm = r.axialShortMm = r.sagittalLongMm = r.sagittalShortMm = r.meanHu = {};
+        r.visibleOnCt = r.visibleOnSct = false;
+    }
+    r.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return r;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,83 @@
+// Cohort result files: the JSON round trip, the atomic file in DIR/patients, the CSV row,
+// and a study folder without a CT or sCT ending as a failed result with its reason.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+
+#include "core/cohort/CohortSummary.h"
+#include "core/cohort/PatientWork.h"
+
+using namespace crosscheck;
+
+namespace {
+
+std::filesystem::path freshFolder(const std::string& name) {
+    const auto dir = std::filesystem::temp_directory_path() / ("crosscheck-cohort-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+PatientResult sample(const std::string& patient, double ctLong) {
+    PatientResult r;
+    r.patient = patient;
+    r.study = "/data/" + patient;
+    r.done = true;
+    r.registration = "rigid-mi";
+    r.hasFinding = true;
+    r.axialLongMm = {ctLong, 0.0};
+    r.sagittalLongMm = {ctLong + 1.0, 0.0};
+    r.meanHu = {463.6, 20.9};
+    r.axialShortMm = {11.6, std::nullopt};
+    r.visibleOnCt = true;
+    r.warnings = {"CT: gap"};
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("a patient result survives its file unchanged", "[cohort]") {
+    const auto dir = freshFolder("roundtrip");
+    const PatientResult r = sample("P001", 19.6);
+    writePatientResult(dir, r);
+    const auto file = patientResultPath(dir, "P001");
+    REQUIRE(file == dir / "patients" / "P001.json");
+    const PatientResult back = readPatientResult(file);
+    CHECK(toJson(back) == toJson(r));
+    CHECK(back.axialShortMm.ct == 11.6);
+    CHECK_FALSE(back.axialShortMm.sct);
+    std::ofstream(dir / "patients" / "broken.json") << "{\"version\": 1}";
+    CHECK_THROWS_WITH(readPatientResult(dir / "patients" / "broken.json"),
+                      Catch::Contains("broken.json") && Catch::Contains("patient"));
+}
+
+TEST_CASE("the summary counts failures and leaves them out of the statistics", "[cohort]") {
+    PatientResult failed;
+    failed.patient = "P003";
+    failed.reason = "no sCT series in /data/P003";
+    const CohortSummary s = summarizeCohort({sample("P001", 19.0), sample("P002", 21.0), failed});
+    CHECK(s.patients == 3);
+    CHECK(s.done == 2);
+    REQUIRE(s.failed.size() == 1);
+    CHECK(s.failed[0].second == failed.reason);
+    CHECK(s.visibleOnCt == 2);
+    CHECK(s.visibleOnSct == 0);
+    REQUIRE(s.measures.size() == 3);
+    CHECK(s.measures[0].name == "axial_long_mm");
+    CHECK(s.measures[0].comparison.ct.mean == Approx(20.0));
+    CHECK(s.measures[0].comparison.difference.n == 2);
+    const std::string csv = patientsCsv({sample("P001", 19.0), failed});
+    CHECK(csv.find("P001,done,,1,0,19.0,0.0,11.6,,20.0,0.0,,,463.6,20.9\n") != std::string::npos);
+    CHECK(csv.find("P003,failed,no sCT series in /data/P003,0,0,,,,,,,,,,") != std::string::npos);
+}
+
+TEST_CASE("a study folder without DICOM is a failed patient naming the missing CT", "[cohort]") {
+    const auto dir = freshFolder("empty") / "P009";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "notes.txt") << "no images here\n";
+    const PatientResult r = runPatient(dir);
+    CHECK_FALSE(r.done);
+    CHECK(r.patient == "P009");
+    CHECK(r.reason.rfind("no CT series in ", 0) == 0);
+    CHECK(patientName(dir.string() + "/") == "P009");
+}
