@@ -17,31 +17,12 @@ import json
 import pathlib
 import secrets
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
 import urllib.request
 
-HERE = pathlib.Path(__file__).resolve().parent
-ORTHANC = str(HERE / "orthanc.sh")
-FAILURES = []
-OUTPUTS = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        FAILURES.append(what)
-
-
-def run(args, expect=0):
-    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
-    OUTPUTS.append(done.stdout + done.stderr)
-    if done.returncode != expect:
-        raise SystemExit(f"{args[:3]} exited {done.returncode}, expected {expect}:\n"
-                         f"{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    return done
+from pacs_support import FAILURES, ORTHANC, OUTPUTS, check, cli_json, run
 
 
 def main():
@@ -107,10 +88,6 @@ def bearer(cli, token):
         check("not both" in both.stderr, "--token with --user is a usage error")
     finally:
         server.shutdown()
-
-
-def cli_json(cli, *args):
-    return json.loads(run([cli, *args, "--json"]).stdout)
 
 
 def roundtrip(cli, tmp, env, root, auth, password):

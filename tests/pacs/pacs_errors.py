@@ -24,25 +24,10 @@ import sys
 import tempfile
 import time
 
-HERE = pathlib.Path(__file__).resolve().parent
-ORTHANC = str(HERE / "orthanc.sh")
+from pacs_support import FAILURES, HERE, ORTHANC, check, run
+
 TIMEOUT_S = 3
 MARGIN_S = 30
-FAILURES = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        FAILURES.append(what)
-
-
-def run(args, expect=0):
-    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
-    if done.returncode != expect:
-        raise SystemExit(f"{' '.join(args)} exited {done.returncode}, expected {expect}:\n"
-                         f"{done.stdout}\n{done.stderr}")
-    return done
 
 
 def fails(cli, what, node, words, *args):

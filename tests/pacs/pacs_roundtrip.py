@@ -11,32 +11,11 @@ Usage: pacs_roundtrip.py CROSSCHECK_CLI
 """
 import json
 import pathlib
-import subprocess
 import sys
 import tempfile
 import urllib.request
 
-HERE = pathlib.Path(__file__).resolve().parent
-ORTHANC = str(HERE / "orthanc.sh")
-FAILURES = []
-
-
-def check(condition, what):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        FAILURES.append(what)
-
-
-def run(args, expect=0):
-    done = subprocess.run(args, capture_output=True, text=True, timeout=600)
-    if done.returncode != expect:
-        raise SystemExit(f"{' '.join(args)} exited {done.returncode}, expected {expect}:\n"
-                         f"{done.stdout}\n{done.stderr}")
-    return done
-
-
-def cli_json(cli, *args):
-    return json.loads(run([cli, *args, "--json"]).stdout)
+from pacs_support import FAILURES, ORTHANC, check, cli_json, run
 
 
 def env_of(text):
