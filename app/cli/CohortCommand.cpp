@@ -99,8 +99,9 @@ int runCohort(const RunArgs& args) {
     try {
         folders = studyFolders(args.studies, args.out);
     } catch (const std::invalid_argument& e) {
+        // A missing folder or two studies of one name: the input cannot be used (exit 1).
         std::cerr << "crosscheck-cli cohort run: " << e.what() << "\n";
-        return 2;
+        return 1;
     }
     std::vector<fs::path> todo;
     int skipped = 0;
