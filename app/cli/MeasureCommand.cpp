@@ -84,7 +84,7 @@ void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
 int runMeasure(const MeasureArgs& args) {
     const Roi roi = readRoiFile(args.roi);
     Study study = loadStudy({args.study});
-    printStudyProblems(study.problems);
+    printStudyProblems(study);
     if (study.series.empty()) {
         std::cerr << "crosscheck-cli measure: " << args.study << ": no series could be loaded\n";
         return 1;

@@ -198,7 +198,7 @@ int runReport(const ReportArgs& args) {
             }
         }
     }
-    printStudyProblems(study.problems);
+    printStudyProblems(study);
     if (study.series.empty()) {
         std::cerr << kName << (args.session.empty() ? args.study : args.session)
                   << ": no series could be loaded\n";

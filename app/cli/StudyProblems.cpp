@@ -23,4 +23,18 @@ void printStudyProblems(const std::vector<ScanProblem>& problems) {
     }
 }
 
+void printStudyProblems(const Study& study) {
+    printStudyProblems(study.problems);
+    for (const LoadedSeries& other : study.otherVolumes) {
+        const auto& files = other.info.files;
+        std::cerr << "warning: " << (files.empty() ? other.info.seriesInstanceUid : files.front())
+                  << ": " << unloadedVolumeNote(other.info) << "\n";
+    }
+    for (const LoadedPicture& picture : study.pictures) {
+        std::cerr << "note: series " << picture.info.seriesInstanceUid << " ("
+                  << picture.info.description << ") is a colour picture ("
+                  << picture.info.photometric << "): not measured\n";
+    }
+}
+
 }  // namespace crosscheck::cli

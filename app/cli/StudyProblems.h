@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/dicom/DicomScanner.h"
+#include "core/model/Study.h"
 
 namespace crosscheck::cli {
 
@@ -10,5 +11,9 @@ namespace crosscheck::cli {
 /// used, and one note for the files that are simply not DICOM (a ground_truth.json, a
 /// README), which are expected in study folders.
 void printStudyProblems(const std::vector<ScanProblem>& problems);
+/// The same for a loaded study, plus a warning for each volume of a multi-volume series
+/// that is not measured (only volume 0 is) and a note for each colour picture (shown in
+/// the viewer, never measured).
+void printStudyProblems(const Study& study);
 
 }  // namespace crosscheck::cli

@@ -123,6 +123,8 @@ void MainWindow::connectWorkflow() {
                 m_browser->setStudy(s);
                 m_grid->setStudy(s);
             });
+    connect(m_workflow, &StudyWorkflow::volumeLoaded, this,
+            [this] { m_grid->setStudy(m_workflow->study()); });
     connect(m_workflow, &StudyWorkflow::transformsChanged, this, [this] {
         m_measurements->setStudy(m_workflow->study());
         m_charts->setStudy(m_workflow->study());

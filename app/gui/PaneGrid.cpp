@@ -20,8 +20,13 @@ PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
         connect(pane, &viewer::SlicePane::maximizeToggled, this, &PaneGrid::toggleMaximized);
         connect(pane, &viewer::SlicePane::orientationChanged, this,
                 [this, i](ViewOrientation o) { m_state->setPaneOrientation(i, o); });
+        connect(pane, &viewer::SlicePane::volumeRequested, this, [this, i](int volume) {
+            m_state->setPaneVolume(i, volume);
+            m_state->flush();
+        });
         connect(pane, &viewer::SlicePane::seriesDropped, this, [this, i](const QString& uid) {
-            if (m_study && m_study->findByUid(uid.toStdString())) {
+            if (m_study && (m_study->findByUid(uid.toStdString()) ||
+                            m_study->findPicture(uid.toStdString()))) {
                 m_state->setPaneSeries(i, uid);
                 m_state->flush();  // the drop shows at once, as a direct assignment would
             }
@@ -49,11 +54,16 @@ void PaneGrid::followState(bool all) {
     for (int i = 0; i < static_cast<int>(m_panes.size()); ++i) {
         viewer::SlicePane* pane = m_panes[static_cast<std::size_t>(i)];
         const viewer::PaneAssignment wanted = m_state->paneAssignment(i);
-        const QString shown = pane->hasSeries() ? pane->series().seriesInstanceUid : QString();
-        if (all || shown != wanted.seriesInstanceUid) {
-            const LoadedSeries* series = m_study->findByUid(wanted.seriesInstanceUid.toStdString());
-            pane->setSeries(series ? viewer::paneSeriesFor(*m_study, *series)
-                                   : viewer::PaneSeries{});
+        const viewer::PaneSeries& shown = pane->series();
+        const bool showsWanted = (pane->hasSeries() || shown.picture) &&
+                                 shown.seriesInstanceUid == wanted.seriesInstanceUid &&
+                                 shown.volumeIndex == wanted.volume;
+        const LoadedSeries* volume =
+            m_study->findVolume(wanted.seriesInstanceUid.toStdString(), wanted.volume);
+        // A volume still loading: the pane keeps what it shows until volumeLoaded.
+        const bool stillLoading = volume && !volume->volume;
+        if ((all || !showsWanted) && !stillLoading) {
+            pane->setSeries(viewer::paneSeriesFor(*m_study, wanted));
         }
         if (pane->orientation() != wanted.orientation) {
             pane->setOrientation(wanted.orientation);
@@ -126,6 +136,12 @@ QImage PaneGrid::grabComposed() {
     QPainter painter(&composed);
     for (auto* pane : visiblePanes()) {
         painter.drawImage(pane->geometry().topLeft(), pane->grabFramebuffer());
+        // The pane's own controls (the volume selector) are widgets over the frame.
+        for (auto* child : pane->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+            if (child->isVisible()) {
+                child->render(&painter, pane->geometry().topLeft() + child->pos());
+            }
+        }
     }
     return composed;
 }

@@ -44,22 +44,47 @@ std::string chooseReferenceFrame(const std::vector<LoadedSeries>& series) {
     return series.empty() ? std::string() : series.front().info.frameOfReferenceUid;
 }
 
-namespace {
-/// A study holds one volume per series: the panes, the measurements and the sessions
-/// find a series by its UID, and a 60-volume diffusion series loaded whole would take 60
-/// volumes' memory. The other volumes are named as not loaded, with where to read them.
-std::optional<ScanProblem> otherVolumeProblem(const SeriesInfo& info) {
-    if (info.volumeIndex == 0) {
-        return std::nullopt;
+const LoadedSeries* Study::findVolume(const std::string& seriesInstanceUid, int volumeIndex) const {
+    if (volumeIndex == 0) {
+        return findByUid(seriesInstanceUid);
     }
-    const std::string& label = info.volumeLabels[static_cast<std::size_t>(info.volumeIndex)];
-    return ScanProblem{info.files.empty() ? info.seriesInstanceUid : info.files.front(),
-                       "volume " + std::to_string(info.volumeIndex) + " of " +
-                           std::to_string(info.volumeCount()) + " of series " +
-                           info.seriesInstanceUid + (label.empty() ? "" : " (" + label + ")") +
-                           " not loaded: a study holds volume 0 of each series; `crosscheck-cli "
-                           "info --volume N` and `convert --volume N` read the others"};
+    for (const auto& s : otherVolumes) {
+        if (s.info.seriesInstanceUid == seriesInstanceUid && s.info.volumeIndex == volumeIndex) {
+            return &s;
+        }
+    }
+    return nullptr;
 }
+
+LoadedSeries* Study::findVolume(const std::string& seriesInstanceUid, int volumeIndex) {
+    return const_cast<LoadedSeries*>(
+        std::as_const(*this).findVolume(seriesInstanceUid, volumeIndex));
+}
+
+const LoadedPicture* Study::findPicture(const std::string& seriesInstanceUid) const {
+    for (const auto& p : pictures) {
+        if (p.info.seriesInstanceUid == seriesInstanceUid) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+std::string unloadedVolumeNote(const SeriesInfo& info) {
+    const std::string& label = info.volumeLabels[static_cast<std::size_t>(info.volumeIndex)];
+    return "volume " + std::to_string(info.volumeIndex) + " of " +
+           std::to_string(info.volumeCount()) + " of series " + info.seriesInstanceUid +
+           (label.empty() ? "" : " (" + label + ")") +
+           " not loaded: a study holds volume 0 of each series; `crosscheck-cli info --volume N` "
+           "and `convert --volume N` read the others";
+}
+
+namespace {
+
+std::string firstFileOf(const SeriesInfo& info) {
+    return info.files.empty() ? info.seriesInstanceUid : info.files.front();
+}
+
 }  // namespace
 
 Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress& progress) {
@@ -74,19 +99,22 @@ Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress&
             throw Cancelled();
         }
         const double from = kScanShare + perSeries * static_cast<double>(i);
-        if (const auto skipped = otherVolumeProblem(scan.series[i])) {
-            study.problems.push_back(*skipped);
+        const SeriesInfo& info = scan.series[i];
+        if (info.volumeIndex != 0) {
+            study.otherVolumes.push_back(LoadedSeries{info, nullptr, info.warningDetails});
             continue;
         }
         try {
-            study.series.push_back(
-                loadSeries(scan.series[i], progress.subRange(from, from + perSeries)));
+            const Progress part = progress.subRange(from, from + perSeries);
+            if (info.isColour()) {
+                study.pictures.push_back(loadPicture(info, part));
+            } else {
+                study.series.push_back(loadSeries(info, part));
+            }
         } catch (const Cancelled&) {
             throw;
         } catch (const std::exception& e) {
-            const auto& info = scan.series[i];
-            study.problems.push_back(
-                {info.files.empty() ? info.seriesInstanceUid : info.files.front(), e.what()});
+            study.problems.push_back({firstFileOf(info), e.what()});
         }
     }
     study.referenceFrameUid = chooseReferenceFrame(study.series);

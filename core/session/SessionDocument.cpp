@@ -1,5 +1,7 @@
 #include "core/session/SessionDocument.h"
 
+#include <cmath>
+
 #include "core/geometry/RigidTransform.h"
 #include "core/geometry/ViewPlane.h"
 #include "core/roi/RoiJson.h"
@@ -182,8 +184,12 @@ nlohmann::json toJson(const SessionDocument& d) {
     j["layout"] = d.layout;
     j["panes"] = nlohmann::json::array();
     for (const auto& p : d.panes) {
-        j["panes"].push_back(
-            {{"series_instance_uid", p.seriesInstanceUid}, {"orientation", p.orientation}});
+        nlohmann::json pane = {{"series_instance_uid", p.seriesInstanceUid},
+                               {"orientation", p.orientation}};
+        if (p.volume != 0) {
+            pane["volume"] = p.volume;
+        }
+        j["panes"].push_back(pane);
     }
     j["windows"] = nlohmann::json::object();
     for (const auto& [group, w] : d.windows) {
@@ -256,6 +262,13 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
         pane.orientation = stringKey(p, "orientation", where);
         if (!viewOrientationFromString(pane.orientation)) {
             fail(where, "orientation", "expected axial, sagittal or coronal");
+        }
+        if (p.contains("volume")) {
+            const double volume = numberKey(p, "volume", where);
+            if (volume < 0 || volume != std::floor(volume)) {
+                fail(where, "volume", "expected a volume number 0, 1, 2, ...");
+            }
+            pane.volume = static_cast<int>(volume);
         }
         d.panes.push_back(pane);
     }

@@ -46,9 +46,12 @@ struct SessionSeries {
 struct SessionPane {
     std::string seriesInstanceUid;
     std::string orientation = "axial";
+    /// Which volume of a multi-volume series (0-based; JSON "volume", written when not 0).
+    int volume = 0;
 
     bool operator==(const SessionPane& o) const {
-        return seriesInstanceUid == o.seriesInstanceUid && orientation == o.orientation;
+        return seriesInstanceUid == o.seriesInstanceUid && orientation == o.orientation &&
+               volume == o.volume;
     }
 };
 

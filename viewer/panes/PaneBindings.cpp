@@ -24,6 +24,8 @@ std::vector<PaneBinding> paneBindings() {
         {tr("PageUp / PageDown"), tr("Ten slices on / back")},
         {tr("Double click"), tr("Maximize the pane / back to the layout")},
         {tr("A, S, C"), tr("Axial, sagittal, coronal")},
+        {tr(", / ."), tr("Previous / next volume of a series of several (echoes, b-values, "
+                         "time points); also the control at the pane's right edge")},
         {tr("R"), tr("Reset zoom, pan and window")},
     };
     const auto& presets = ctWindowPresets();

@@ -8,6 +8,7 @@
 #include <vtkRenderer.h>
 #include <Eigen/Geometry>
 #include <Eigen/LU>
+#include <QComboBox>
 #include <algorithm>
 #include <cmath>
 
@@ -74,6 +75,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
     // Re-showing the same volume (a new transform, a nudge) keeps its automatic window:
     // the percentiles take a sort of up to a million values.
     const bool sameVolume = series.volume && series.volume == m_series.volume;
+    const QString previousUid = m_series.seriesInstanceUid;
     m_series = series;
     // The pane frame is the reference frame when the series is synchronized, else the
     // series' own frame.
@@ -86,6 +88,10 @@ void SlicePane::setSeries(const PaneSeries& series) {
     m_localZoomPan = ZoomPan{};
     m_localWindow.reset();
     markSceneChanged();
+    if (!m_series.picture || m_series.seriesInstanceUid != previousUid) {
+        m_pictureFrame = 0;
+    }
+    updateVolumeControl();
     if (!m_series.volume) {
         m_slice->VisibilityOff();
         m_nativeSlice->VisibilityOff();
@@ -332,6 +338,9 @@ void SlicePane::resizeEvent(QResizeEvent* event) {
     if (hasSeries()) {
         updateCamera();
     }
+    if (m_volumeBox && m_volumeBox->isVisible()) {
+        updateVolumeControl();  // keeps it at the right edge
+    }
 }
 
 QString SlicePane::formatValue(double value) const {
@@ -342,6 +351,10 @@ QString SlicePane::formatValue(double value) const {
 }
 
 void SlicePane::stepSlices(double count) {
+    if (hasPicture()) {
+        stepPictureFrames(count > 0 ? std::max(1, int(count)) : std::min(-1, int(count)));
+        return;
+    }
     if (!hasSeries()) {
         return;
     }

@@ -28,6 +28,7 @@
 #include "viewer/tools/PaneTool.h"
 #include "viewer/tools/PaneView.h"
 
+class QComboBox;
 class vtkImageData;
 
 namespace crosscheck::viewer {
@@ -59,7 +60,12 @@ public:
 
     void setSeries(const PaneSeries& series);
     const PaneSeries& series() const override { return m_series; }
+    /// True when the pane shows a volume (not for a colour picture: nothing samples it).
     bool hasSeries() const override { return m_series.volume != nullptr; }
+    /// True when the pane shows a colour picture (PaneSeries::picture).
+    bool hasPicture() const { return m_series.picture != nullptr; }
+    /// The picture's frame on screen (0-based); the wheel and the arrow keys step it.
+    int pictureFrame() const { return m_pictureFrame; }
     bool isSynchronized() const { return m_series.referenceToSeries.has_value(); }
     /// True when the pane draws the series' own slice (its plane is parallel to the
     /// series' slices), false when it resamples through the plane (oblique, tilted, rotated).
@@ -114,6 +120,9 @@ signals:
     /// Alt + arrows / PageUp / PageDown: move this pane's series by `deltaInReference`
     /// (a small rigid motion in reference coordinates) to correct its registration.
     void nudgeRequested(const QString& seriesInstanceUid, const Eigen::Matrix4d& deltaInReference);
+    /// The volume control or the , and . keys ask for another volume of a multi-volume
+    /// series (0-based); the view state's pane assignment decides.
+    void volumeRequested(int volume);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -170,6 +179,13 @@ private:
     PaneOverlay buildOverlay() const;
     void invalidateRasters();
     bool handleNudgeKey(QKeyEvent* event);
+    // Colour pictures and the volume control (SlicePanePicture.cpp).
+    void paintPicture(QPainter& painter) const;
+    PaneOverlay buildPictureOverlay() const;
+    void paintFocusFrame(QPainter& painter) const;
+    void stepPictureFrames(int count);
+    void updateVolumeControl();
+    void requestVolumeStep(int step);
 
     ViewState* m_state;
     PaneSeries m_series;
@@ -211,6 +227,10 @@ private:
     vtkNew<vtkImageSlice> m_nativeSlice;
     vtkNew<vtkMatrix4x4> m_nativeMatrix;
     bool m_showsNative = false;
+
+    int m_pictureFrame = 0;
+    // Which volume of a multi-volume series; hidden for a series of one volume.
+    QComboBox* m_volumeBox = nullptr;
 };
 
 }  // namespace crosscheck::viewer

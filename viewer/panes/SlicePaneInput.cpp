@@ -62,7 +62,7 @@ void SlicePane::mouseDoubleClickEvent(QMouseEvent* event) {
 
 void SlicePane::wheelEvent(QWheelEvent* event) {
     const double notches = event->angleDelta().y() / 120.0;
-    if (notches == 0.0 || !hasSeries()) {
+    if (notches == 0.0 || !(hasSeries() || hasPicture())) {
         return;
     }
     if (event->modifiers() & Qt::ControlModifier) {
@@ -144,6 +144,12 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
             break;
         case Qt::Key_C:
             setOrientation(ViewOrientation::Coronal);
+            break;
+        case Qt::Key_Comma:
+            requestVolumeStep(-1);
+            break;
+        case Qt::Key_Period:
+            requestVolumeStep(1);
             break;
         case Qt::Key_R:
             setZoomPan(ZoomPan{});

@@ -47,6 +47,13 @@ PaneOverlay SlicePane::buildOverlay() const {
     o.topLeft << m_series.patientName << m_series.description
               << QStringLiteral("%1  %2").arg(QString::fromLatin1(toString(m_series.role)),
                                               QString::fromLatin1(toString(m_orientation)));
+    if (m_series.volumeLabels.size() > 1) {
+        const QString& label = m_series.volumeLabels.value(m_series.volumeIndex);
+        o.topLeft << tr("Volume %1 of %2%3  (, and . keys)")
+                         .arg(m_series.volumeIndex + 1)
+                         .arg(m_series.volumeLabels.size())
+                         .arg(label.isEmpty() ? QString() : QStringLiteral(": ") + label);
+    }
     const auto [axis, letter] = sliceAxis(m_orientation);
     const WindowLevel w = currentWindow();
     o.topRight << QStringLiteral("%1 = %2 mm")
@@ -74,6 +81,12 @@ PaneOverlay SlicePane::buildOverlay() const {
 }
 
 void SlicePane::paintOverlay(QPainter& painter) {
+    if (m_series.picture) {
+        paintPicture(painter);
+        paintPaneOverlay(painter, buildPictureOverlay(), width(), height());
+        paintFocusFrame(painter);
+        return;
+    }
     m_checkerboard.paint(painter, *this);
     m_discrepancy.paintRasters(painter, *this);
     paintPaneOverlay(painter, buildOverlay(), width(), height());
@@ -81,6 +94,10 @@ void SlicePane::paintOverlay(QPainter& painter) {
     m_landmarkOverlay.paint(painter, *this);
     m_discrepancy.paintBanner(painter, *this);
     m_discrepancy.paintLegend(painter, *this);
+    paintFocusFrame(painter);
+}
+
+void SlicePane::paintFocusFrame(QPainter& painter) const {
     if (hasFocus()) {
         // Which pane the keys go to: a thin frame, out of the image's way.
         painter.setPen(QPen(QColor(90, 160, 255), 2));

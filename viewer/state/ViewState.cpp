@@ -104,7 +104,16 @@ void ViewState::setPaneAssignment(int pane, const PaneAssignment& assignment) {
 
 void ViewState::setPaneSeries(int pane, const QString& seriesInstanceUid) {
     PaneAssignment assignment = paneAssignment(pane);
-    assignment.seriesInstanceUid = seriesInstanceUid;
+    if (assignment.seriesInstanceUid != seriesInstanceUid) {
+        assignment.seriesInstanceUid = seriesInstanceUid;
+        assignment.volume = 0;
+    }
+    setPaneAssignment(pane, assignment);
+}
+
+void ViewState::setPaneVolume(int pane, int volume) {
+    PaneAssignment assignment = paneAssignment(pane);
+    assignment.volume = volume;
     setPaneAssignment(pane, assignment);
 }
 

@@ -37,12 +37,15 @@ enum class WindowGroup { Hounsfield, T1w, T2w, Other };
 WindowGroup windowGroupOf(SeriesRole role);
 
 /// What one pane shows: a series of the open study (its SeriesInstanceUID; empty for none)
-/// in one orientation. Spine images are read on sagittal planes first.
+/// in one orientation, and which volume of a multi-volume series (echo, b-value, time
+/// point; 0 for the first). Spine images are read on sagittal planes first.
 struct PaneAssignment {
     QString seriesInstanceUid;
     ViewOrientation orientation = ViewOrientation::Sagittal;
+    int volume = 0;
     bool operator==(const PaneAssignment& other) const {
-        return seriesInstanceUid == other.seriesInstanceUid && orientation == other.orientation;
+        return seriesInstanceUid == other.seriesInstanceUid && orientation == other.orientation &&
+               volume == other.volume;
     }
     bool operator!=(const PaneAssignment& other) const { return !(*this == other); }
 };
@@ -98,7 +101,9 @@ public:
     /// Pane `pane` (0..kPaneCount-1); an index outside gives an empty assignment.
     PaneAssignment paneAssignment(int pane) const;
     void setPaneAssignment(int pane, const PaneAssignment& assignment);
+    /// Another series: its first volume.
     void setPaneSeries(int pane, const QString& seriesInstanceUid);
+    void setPaneVolume(int pane, int volume);
     void setPaneOrientation(int pane, ViewOrientation orientation);
 
     /// Announces pending changes now instead of on the next event-loop turn.

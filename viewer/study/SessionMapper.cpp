@@ -27,13 +27,9 @@ std::string windowKey(WindowGroup group) {
     return toString(SeriesRole::Other);
 }
 
+/// A series or a colour picture of the study a pane may show.
 bool hasSeries(const Study& study, const std::string& seriesInstanceUid) {
-    for (const auto& s : study.series) {
-        if (s.info.seriesInstanceUid == seriesInstanceUid) {
-            return true;
-        }
-    }
-    return false;
+    return study.findByUid(seriesInstanceUid) || study.findPicture(seriesInstanceUid);
 }
 
 }  // namespace
@@ -49,7 +45,8 @@ SessionDocument sessionDocumentOf(const Study& study,
     d.layout = layout;
     for (int i = 0; i < ViewState::kPaneCount; ++i) {
         const PaneAssignment pane = state.paneAssignment(i);
-        d.panes.push_back({pane.seriesInstanceUid.toStdString(), toString(pane.orientation)});
+        d.panes.push_back(
+            {pane.seriesInstanceUid.toStdString(), toString(pane.orientation), pane.volume});
     }
     for (WindowGroup group : kWindowGroups) {
         if (const auto w = state.window(group)) {
@@ -74,6 +71,9 @@ void applySessionDocument(const SessionDocument& document, const Study& study,
         const int index = static_cast<int>(i);
         if (!pane.seriesInstanceUid.empty() && hasSeries(study, pane.seriesInstanceUid)) {
             state.setPaneSeries(index, QString::fromStdString(pane.seriesInstanceUid));
+            if (study.findVolume(pane.seriesInstanceUid, pane.volume)) {
+                state.setPaneVolume(index, pane.volume);  // loaded when the pane asks
+            }
         }
         if (const auto orientation = viewOrientationFromString(pane.orientation)) {
             state.setPaneOrientation(index, *orientation);

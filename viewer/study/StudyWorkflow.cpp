@@ -57,6 +57,11 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
         emit message(tr("The transform changed: comparing CT and sCT again"), 5000);
         compare();
     });
+    connect(m_state, &ViewState::changed, this, [this](unsigned changes) {
+        if (changes & ViewState::PanesChanged) {
+            loadWantedVolumes();
+        }
+    });
 }
 
 StudyWorkflow::~StudyWorkflow() {
@@ -69,6 +74,7 @@ StudyWorkflow::~StudyWorkflow() {
         delete m_task;
         m_task = nullptr;
     }
+    delete std::exchange(m_volumeTask, nullptr);  // cancels and joins its worker
 }
 
 void StudyWorkflow::setState(State state) {
@@ -160,7 +166,7 @@ void StudyWorkflow::openDemo() {
 
 void StudyWorkflow::showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths) {
     emit pathsOpened(paths);
-    if (study->series.empty()) {
+    if (study->series.empty() && study->pictures.empty()) {
         // Say why, naming the file or folder: the first reason here, all of them in the
         // series browser. The open study stays as it was: the layers and panes point into it.
         const QString text = nothingLoadedMessage(*study, paths);
@@ -212,13 +218,9 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
     m_annotations->setFrameTransforms(&m_study->transforms);
     // The assignments first: what follows studyChanged (the pane grid) fills each pane once.
     const auto order = defaultPaneOrder(*m_study);
+    const auto panes = defaultPaneAssignments(*m_study, ViewState::kPaneCount);
     for (int i = 0; i < ViewState::kPaneCount; ++i) {
-        const auto index = static_cast<std::size_t>(i);
-        m_state->setPaneAssignment(
-            i, PaneAssignment{index < order.size()
-                                  ? QString::fromStdString(order[index]->info.seriesInstanceUid)
-                                  : QString(),
-                              ViewOrientation::Sagittal});
+        m_state->setPaneAssignment(i, panes[static_cast<std::size_t>(i)]);
     }
     emit studyChanged(m_study);
     // A requested cursor is for the next new study only (not a re-layout after a role change).

@@ -95,6 +95,8 @@ public:
     void setSeriesRole(const QString& seriesInstanceUid, SeriesRole role);
     /// Shows a series of the study in a pane (the assignment goes to the view state).
     void assignSeriesToPane(int pane, const QString& seriesInstanceUid);
+    /// True while another volume of a multi-volume series is loading for a pane.
+    bool isLoadingVolume() const { return m_volumeTask != nullptr; }
 
     /// Adds a known transform between two frames (from frame's patient coordinates to the
     /// other's) and re-synchronizes the panes; a comparison on screen is cleared.
@@ -146,6 +148,9 @@ signals:
     /// The comparison is on screen with this many findings.
     void comparisonShown(int findings);
     void sessionOpened(const QString& path);
+    /// Another volume of a multi-volume series, asked for by a pane, is loaded into the
+    /// study: the panes showing it follow.
+    void volumeLoaded();
     /// An opened study is on screen with what setCompareOnOpen adds, or without when there
     /// is none to run, or the opening's registration or comparison failed, was cancelled
     /// or was replaced by another task. Once per opening.
@@ -169,6 +174,9 @@ private:
     /// Ends the opening in progress, if any (done, failed, cancelled or replaced):
     /// openingSettled, so whoever waits for it goes on; the cursor stays where it is.
     void abandonOpening();
+    /// Loads, one at a time in the background, the volumes the panes ask for that the
+    /// study does not hold yet (StudyWorkflowVolumes.cpp).
+    void loadWantedVolumes();
 
     ViewState* m_state;
     DiscrepancyLayer* m_discrepancy;
@@ -187,6 +195,8 @@ private:
     /// The study last shown took its cursor from requestCursor.
     bool m_cursorWasRequested = false;
     BackgroundTask* m_task = nullptr;
+    /// Loads a volume a pane asked for, beside m_task (it never cancels a comparison).
+    BackgroundTask* m_volumeTask = nullptr;
     /// Re-runs the comparison a moment after a transform change cleared it (a hand
     /// correction is many small steps: one run after the last).
     QTimer* m_reanalysis;

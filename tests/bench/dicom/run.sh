@@ -63,3 +63,24 @@ awk -v cat="$cat_wall" -v scan="$scan_wall" -v info="$info_wall" -v load="$load_
   printf "dcm2niix -b n -z n -w 1      %6.3f s = %.2f x cat, peak RSS %d MiB\n", d2n, d2n / cat, d2nrss / 1024
   printf "JPEG-LS copy: load_ms        %6.3f s; info whole process %.3f s using %.2f of %d cores; RSS %d MiB; voxels %s as the raw series\n", jl, jw, (ju + js) / jw, cores, jrss / 1024, same
 }'
+
+# A large series: 2,000 slices of 512 x 512 (1,000 MiB of voxels). Peak memory of a full
+# load (`info`) against its goal, next to dcm2niix on the same files; one run each.
+large=${BENCH_LARGE_SLICES:-2000}
+if [ "$large" -gt 0 ]; then
+  big="$work/ct512x$large"
+  echo "== DICOM load, large series: 512 x 512 x $large CT"
+  [ -d "$big" ] || "$build/bin/make_bench_series" "$big" "$large"
+  big_mib=$(( 512 * 512 * large * 2 / 1048576 ))
+  /usr/bin/time -o "$work/big-time.txt" -f "%e %M" "$cli" info "$big" --json > /dev/null 2>&1
+  read -r big_wall big_rss < "$work/big-time.txt"
+  big_d2n="$work/d2n-big"; mkdir -p "$big_d2n"
+  /usr/bin/time -o "$work/big-d2n.txt" -f "%e %M" dcm2niix -b n -z n -w 1 -o "$big_d2n" -f big "$big" > /dev/null 2>&1
+  read -r d2n_big_wall d2n_big_rss < "$work/big-d2n.txt"
+  awk -v rss="$big_rss" -v vox="$big_mib" -v wall="$big_wall" -v drss="$d2n_big_rss" -v dwall="$d2n_big_wall" 'BEGIN {
+    goal = 1.15 * vox + 40
+    printf "info peak RSS                %6d MiB = %.2f x goal (1.15 x %d MiB voxels + 40 = %d MiB), %.1f s\n", rss / 1024, rss / 1024 / goal, vox, goal, wall
+    printf "dcm2niix peak RSS            %6d MiB = %.2f x voxel bytes, %.1f s\n", drss / 1024, drss / 1024 / vox, dwall
+  }'
+  rm -rf "$big" "$big_d2n"
+fi
