@@ -64,6 +64,12 @@ awk -v cat="$cat_wall" -v scan="$scan_wall" -v info="$info_wall" -v load="$load_
   printf "JPEG-LS copy: load_ms        %6.3f s; info whole process %.3f s using %.2f of %d cores; RSS %d MiB; voxels %s as the raw series\n", jl, jw, (ju + js) / jw, cores, jrss / 1024, same
 }'
 
+# First image in a running window (the viewer's open request to the first slice painted).
+if [ -x "$build/bin/first_image_bench" ]; then
+  echo "== viewer: first image of the 512 x 512 x $slices CT (Xvfb 1920x1080)"
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$build/bin/first_image_bench" "$series" 5 2>&1 | grep -v XDG_RUNTIME
+fi
+
 # A large series: 2,000 slices of 512 x 512 (1,000 MiB of voxels). Peak memory of a full
 # load (`info`) against its goal, next to dcm2niix on the same files; one run each.
 large=${BENCH_LARGE_SLICES:-2000}
