@@ -195,6 +195,15 @@ int runRegister(const RegisterArgs& args) {
             file.metric = result.metric;
             file.iterations = result.iterations;
             file.extra["registration_ms"] = result.ms;
+            nlohmann::json levelReports = nlohmann::json::array();
+            for (const auto& l : result.levels) {
+                levelReports.push_back({{"spacing_mm", l.spacingMm},
+                                        {"samples", l.samples},
+                                        {"iterations", l.iterations},
+                                        {"converged", l.converged},
+                                        {"metric", l.metric}});
+            }
+            file.extra["levels"] = levelReports;
             if (region) {
                 file.extra["region"] = {
                     {"center_mm",

@@ -194,16 +194,19 @@ RigidMiResult registerCore(const Volume& fixed, const Volume& moving, const Rigi
         if (!found) {
             throw RegistrationError("the images hardly overlap; give a closer start (landmarks)");
         }
+        bool converged = best.converged;
         if (starts.size() > 1) {
             const RigidAscentResult more =
                 ascend(RigidParameters::from(best.parameters.matrix(), best.parameters.centre),
                        initialStep * 0.5, options.maxIterationsPerLevel - candidateIterations);
+            converged = more.converged;
             if (more.value >= best.value) {
                 best = more;
             }
         }
         state = best.parameters;
-        result.levels.push_back({spacing, metric.sampleCount(), levelIterations, best.value});
+        result.levels.push_back(
+            {spacing, metric.sampleCount(), levelIterations, best.value, converged});
         result.iterations += levelIterations;
     }
     result.movingToFixed = rigidInverse(state.matrix());
@@ -220,12 +223,26 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
                               const RigidMiOptions& options, const Progress& progress) {
     const auto started = std::chrono::steady_clock::now();
     RigidMiOptions focused = options;
+    if (options.refineAtNativeSpacing && !options.levelSpacingsMm.empty()) {
+        // The finest level must read both images' own voxels: a level at the smallest voxel
+        // size of the two does (no axis of either is averaged there).
+        const double native = std::min(fixed.geometry().spacingMm().minCoeff(),
+                                       moving.geometry().spacingMm().minCoeff());
+        const auto averages = [](const Volume& v, double level) {
+            const Eigen::Vector3d spacing = v.geometry().spacingMm();
+            return (spacing.array() > 0.0 && (level / spacing.array()).round() > 1.0).any();
+        };
+        const double last = options.levelSpacingsMm.back();
+        if (native > 0.0 && (averages(fixed, last) || averages(moving, last))) {
+            focused.levelSpacingsMm.push_back(native);
+        }
+    }
     double regionShare = 0.0;
     int startIterations = 0;
     if (options.region && !options.initialMovingToFixed && !options.levelSpacingsMm.empty()) {
         // A region has no start of its own: the whole images at the first level give one
         // (the level of interest then lies within a few mm of it).
-        RigidMiOptions global = options;
+        RigidMiOptions global = focused;
         global.region.reset();
         global.levelSpacingsMm = {options.levelSpacingsMm.front()};
         regionShare = 0.3;
@@ -237,7 +254,7 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
     RigidMiResult result =
         registerCore(fixed, moving, focused, progress.subRange(regionShare, 0.95));
     progress(0.95, "registration: quality");
-    const double finest = options.levelSpacingsMm.empty() ? 1.0 : options.levelSpacingsMm.back();
+    const double finest = focused.levelSpacingsMm.empty() ? 1.0 : focused.levelSpacingsMm.back();
     result.quality =
         assessRegistration(fixed, moving, result.initialMovingToFixed, result.movingToFixed,
                            options.region, std::max(finest, kQualitySpacingMm));

@@ -44,9 +44,9 @@ ct_index_to_patient[:3, 3] = origin
 hu_points = [-1000, -400, -120, -60, 0, 20, 45, 100, 200, 400, 1000, 2000]
 mr_points = [0, 60, 950, 900, 700, 650, 330, 300, 260, 150, 40, 20]
 signal = np.interp(hu, hu_points, mr_points).astype(np.float32)
-# Texture: smooth multiplicative noise (about 8 %, a few mm) as tissue heterogeneity.
-texture = ndimage.gaussian_filter(rng.standard_normal(signal.shape).astype(np.float32), 2.0)
-texture *= 0.08 / max(float(texture.std()), 1e-6)
+# Texture: smooth multiplicative noise (about 12 %, about a millimetre) as tissue heterogeneity.
+texture = ndimage.gaussian_filter(rng.standard_normal(signal.shape).astype(np.float32), 1.5)
+texture *= 0.12 / max(float(texture.std()), 1e-6)
 signal *= 1.0 + texture
 del texture, hu
 
@@ -83,8 +83,8 @@ volume = (acc / 27.0).reshape(dims[2], dims[1], dims[0])
 # Bias field (receive coil) and Rician noise.
 z = np.linspace(-1, 1, dims[2])[:, None, None]
 y = np.linspace(-1, 1, dims[1])[None, :, None]
-volume *= 1.0 + 0.15 * y - 0.1 * z * z
-sigma = 18.0
+volume *= 1.0 + 0.2 * y - 0.15 * z * z
+sigma = 30.0
 volume = np.sqrt((volume + sigma * rng.standard_normal(volume.shape)) ** 2
                  + (sigma * rng.standard_normal(volume.shape)) ** 2)
 pixels = np.clip(np.round(volume), 0, 65535).astype(np.uint16)
