@@ -234,11 +234,27 @@ int runRegister(const RegisterArgs& args) {
                             file.movingToFixed(r, 1), file.movingToFixed(r, 2),
                             file.movingToFixed(r, 3));
             }
+            if (region) {
+                std::printf("region: centre (%.2f, %.2f, %.2f) mm, radius %.1f mm\n",
+                            region->centreMm.x(), region->centreMm.y(), region->centreMm.z(),
+                            region->radiusMm);
+            }
+            if (quality.landmarkRmsMm) {
+                std::printf("quality: landmark RMS %.2f mm%s\n", *quality.landmarkRmsMm,
+                            quality.warning.empty() ? "" : " (poor)");
+            } else {
+                std::printf("quality: edge agreement (NGF) %.3f -> %.3f, MI %.4f -> %.4f%s\n",
+                            quality.ngfBefore, quality.ngfAfter, quality.miBefore, quality.miAfter,
+                            quality.warning.empty() ? "" : " (poor)");
+            }
         }
     } catch (const RegistrationError& e) {
-        std::cerr << "crosscheck-cli register: "
-                  << (args.landmarks.empty() ? args.movingPath : args.landmarks) << ": " << e.what()
-                  << "\n";
+        const std::string what = e.what();
+        const std::string source =
+            region && what.find("region") != std::string::npos
+                ? "--region " + args.region
+                : (args.landmarks.empty() ? args.movingPath : args.landmarks);
+        std::cerr << "crosscheck-cli register: " << source << ": " << what << "\n";
         return 1;
     }
     return 0;

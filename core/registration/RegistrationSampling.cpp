@@ -185,8 +185,7 @@ std::vector<MattesMutualInformation::Sample> drawSamples(const RegistrationImage
     return samples;
 }
 
-void checkRegion(const RegistrationImage& fixed, const RegistrationImage& moving,
-                 const Eigen::Matrix4d& fixedToMoving, const RegistrationRegion& region) {
+void checkRegionRadius(const RegistrationRegion& region) {
     if (!(region.radiusMm >= kMinRegionRadiusMm)) {
         char text[160];
         std::snprintf(text, sizeof text,
@@ -194,6 +193,11 @@ void checkRegion(const RegistrationImage& fixed, const RegistrationImage& moving
                       region.radiusMm, kMinRegionRadiusMm);
         throw RegistrationError(text);
     }
+}
+
+void checkRegion(const RegistrationImage& fixed, const RegistrationImage& moving,
+                 const Eigen::Matrix4d& fixedToMoving, const RegistrationRegion& region) {
+    checkRegionRadius(region);
     // A fixed lattice of points through the sphere: what share lies in both images, and
     // whether either image varies there.
     constexpr int kSteps = 12;

@@ -43,6 +43,8 @@ std::vector<MattesMutualInformation::Sample> drawSamples(
 /// Refuses a region that registration cannot use, with a RegistrationError a user can act
 /// on: a radius under kMinRegionRadiusMm, less than half of the sphere inside both images
 /// (fixed, and moving under `fixedToMoving`), or an image flat inside it.
+/// Throws the RegistrationError of checkRegion for a radius under kMinRegionRadiusMm.
+void checkRegionRadius(const RegistrationRegion& region);
 void checkRegion(const RegistrationImage& fixed, const RegistrationImage& moving,
                  const Eigen::Matrix4d& fixedToMoving, const RegistrationRegion& region);
 

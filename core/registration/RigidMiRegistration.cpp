@@ -222,6 +222,9 @@ RigidMiResult registerCore(const Volume& fixed, const Volume& moving, const Rigi
 RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
                               const RigidMiOptions& options, const Progress& progress) {
     const auto started = std::chrono::steady_clock::now();
+    if (options.region && !(options.region->radiusMm >= kMinRegionRadiusMm)) {
+        checkRegionRadius(*options.region);  // before any work: it throws
+    }
     RigidMiOptions focused = options;
     if (options.refineAtNativeSpacing && !options.levelSpacingsMm.empty()) {
         // The finest level must read both images' own voxels: a level at the smallest voxel

@@ -200,3 +200,29 @@ TEST_CASE(
     CHECK(tumourFlags == 1);
     CHECK(otherFlagsInRegion == 0);
 }
+
+TEST_CASE(
+    "on the full-size posture phantom a region brings an off-centre level under 1 mm "
+    "where the whole image leaves it over 2 mm",
+    "[registration][phantom][posture][full]") {
+    PhantomOptions options;
+    options.size = PhantomSize::Full;
+    options.postureDegrees = kPostureDegrees;
+    const PhantomStudy study = generatePhantomStudy(options);
+    const Volume& fullMr = *study.byRole(SeriesRole::T1w).volume;
+    const Volume& fullCt = *study.byRole(SeriesRole::CT).volume;
+    const PhantomLevelTruth* level = nullptr;
+    for (const auto& l : study.truth.levels) {
+        level = l.level == 2 ? &l : level;
+    }
+    REQUIRE(level != nullptr);
+    const RigidMiResult global = registerRigidMi(fullMr, fullCt);
+    const RigidMiResult local = registerRigidMi(fullMr, fullCt, regionAt(level->centerMrMm));
+    const double globalTre = levelTreMm(global.movingToFixed, *level);
+    const double localTre = levelTreMm(local.movingToFixed, *level);
+    INFO("level 2: whole image " << globalTre << " mm, region " << localTre << " mm, NGF "
+                                 << local.quality.ngfBefore << " -> " << local.quality.ngfAfter);
+    CHECK(globalTre > 2.0);
+    CHECK(localTre < 1.0);
+    CHECK(local.quality.warning.empty());
+}
