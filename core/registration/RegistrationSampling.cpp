@@ -155,6 +155,7 @@ std::vector<MattesMutualInformation::Sample> drawSamples(const RegistrationImage
         std::uniform_real_distribution<double>(box.low[0], box.high[0]),
         std::uniform_real_distribution<double>(box.low[1], box.high[1]),
         std::uniform_real_distribution<double>(box.low[2], box.high[2])};
+    std::uniform_real_distribution<double> accept(0.0, 1.0);
     Eigen::Vector3d unusedGradient;
     // Off-grid positions avoid the interpolation artefacts of two aligned grids. The
     // attempts are bounded: a region that barely meets the grid gives fewer samples.
@@ -165,6 +166,16 @@ std::vector<MattesMutualInformation::Sample> drawSamples(const RegistrationImage
         const Eigen::Vector3d mm = apply(fixed.indexToPatient(), ijk);
         if (region && !region->contains(mm)) {
             continue;
+        }
+        // Most of a sphere's volume is near its surface, where the neighbouring levels are:
+        // the density of samples falls from the middle of the radius to a quarter at the
+        // surface, so the level at the centre decides the fit.
+        if (region) {
+            const double r = (mm - region->centreMm).norm() / region->radiusMm;
+            const double keep = r <= 0.5 ? 1.0 : 1.0 - 1.5 * (r - 0.5);
+            if (accept(random) > keep) {
+                continue;
+            }
         }
         float value = 0.0f;
         if (!fixed.sampleWithGradient(ijk, value, unusedGradient)) {
