@@ -34,8 +34,9 @@ Eigen::Matrix4d centroidStart(const RegistrationImage& fixed, double fixedThresh
 /// Centre of mass (patient mm) of the voxels above `threshold`; empty when there are none.
 std::optional<Eigen::Vector3d> bodyCentroid(const RegistrationImage& image, double threshold);
 
-/// `count` seeded off-grid sample positions in `box` (and in `region` when given), with
-/// the fixed image's values, sorted for memory locality.
+/// Up to `count` seeded off-grid sample positions in `box` (and in `region` when given,
+/// thinning out from half its radius to a quarter at its surface), with the fixed image's
+/// values, sorted for memory locality.
 std::vector<MattesMutualInformation::Sample> drawSamples(
     const RegistrationImage& fixed, const SampleBox& box, int count, std::mt19937& random,
     const RegistrationRegion* region = nullptr);
