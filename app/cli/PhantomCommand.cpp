@@ -24,6 +24,7 @@ struct PhantomArgs {
     double tumorHu = std::nan("");
     int patients = 0;
     bool published = false;
+    double postureDegrees = 0.0;
     bool json = false;
 };
 
@@ -57,6 +58,7 @@ int run(const PhantomArgs& args) {
     options.sameFrame = args.sameFrame;
     options.patients = args.patients;
     options.published = args.published;
+    options.postureDegrees = args.postureDegrees;
     if (!args.tumorMm.empty() && !parseTumorMm(args.tumorMm, options.tumorDiametersMm)) {
         std::cerr << "crosscheck-cli phantom: --tumor-mm expects three diameters in mm, A,B,C "
                      "(craniocaudal, anteroposterior, left-right), each in (0, 100]: got '"
@@ -149,6 +151,10 @@ void addPhantomCommand(CLI::App& app, CommandAction& action) {
         ->check(CLI::Range(1, 999));
     cmd->add_flag("--published", args->published,
                   "With --patients: every tumour densely calcified around the published means");
+    cmd->add_option("--posture", args->postureDegrees,
+                    "MRI posture change: each vertebral level turned about its own centre, up "
+                    "to DEG degrees (ground truth per level in ground_truth.json)")
+        ->check(CLI::Range(0.0, 15.0));
     cmd->add_flag("--json", args->json, "Print the ground truth as JSON on stdout");
     cmd->callback([&action, args] { action = [args] { return run(*args); }; });
 }

@@ -1,6 +1,7 @@
 #include "app/cli/RegisterCommand.h"
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -14,6 +15,8 @@
 #include "core/registration/LandmarkFile.h"
 #include "core/registration/LandmarkRegistration.h"
 #include "core/registration/RegistrationError.h"
+#include "core/registration/RegistrationQuality.h"
+#include "core/registration/RegistrationRegion.h"
 #include "core/registration/RigidMiRegistration.h"
 #include "core/registration/TransformFile.h"
 
@@ -23,7 +26,7 @@ namespace {
 
 struct RegisterArgs {
     std::string fixedPath, movingPath, fixedSeries, movingSeries, fixedRole, movingRole;
-    std::string landmarks, method, out, levels = "4,2,1";
+    std::string landmarks, method, out, levels = "4,2,1", region;
     std::uint32_t seed = 20251126;
     bool json = false;
 };
@@ -77,6 +80,49 @@ std::vector<double> parseLevels(const std::string& text) {
     return levels;
 }
 
+// --region X,Y,Z[,R]: centre in the fixed series' patient mm, radius in mm.
+std::optional<RegistrationRegion> parseRegion(const std::string& text) {
+    std::vector<double> values;
+    std::stringstream in(text);
+    std::string item;
+    while (std::getline(in, item, ',')) {
+        try {
+            std::size_t used = 0;
+            const double v = std::stod(item, &used);
+            if (used != item.size() || !std::isfinite(v)) {
+                return std::nullopt;
+            }
+            values.push_back(v);
+        } catch (const std::exception&) {
+            return std::nullopt;
+        }
+    }
+    if (values.size() != 3 && values.size() != 4) {
+        return std::nullopt;
+    }
+    RegistrationRegion region;
+    region.centreMm = Eigen::Vector3d(values[0], values[1], values[2]);
+    if (values.size() == 4) {
+        region.radiusMm = values[3];
+    }
+    return region;
+}
+
+nlohmann::json qualityJson(const RegistrationQuality& q) {
+    nlohmann::json out = {
+        {"warning", q.warning.empty() ? nlohmann::json(nullptr) : nlohmann::json(q.warning)}};
+    if (q.landmarkRmsMm) {
+        out["landmark_rms_mm"] = *q.landmarkRmsMm;
+    } else {
+        out["ngf_before"] = q.ngfBefore;
+        out["ngf_after"] = q.ngfAfter;
+        out["mi_before"] = q.miBefore;
+        out["mi_after"] = q.miAfter;
+        out["samples"] = q.samples;
+    }
+    return out;
+}
+
 int runRegister(const RegisterArgs& args) {
     const auto started = std::chrono::steady_clock::now();
     const std::string method =
@@ -85,6 +131,21 @@ int runRegister(const RegisterArgs& args) {
     if (levels.empty()) {
         std::cerr << "crosscheck-cli register: --levels expects positive mm values such as 4,2,1\n";
         return 2;
+    }
+    std::optional<RegistrationRegion> region;
+    if (!args.region.empty()) {
+        region = parseRegion(args.region);
+        if (!region) {
+            std::cerr << "crosscheck-cli register: --region expects X,Y,Z or X,Y,Z,R in mm "
+                         "(centre in the fixed series' patient coordinates): got '"
+                      << args.region << "'\n";
+            return 2;
+        }
+        if (method == "landmarks") {
+            std::cerr
+                << "crosscheck-cli register: --region applies to rigid-mi, not to landmarks\n";
+            return 2;
+        }
     }
     if (method == "landmarks" && args.landmarks.empty()) {
         std::cerr << "crosscheck-cli register: --method landmarks needs --landmarks FILE.json\n";
@@ -101,6 +162,7 @@ int runRegister(const RegisterArgs& args) {
         const SeriesInfo movingInfo =
             resolveSeries(args.movingPath, args.movingSeries, movingRole, "moving");
         TransformFile file;
+        RegistrationQuality quality;
         file.fixedFrameUid = fixedInfo.frameOfReferenceUid;
         file.movingFrameUid = movingInfo.frameOfReferenceUid;
         file.method = method;
@@ -110,6 +172,7 @@ int runRegister(const RegisterArgs& args) {
             file.metric = result.rmsMm;
             file.extra["rms_mm"] = result.rmsMm;
             file.extra["residuals_mm"] = result.residualsMm;
+            quality = landmarkQuality(result.rmsMm);
         } else {
             Progress progress;
             std::string lastStage;
@@ -126,11 +189,32 @@ int runRegister(const RegisterArgs& args) {
             RigidMiOptions options;
             options.levelSpacingsMm = levels;
             options.seed = args.seed;
+            options.region = region;
             const auto result = registerRigidMi(*fixed.volume, *moving.volume, options, progress);
             file.movingToFixed = result.movingToFixed;
             file.metric = result.metric;
             file.iterations = result.iterations;
             file.extra["registration_ms"] = result.ms;
+            nlohmann::json levelReports = nlohmann::json::array();
+            for (const auto& l : result.levels) {
+                levelReports.push_back({{"spacing_mm", l.spacingMm},
+                                        {"samples", l.samples},
+                                        {"iterations", l.iterations},
+                                        {"converged", l.converged},
+                                        {"metric", l.metric}});
+            }
+            file.extra["levels"] = levelReports;
+            if (region) {
+                file.extra["region"] = {
+                    {"center_mm",
+                     {region->centreMm.x(), region->centreMm.y(), region->centreMm.z()}},
+                    {"radius_mm", region->radiusMm}};
+            }
+            quality = result.quality;
+        }
+        file.extra["quality"] = qualityJson(quality);
+        if (!quality.warning.empty()) {
+            std::cerr << "warning: " << quality.warning << "\n";
         }
         file.ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
@@ -150,11 +234,27 @@ int runRegister(const RegisterArgs& args) {
                             file.movingToFixed(r, 1), file.movingToFixed(r, 2),
                             file.movingToFixed(r, 3));
             }
+            if (region) {
+                std::printf("region: centre (%.2f, %.2f, %.2f) mm, radius %.1f mm\n",
+                            region->centreMm.x(), region->centreMm.y(), region->centreMm.z(),
+                            region->radiusMm);
+            }
+            if (quality.landmarkRmsMm) {
+                std::printf("quality: landmark RMS %.2f mm%s\n", *quality.landmarkRmsMm,
+                            quality.warning.empty() ? "" : " (poor)");
+            } else {
+                std::printf("quality: edge agreement (NGF) %.3f -> %.3f, MI %.4f -> %.4f%s\n",
+                            quality.ngfBefore, quality.ngfAfter, quality.miBefore, quality.miAfter,
+                            quality.warning.empty() ? "" : " (poor)");
+            }
         }
     } catch (const RegistrationError& e) {
-        std::cerr << "crosscheck-cli register: "
-                  << (args.landmarks.empty() ? args.movingPath : args.landmarks) << ": " << e.what()
-                  << "\n";
+        const std::string what = e.what();
+        const std::string source =
+            region && what.find("region") != std::string::npos
+                ? "--region " + args.region
+                : (args.landmarks.empty() ? args.movingPath : args.landmarks);
+        std::cerr << "crosscheck-cli register: " << source << ": " << what << "\n";
         return 1;
     }
     return 0;
@@ -184,6 +284,9 @@ void addRegisterCommand(CLI::App& app, CommandAction& action) {
         ->check(CLI::IsMember({"rigid-mi", "landmarks"}));
     cmd->add_option("--levels", args->levels, "Pyramid spacings in mm, coarse to fine (rigid-mi)")
         ->capture_default_str();
+    cmd->add_option("--region", args->region,
+                    "X,Y,Z[,R]: metric only inside this sphere (centre in the fixed series' "
+                    "patient mm, radius R mm, default 40) (rigid-mi)");
     cmd->add_option("--seed", args->seed, "Seed of the random samples (rigid-mi)")
         ->capture_default_str();
     cmd->add_option("--out", args->out, "Also write the transform file here (atomically)");

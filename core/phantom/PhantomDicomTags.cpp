@@ -32,7 +32,9 @@ PhantomDicomTags::PhantomDicomTags(const PhantomOptions& options) : m_options(op
     for (int a = 0; a < 3; ++a) {
         h = hashDouble(h, options.tumorDiametersMm[a]);
     }
-    m_identityHash = hashDouble(h, options.tumorHu);
+    h = hashDouble(h, options.tumorHu);
+    // Only a posture changes the hash: studies without one keep the UIDs they always had.
+    m_identityHash = options.postureDegrees > 0.0 ? hashDouble(h, options.postureDegrees) : h;
     m_studyUid = uid(1);
     m_mrFrameUid = uid(2);
     m_ctFrameUid = options.sameFrame ? m_mrFrameUid : uid(3);

@@ -34,16 +34,29 @@ nlohmann::json lesionJson(const PhantomLesionTruth& l) {
             {"densely_calcified", l.denselyCalcified},
             {"visible_on_sct", l.visibleOnSct}};
 }
-}  // namespace
 
-nlohmann::json toJson(const PhantomGroundTruth& truth) {
-    nlohmann::json ctToMr = nlohmann::json::array();
+nlohmann::json matrix4(const Eigen::Matrix4d& m) {
+    nlohmann::json out = nlohmann::json::array();
     for (int r = 0; r < 4; ++r) {
         nlohmann::json row = nlohmann::json::array();
         for (int c = 0; c < 4; ++c) {
-            row.push_back(truth.ctToMr(r, c));
+            row.push_back(m(r, c));
         }
-        ctToMr.push_back(row);
+        out.push_back(row);
+    }
+    return out;
+}
+}  // namespace
+
+nlohmann::json toJson(const PhantomGroundTruth& truth) {
+    const nlohmann::json ctToMr = matrix4(truth.ctToMr);
+    nlohmann::json levels = nlohmann::json::array();
+    for (const auto& l : truth.levels) {
+        levels.push_back({{"level", l.level},
+                          {"center_ct_mm", vec(l.centerCtMm)},
+                          {"center_mr_mm", vec(l.centerMrMm)},
+                          {"rotation_deg", vec(l.rotationDegrees)},
+                          {"ct_to_mr", matrix4(l.ctToMr)}});
     }
     nlohmann::json series = nlohmann::json::array();
     for (const auto& s : truth.series) {
@@ -68,6 +81,8 @@ nlohmann::json toJson(const PhantomGroundTruth& truth) {
             {"sct_shows_tumor", truth.sctShowsTumor},
             {"same_frame", truth.sameFrame},
             {"size", truth.size},
+            {"posture_degrees", truth.postureDegrees},
+            {"levels", levels},
             {"generator", std::string("crosscheck ") + versionString()}};
 }
 

@@ -39,6 +39,18 @@ struct PhantomSeriesTruth {
     std::string seriesInstanceUid;
 };
 
+/// One vertebral level of a phantom with posture (`--posture DEG`): where its vertebral
+/// body centre is in each frame, its own rotation, and the rigid map from CT patient
+/// coordinates to MR patient coordinates that holds for that vertebra (exact over its
+/// body; the MRI of other levels follows their own maps).
+struct PhantomLevelTruth {
+    int level = 0;  ///< 0 = the level at the middle of the fields of view
+    Eigen::Vector3d centerCtMm = Eigen::Vector3d::Zero();
+    Eigen::Vector3d centerMrMm = Eigen::Vector3d::Zero();
+    Eigen::Vector3d rotationDegrees = Eigen::Vector3d::Zero();  ///< Euler x, y, z
+    Eigen::Matrix4d ctToMr = Eigen::Matrix4d::Identity();
+};
+
 /// Everything ground_truth.json says (docs/cli.md).
 struct PhantomGroundTruth {
     std::uint64_t seed = 0;
@@ -55,6 +67,10 @@ struct PhantomGroundTruth {
     bool sctShowsTumor = false;
     bool sameFrame = false;
     std::string size;  ///< "small" or "full"
+    /// The `--posture` bound in degrees (0: the MRI is a rigid copy of the CT anatomy).
+    double postureDegrees = 0.0;
+    /// The levels whose vertebral body centre lies in both the CT and the T1w, head last.
+    std::vector<PhantomLevelTruth> levels;
 };
 
 nlohmann::json toJson(const PhantomGroundTruth& truth);

@@ -33,6 +33,10 @@ struct PhantomOptions {
     /// With `patients`: every tumour densely calcified around the published cohort's means
     /// (docs/phantom.md gives the spread), instead of every fifth one faint.
     bool published = false;
+    /// `--posture DEG`: the MRI (T1w, T2w and the sCT made from it) sees each vertebral
+    /// level turned a little differently about its own centre (PostureModel), up to this
+    /// many degrees; 0 = the MRI anatomy is a rigid copy of the CT's.
+    double postureDegrees = 0.0;
     /// Worker threads for rendering and writing: 0 = all (workerCount()), 1 = serial.
     /// Never changes the result, only the speed.
     int threads = 0;

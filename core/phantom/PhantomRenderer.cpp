@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "core/phantom/PhantomAnatomy.h"
+#include "core/phantom/PostureModel.h"
 #include "core/util/ParallelFor.h"
 
 namespace crosscheck {
@@ -19,11 +20,13 @@ void phantomParallelFor(int count, int threads, const std::function<void(int, in
 }
 
 PhantomRenderer::PhantomRenderer(const PhantomAnatomy& anatomy, const VolumeGeometry& grid,
-                                 const Eigen::Matrix4d& gridToAnatomy, int threads)
+                                 const Eigen::Matrix4d& gridToAnatomy, int threads,
+                                 const PostureModel* posture)
     : m_anatomy(anatomy),
       m_grid(grid),
       m_indexToAnatomy(gridToAnatomy * grid.indexToPatient()),
-      m_threads(threads) {}
+      m_threads(threads),
+      m_posture(posture && posture->active() ? posture : nullptr) {}
 
 void PhantomRenderer::render(std::vector<Channel>& channels, const Progress& progress, double from,
                              double to) const {
@@ -33,6 +36,9 @@ void PhantomRenderer::render(std::vector<Channel>& channels, const Progress& pro
     const Eigen::Vector3d stepJ = m_indexToAnatomy.block<3, 1>(0, 1);
     const Eigen::Vector3d stepK = m_indexToAnatomy.block<3, 1>(0, 2);
     const Eigen::Vector3d origin = m_indexToAnatomy.block<3, 1>(0, 3);
+    const auto bend = [this](const Eigen::Vector3d& p) {
+        return m_posture ? m_posture->toAnatomy(p) : p;
+    };
 
     // Pass 1: the tissue at every voxel centre.
     std::vector<std::uint8_t> labels(sliceSize * static_cast<std::size_t>(nz));
@@ -51,7 +57,7 @@ void PhantomRenderer::render(std::vector<Channel>& channels, const Progress& pro
             for (int j = 0; j < ny; ++j) {
                 Eigen::Vector3d p = origin + stepK * k + stepJ * j;
                 for (int i = 0; i < nx; ++i, p += stepI) {
-                    *out++ = static_cast<std::uint8_t>(m_anatomy.classify(p));
+                    *out++ = static_cast<std::uint8_t>(m_anatomy.classify(bend(p)));
                 }
             }
             tick("classifying");
@@ -84,10 +90,11 @@ void PhantomRenderer::render(std::vector<Channel>& channels, const Progress& pro
                         (j > 0 && lab[o - nx] != t) || (j + 1 < ny && lab[o + nx] != t) ||
                         (below && below[o] != t) || (above && above[o] != t);
                     const Eigen::Vector3d centre = origin + stepK * k + stepJ * j + stepI * i;
+                    const Eigen::Vector3d centreAnatomy = bend(centre);
                     if (!boundary) {
                         const auto tissue = static_cast<Tissue>(t);
                         const double tex = PhantomAnatomy::hasTexture(tissue)
-                                               ? m_anatomy.texture(tissue, centre)
+                                               ? m_anatomy.texture(tissue, centreAnatomy)
                                                : 0.0;
                         for (std::size_t c = 0; c < channelCount; ++c) {
                             slices[c][o] = channels[c].values.base[t] +
@@ -103,7 +110,7 @@ void PhantomRenderer::render(std::vector<Channel>& channels, const Progress& pro
                             for (int si = 0; si < sub[0]; ++si) {
                                 const double fi = (si + 0.5) / sub[0] - 0.5;
                                 const Eigen::Vector3d p =
-                                    centre + stepI * fi + stepJ * fj + stepK * fk;
+                                    bend(centre + stepI * fi + stepJ * fj + stepK * fk);
                                 const Tissue tissue = m_anatomy.classify(p);
                                 const int ti = static_cast<int>(tissue);
                                 const double tex = PhantomAnatomy::hasTexture(tissue)

@@ -11,6 +11,7 @@
 namespace crosscheck {
 
 class PhantomAnatomy;
+class PostureModel;
 
 /// Renders the analytic anatomy onto a voxel grid, for one or more channels at once
 /// (the T1w and the sCT share a grid, so their anatomy is classified once).
@@ -29,9 +30,12 @@ public:
     };
 
     /// gridToAnatomy maps the grid's patient coordinates to the anatomy frame (MR patient
-    /// coordinates). threads: 0 = all workers, 1 = serial.
+    /// coordinates). threads: 0 = all workers, 1 = serial. `posture` (may be null, must
+    /// outlive the renderer) bends the anatomy after gridToAnatomy: a grid point p shows
+    /// the anatomy at posture->toAnatomy(gridToAnatomy p).
     PhantomRenderer(const PhantomAnatomy& anatomy, const VolumeGeometry& grid,
-                    const Eigen::Matrix4d& gridToAnatomy, int threads);
+                    const Eigen::Matrix4d& gridToAnatomy, int threads,
+                    const PostureModel* posture = nullptr);
 
     /// Renders; progress goes from `from` to `to`. Throws Cancelled when cancelled.
     void render(std::vector<Channel>& channels, const Progress& progress, double from,
@@ -42,6 +46,7 @@ private:
     VolumeGeometry m_grid;
     Eigen::Matrix4d m_indexToAnatomy;
     int m_threads;
+    const PostureModel* m_posture;
 };
 
 /// Runs body(begin, end) over [0, count) on `threads` threads (0 = all, 1 = serial).

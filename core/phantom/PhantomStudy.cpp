@@ -7,11 +7,13 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/geometry/RigidTransform.h"
 #include "core/phantom/PhantomAnatomy.h"
 #include "core/phantom/PhantomDicomTags.h"
 #include "core/phantom/PhantomGeometry.h"
 #include "core/phantom/PhantomRandom.h"
 #include "core/phantom/PhantomRenderer.h"
+#include "core/phantom/PostureModel.h"
 
 namespace crosscheck {
 
@@ -148,25 +150,62 @@ std::pair<double, int> meanInside(const Volume& volume, const EllipsoidLesion& l
 }
 
 PhantomLesionTruth lesionTruth(const EllipsoidLesion& lesion, const std::string& kind,
-                               const PhantomStudy& study, const Eigen::Matrix4d& ctToMr) {
+                               const PhantomStudy& study, const Eigen::Matrix4d& ctToMr,
+                               const PostureModel& posture) {
     PhantomLesionTruth t;
     t.kind = kind;
     const Eigen::Matrix4d mrToCt = ctToMr.inverse();
-    t.centerMrMm = lesion.centerMm;
+    // With a posture the lesion moves with its level in the MRI (and the sCT made from it).
+    const Eigen::Matrix4d toPosed = posture.levelToPosed(posture.levelAt(lesion.centerMm));
+    t.centerMrMm = applyAffine(toPosed, lesion.centerMm);
     t.centerCtMm = applyAffine(mrToCt, lesion.centerMm);
-    // Diameters ordered S-I, A-P, L-R; the MR axes are the patient axes.
+    // Diameters ordered S-I, A-P, L-R; the anatomy's axes are the patient axes.
     t.diametersMm =
         2.0 * Eigen::Vector3d(lesion.semiAxesMm.z(), lesion.semiAxesMm.y(), lesion.semiAxesMm.x());
-    t.axesMr << 0, 0, 1, 0, 1, 0, 1, 0, 0;
-    t.axesCt = (mrToCt.topLeftCorner<3, 3>() * t.axesMr.transpose()).transpose();
+    Eigen::Matrix3d axes;
+    axes << 0, 0, 1, 0, 1, 0, 1, 0, 0;
+    t.axesMr = (toPosed.topLeftCorner<3, 3>() * axes.transpose()).transpose();
+    t.axesCt = (mrToCt.topLeftCorner<3, 3>() * axes.transpose()).transpose();
     const auto [ctMean, ctCount] = meanInside(*study.byRole(SeriesRole::CT).volume, lesion, ctToMr);
     const auto [sctMean, sctCount] =
-        meanInside(*study.byRole(SeriesRole::sCT).volume, lesion, Eigen::Matrix4d::Identity());
+        meanInside(*study.byRole(SeriesRole::sCT).volume, lesion, rigidInverse(toPosed));
     t.ctMeanHu = ctMean;
     t.ctVoxelCount = ctCount;
     t.sctMeanHu = sctMean;
     t.sctVoxelCount = sctCount;
     return t;
+}
+
+bool insideGrid(const VolumeGeometry& grid, const Eigen::Vector3d& patientMm) {
+    const Eigen::Vector3d ijk = applyAffine(grid.patientToIndex(), patientMm);
+    for (int a = 0; a < 3; ++a) {
+        if (!(ijk[a] >= 0.0 && ijk[a] <= grid.dims()[a] - 1.0)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The levels whose body centre both the CT and the T1w see, with their CT -> MR maps.
+std::vector<PhantomLevelTruth> levelTruths(const PostureModel& posture,
+                                           const Eigen::Matrix4d& ctToMr,
+                                           const VolumeGeometry& ctGrid,
+                                           const VolumeGeometry& mrGrid) {
+    std::vector<PhantomLevelTruth> out;
+    const Eigen::Matrix4d mrToCt = rigidInverse(ctToMr);
+    for (int level = posture.firstLevel(); level <= posture.lastLevel(); ++level) {
+        PhantomLevelTruth t;
+        t.level = level;
+        const Eigen::Vector3d centre = posture.levelCentre(level);
+        t.centerCtMm = applyAffine(mrToCt, centre);
+        t.centerMrMm = applyAffine(posture.levelToPosed(level), centre);
+        t.rotationDegrees = posture.levelRotationDegrees(level);
+        t.ctToMr = posture.levelToPosed(level) * ctToMr;
+        if (insideGrid(ctGrid, t.centerCtMm) && insideGrid(mrGrid, t.centerMrMm)) {
+            out.push_back(t);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -184,6 +223,7 @@ PhantomStudy generatePhantomStudy(const PhantomOptions& options, const Progress&
     PhantomStudy study;
     study.options = options;
     const PhantomAnatomy anatomy(options);
+    const PostureModel posture(anatomy.spine(), options);
     const PhantomDicomTags tags(options);
     const Eigen::Matrix4d ctToMr = phantom_geometry::ctToMr(options);
     const std::uint64_t seed = PhantomRandom::hash(
@@ -224,7 +264,8 @@ PhantomStudy generatePhantomStudy(const PhantomOptions& options, const Progress&
                 out[o] = slice[o] + static_cast<float>(kSctNoiseHu * random.normal());
             }
         };
-        PhantomRenderer(anatomy, t1->geometry(), Eigen::Matrix4d::Identity(), options.threads)
+        PhantomRenderer(anatomy, t1->geometry(), Eigen::Matrix4d::Identity(), options.threads,
+                        &posture)
             .render(channels, progress, 0.6, 0.85);
         for (int axis = 0; axis < 3; ++axis) {
             blurAxis(sctValues, d, axis, options.threads);
@@ -236,7 +277,8 @@ PhantomStudy generatePhantomStudy(const PhantomOptions& options, const Progress&
         std::vector<PhantomRenderer::Channel> channels(1);
         channels[0].values = PhantomTissueValues::t2w();
         channels[0].store = mrStore(*t2, seed, kT2Stream, kT2NoiseSigma);
-        PhantomRenderer(anatomy, t2->geometry(), Eigen::Matrix4d::Identity(), options.threads)
+        PhantomRenderer(anatomy, t2->geometry(), Eigen::Matrix4d::Identity(), options.threads,
+                        &posture)
             .render(channels, progress, 0.85, 1.0);
     }
 
@@ -259,12 +301,15 @@ PhantomStudy generatePhantomStudy(const PhantomOptions& options, const Progress&
     for (const auto& s : study.series) {
         truth.series.push_back({s.role, s.dir, s.metadata.seriesInstanceUid});
     }
-    truth.tumor = lesionTruth(anatomy.tumor(), "calcified_tumor", study, ctToMr);
+    truth.postureDegrees = posture.active() ? options.postureDegrees : 0.0;
+    truth.levels = levelTruths(posture, ctToMr, ct->geometry(), t1->geometry());
+    truth.tumor = lesionTruth(anatomy.tumor(), "calcified_tumor", study, ctToMr, posture);
     truth.tumor.nominalHu = options.tumorHu;
     truth.tumor.calcified = options.tumorHu >= 130.0;
     truth.tumor.denselyCalcified = options.tumorHu >= 300.0;
     truth.tumor.visibleOnSct = options.sctShowsTumor;
-    PhantomLesionTruth lesion = lesionTruth(anatomy.lesion(), "soft_tissue_lesion", study, ctToMr);
+    PhantomLesionTruth lesion =
+        lesionTruth(anatomy.lesion(), "soft_tissue_lesion", study, ctToMr, posture);
     lesion.nominalHu =
         PhantomTissueValues::ct(options.tumorHu).base[static_cast<int>(Tissue::Lesion)];
     lesion.visibleOnSct = true;

@@ -13,6 +13,8 @@
 #include "core/registration/PoseSearch.h"
 #include "core/registration/RegistrationError.h"
 #include "core/registration/RegistrationImage.h"
+#include "core/registration/RegistrationQuality.h"
+#include "core/registration/RegistrationSampling.h"
 #include "core/registration/RigidStepOptimizer.h"
 #include "core/util/ParallelFor.h"
 #include "core/volume/Volume.h"
@@ -29,137 +31,8 @@ constexpr double kMinStepFraction = 0.01;
 constexpr int kCandidateIterations = 30;
 // The pose search evaluates thousands of poses: fewer samples suffice to rank them.
 constexpr int kSearchSamples = 2000;
-
-// Index-space bounding box of the voxels above a threshold, grown by `margin` voxels.
-struct Box {
-    Eigen::Vector3i low = Eigen::Vector3i::Zero();
-    Eigen::Vector3i high = Eigen::Vector3i::Zero();
-    bool empty = true;
-};
-
-Box bodyBox(const RegistrationImage& image, double threshold, int margin) {
-    Box box;
-    const Eigen::Vector3i& d = image.dims();
-    box.low = d;
-    box.high = Eigen::Vector3i::Constant(-1);
-    for (int k = 0; k < d[2]; ++k) {
-        for (int j = 0; j < d[1]; ++j) {
-            for (int i = 0; i < d[0]; ++i) {
-                if (image.at(i, j, k) > threshold) {
-                    box.low = box.low.cwiseMin(Eigen::Vector3i(i, j, k));
-                    box.high = box.high.cwiseMax(Eigen::Vector3i(i, j, k));
-                }
-            }
-        }
-    }
-    box.empty = (box.high.array() < 0).any();
-    if (!box.empty) {
-        box.low = (box.low.array() - margin).max(0);
-        box.high = (box.high.array() + margin).min(d.array() - 1);
-    }
-    return box;
-}
-
-bool insideGrid(const RegistrationImage& image, const Eigen::Vector3d& patientMm) {
-    const Eigen::Vector3d ijk = image.patientToIndex().topLeftCorner<3, 3>() * patientMm +
-                                image.patientToIndex().topRightCorner<3, 1>();
-    for (int a = 0; a < 3; ++a) {
-        if (!(ijk[a] >= -0.5 && ijk[a] <= image.dims()[a] - 0.5)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Centre of mass (patient mm) of the body voxels of `image` whose position, mapped by
-// `toOther`, falls inside `other` (the overlap of the two fields of view).
-std::optional<Eigen::Vector3d> bodyCentroid(const RegistrationImage& image, double threshold,
-                                            const RegistrationImage& other,
-                                            const Eigen::Matrix4d& toOther) {
-    Eigen::Vector3d sum = Eigen::Vector3d::Zero();
-    double count = 0.0;
-    const Eigen::Vector3i& d = image.dims();
-    for (int k = 0; k < d[2]; ++k) {
-        for (int j = 0; j < d[1]; ++j) {
-            for (int i = 0; i < d[0]; ++i) {
-                if (image.at(i, j, k) <= threshold) {
-                    continue;
-                }
-                const Eigen::Vector3d p = image.patientOf(i, j, k);
-                const Eigen::Vector3d q =
-                    toOther.topLeftCorner<3, 3>() * p + toOther.topRightCorner<3, 1>();
-                if (insideGrid(other, q)) {
-                    sum += p;
-                    count += 1.0;
-                }
-            }
-        }
-    }
-    if (count == 0.0) {
-        return std::nullopt;
-    }
-    return sum / count;
-}
-
-// fixed -> moving (patient) that aligns the body centroids, restricted step by step to the
-// overlap of the two fields of view so that a longer CT does not pull the MRI off centre.
-Eigen::Matrix4d centroidStart(const RegistrationImage& fixed, double fixedThreshold,
-                              const RegistrationImage& moving, double movingThreshold) {
-    Eigen::Matrix4d fixedToMoving = Eigen::Matrix4d::Identity();
-    const Eigen::Matrix4d everywhere = Eigen::Matrix4d::Identity();
-    // First pass: whole bodies (a frame offset may leave no overlap at all).
-    auto cf = bodyCentroid(fixed, fixedThreshold, fixed, everywhere);
-    auto cm = bodyCentroid(moving, movingThreshold, moving, everywhere);
-    if (!cf || !cm) {
-        throw RegistrationError(
-            "an image has no voxels above its background threshold (empty image?)");
-    }
-    fixedToMoving.topRightCorner<3, 1>() = *cm - *cf;
-    for (int pass = 0; pass < 3; ++pass) {
-        cf = bodyCentroid(fixed, fixedThreshold, moving, fixedToMoving);
-        cm = bodyCentroid(moving, movingThreshold, fixed, rigidInverse(fixedToMoving));
-        if (!cf || !cm) {
-            break;
-        }
-        fixedToMoving.topRightCorner<3, 1>() = *cm - *cf;
-    }
-    return fixedToMoving;
-}
-
-std::vector<MattesMutualInformation::Sample> drawSamples(const RegistrationImage& fixed,
-                                                         const Box& box, int count,
-                                                         std::mt19937& random) {
-    std::vector<MattesMutualInformation::Sample> samples;
-    samples.reserve(static_cast<std::size_t>(count));
-    std::uniform_real_distribution<double> u[3] = {
-        std::uniform_real_distribution<double>(box.low[0], box.high[0]),
-        std::uniform_real_distribution<double>(box.low[1], box.high[1]),
-        std::uniform_real_distribution<double>(box.low[2], box.high[2])};
-    Eigen::Vector3d unusedGradient;
-    // Off-grid positions avoid the interpolation artefacts of two aligned grids.
-    while (static_cast<int>(samples.size()) < count) {
-        const Eigen::Vector3d ijk(u[0](random), u[1](random), u[2](random));
-        float value = 0.0f;
-        if (!fixed.sampleWithGradient(ijk, value, unusedGradient)) {
-            continue;
-        }
-        const Eigen::Vector3d mm = fixed.indexToPatient().topLeftCorner<3, 3>() * ijk +
-                                   fixed.indexToPatient().topRightCorner<3, 1>();
-        samples.push_back({mm, value});
-    }
-    // In slice, row, column order, so that neighbouring samples read neighbouring memory of
-    // both images (the moving positions follow the fixed ones under a rigid map).
-    const Eigen::Matrix4d toIndex = fixed.patientToIndex();
-    const auto key = [&](const MattesMutualInformation::Sample& s) {
-        const Eigen::Vector3d ijk =
-            toIndex.topLeftCorner<3, 3>() * s.fixedMm + toIndex.topRightCorner<3, 1>();
-        return (std::lround(ijk.z()) * fixed.dims()[1] + std::lround(ijk.y())) * fixed.dims()[0] +
-               std::lround(ijk.x());
-    };
-    std::sort(samples.begin(), samples.end(),
-              [&](const auto& l, const auto& r) { return key(l) < key(r); });
-    return samples;
-}
+// The quality figure works at least this coarse: NGF on 1 mm noise says little.
+constexpr double kQualitySpacingMm = 2.0;
 
 std::string levelStage(double spacingMm) {
     char text[64];
@@ -169,8 +42,10 @@ std::string levelStage(double spacingMm) {
 
 }  // namespace
 
-RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
-                              const RigidMiOptions& options, const Progress& progress) {
+namespace {
+
+RigidMiResult registerCore(const Volume& fixed, const Volume& moving, const RigidMiOptions& options,
+                           const Progress& progress) {
     const auto started = std::chrono::steady_clock::now();
     if (options.levelSpacingsMm.empty()) {
         throw RegistrationError("rigid registration needs at least one pyramid level");
@@ -179,6 +54,7 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
         throw RegistrationError("an image to register has no voxels");
     }
     const std::size_t levelCount = options.levelSpacingsMm.size();
+    const RegistrationRegion* region = options.region ? &*options.region : nullptr;
     std::mt19937 random(options.seed);
     RigidMiResult result;
     RigidParameters state;
@@ -205,8 +81,13 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
                     centroidStart(fixedLevel, fixedThreshold, movingLevel, movingThreshold);
             }
             result.initialMovingToFixed = rigidInverse(fixedToMoving);
-            const auto centre =
-                bodyCentroid(fixedLevel, fixedThreshold, fixedLevel, Eigen::Matrix4d::Identity());
+            std::optional<Eigen::Vector3d> centre;
+            if (region) {
+                checkRegion(fixedLevel, movingLevel, fixedToMoving, *region);
+                centre = region->centreMm;
+            } else {
+                centre = bodyCentroid(fixedLevel, fixedThreshold);
+            }
             if (!centre) {
                 throw RegistrationError(
                     "the fixed image has no voxels above its background threshold");
@@ -216,7 +97,8 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
             state = RigidParameters::from(state.matrix(), state.centre);
         }
 
-        const Box box = bodyBox(fixedLevel, fixedThreshold, 2);
+        const SampleBox box =
+            region ? regionBox(fixedLevel, *region) : bodyBox(fixedLevel, fixedThreshold, 2);
         if (box.empty) {
             throw RegistrationError("the fixed image has no voxels above its background threshold");
         }
@@ -224,7 +106,10 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
             options.samplesPerLevel.empty()
                 ? 20000
                 : options.samplesPerLevel[std::min(level, options.samplesPerLevel.size() - 1)];
-        auto samples = drawSamples(fixedLevel, box, std::max(wanted, 100), random);
+        auto samples = drawSamples(fixedLevel, box, std::max(wanted, 100), random, region);
+        if (samples.size() < 100) {
+            throw RegistrationError("too few fixed-image samples inside the region to register");
+        }
         if (level == 0) {
             double sumSquares = 0.0;
             for (const auto& s : samples) {
@@ -238,21 +123,28 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
                                              movingRange, options.histogramBins);
 
         std::vector<RigidParameters> starts{state};
-        if (level == 0 && options.translationSearchMm > 0.0) {
-            // The search runs one octave coarser than the first level: smoother MI, wider
-            // basins, smaller images.
-            const RegistrationImage fixedSearch = RegistrationImage::fromVolume(fixed, 2 * spacing);
+        const double searchMm = region ? options.regionSearchMm : options.translationSearchMm;
+        if (level == 0 && searchMm > 0.0) {
+            // The whole-image search runs one octave coarser than the first level: smoother
+            // MI, wider basins, smaller images. A region is small: it searches at the first
+            // level, a few mm and degrees around the start (multi-start where MI is flat).
+            const double searchSpacing = region ? spacing : 2 * spacing;
+            const RegistrationImage fixedSearch =
+                RegistrationImage::fromVolume(fixed, searchSpacing);
             const RegistrationImage movingSearch =
-                RegistrationImage::fromVolume(moving, 2 * spacing);
+                RegistrationImage::fromVolume(moving, searchSpacing);
+            const SampleBox searchBox =
+                region ? regionBox(fixedSearch, *region) : bodyBox(fixedSearch, fixedThreshold, 1);
             const MattesMutualInformation searchMetric(
-                drawSamples(fixedSearch, bodyBox(fixedSearch, fixedThreshold, 1), kSearchSamples,
-                            random),
+                drawSamples(fixedSearch, searchBox, kSearchSamples, random, region),
                 fixedSearch.percentileRange(0.001, 0.999), movingSearch,
                 movingSearch.percentileRange(0.001, 0.999), options.histogramBins);
             PoseSearchSettings search;
-            search.translationRadiusMm = options.translationSearchMm;
-            search.translationStepMm = options.translationSearchStepMm;
-            search.rotationDegrees = options.rotationSearchDegrees;
+            search.translationRadiusMm = searchMm;
+            search.translationStepMm =
+                region ? options.regionSearchStepMm : options.translationSearchStepMm;
+            search.rotationDegrees =
+                region ? options.regionSearchDegrees : options.rotationSearchDegrees;
             search.keep = options.searchCandidates;
             starts = searchRigidStarts(searchMetric, state, search);
             if (progress.cancelled()) {
@@ -302,20 +194,75 @@ RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
         if (!found) {
             throw RegistrationError("the images hardly overlap; give a closer start (landmarks)");
         }
+        bool converged = best.converged;
         if (starts.size() > 1) {
             const RigidAscentResult more =
                 ascend(RigidParameters::from(best.parameters.matrix(), best.parameters.centre),
                        initialStep * 0.5, options.maxIterationsPerLevel - candidateIterations);
+            converged = more.converged;
             if (more.value >= best.value) {
                 best = more;
             }
         }
         state = best.parameters;
-        result.levels.push_back({spacing, metric.sampleCount(), levelIterations, best.value});
+        result.levels.push_back(
+            {spacing, metric.sampleCount(), levelIterations, best.value, converged});
         result.iterations += levelIterations;
     }
     result.movingToFixed = rigidInverse(state.matrix());
     result.metric = result.levels.back().metric;
+    result.ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    return result;
+}
+
+}  // namespace
+
+RigidMiResult registerRigidMi(const Volume& fixed, const Volume& moving,
+                              const RigidMiOptions& options, const Progress& progress) {
+    const auto started = std::chrono::steady_clock::now();
+    if (options.region && !(options.region->radiusMm >= kMinRegionRadiusMm)) {
+        checkRegionRadius(*options.region);  // before any work: it throws
+    }
+    RigidMiOptions focused = options;
+    if (options.refineAtNativeSpacing && !options.levelSpacingsMm.empty()) {
+        // The finest level must read both images' own voxels: a level at the smallest voxel
+        // size of the two does (no axis of either is averaged there).
+        const double native = std::min(fixed.geometry().spacingMm().minCoeff(),
+                                       moving.geometry().spacingMm().minCoeff());
+        const auto averages = [](const Volume& v, double level) {
+            const Eigen::Vector3d spacing = v.geometry().spacingMm();
+            return (spacing.array() > 0.0 && (level / spacing.array()).round() > 1.0).any();
+        };
+        const double last = options.levelSpacingsMm.back();
+        if (native > 0.0 && (averages(fixed, last) || averages(moving, last))) {
+            focused.levelSpacingsMm.push_back(native);
+        }
+    }
+    double regionShare = 0.0;
+    int startIterations = 0;
+    if (options.region && !options.initialMovingToFixed && !options.levelSpacingsMm.empty()) {
+        // A region has no start of its own: the whole images at the first level give one
+        // (the level of interest then lies within a few mm of it).
+        RigidMiOptions global = focused;
+        global.region.reset();
+        global.levelSpacingsMm = {options.levelSpacingsMm.front()};
+        regionShare = 0.3;
+        const RigidMiResult start =
+            registerCore(fixed, moving, global, progress.subRange(0.0, regionShare));
+        focused.initialMovingToFixed = start.movingToFixed;
+        startIterations = start.iterations;
+    }
+    RigidMiResult result =
+        registerCore(fixed, moving, focused, progress.subRange(regionShare, 0.95));
+    progress(0.95, "registration: quality");
+    const double finest = focused.levelSpacingsMm.empty() ? 1.0 : focused.levelSpacingsMm.back();
+    result.quality =
+        assessRegistration(fixed, moving, result.initialMovingToFixed, result.movingToFixed,
+                           options.region, std::max(finest, kQualitySpacingMm));
+    result.region = options.region;
+    result.iterations += startIterations;
     result.ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();

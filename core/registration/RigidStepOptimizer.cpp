@@ -76,12 +76,14 @@ RigidAscentResult ascendRigid(const MattesMutualInformation& metric, const Rigid
         g.head<3>() /= radiusMm;
         const double norm = g.norm();
         if (!(norm > 0.0)) {
+            best.converged = true;  // a flat spot: nowhere to go
             break;
         }
         const Eigen::Matrix<double, 6, 1> direction = g / norm;
         if (iteration > 0 && direction.dot(previousDirection) < 0.0) {
             step *= relaxation;
             if (step < minStepMm) {
+                best.converged = true;
                 break;
             }
         }

@@ -28,14 +28,19 @@ struct RigidAscentResult {
     RigidParameters parameters;  ///< the best seen
     double value = 0.0;          ///< its mutual information, nats
     int iterations = 0;
+    /// True when it stopped because the parameters stopped moving (the step, i.e. the
+    /// tissue motion one iteration makes, fell below minStepMm), false when the iteration
+    /// cap ended it first.
+    bool converged = false;
 };
 
 /// Regular-step gradient ascent of Mattes MI over the 6 rigid parameters (the optimizer
 /// ITK calls RegularStepGradientDescent): each iteration moves `step` along the
 /// normalized gradient; when the gradient turns back (negative dot product with the last
-/// direction) the step shrinks by `relaxation`; it stops below `minStepMm` or after
-/// `maxIterations`. Rotations are scaled by `radiusMm` (a step of s mm turns by s / radius
-/// radians), so angles and translations move tissue comparably.
+/// direction) the step shrinks by `relaxation`; it stops when the step falls below
+/// `minStepMm` (a convergence test on the parameters: one iteration moves tissue by at most
+/// the step) or, as a guard only, after `maxIterations`. Rotations are scaled by `radiusMm` (a step
+/// of s mm turns by s / radius radians), so angles and translations move tissue comparably.
 /// `onIteration(i)` is called before each iteration (progress, cancel: it may throw).
 /// Throws RegistrationError when fewer than a tenth of the samples fall in the moving image.
 RigidAscentResult ascendRigid(const MattesMutualInformation& metric, const RigidParameters& start,

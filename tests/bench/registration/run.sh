@@ -1,130 +1,150 @@
 #!/usr/bin/env bash
-# Registration benchmark (issue 7): CT -> T1w of the phantom, by crosscheck-cli register
-# (rigid Mattes MI, levels 4,2,1 mm) and by Debian's elastix (rigid Euler, Mattes MI, the
-# same three levels), on the same pair in the same run. Reports wall time (each tool
-# reads its own input: DICOM for crosscheck-cli, NIfTI written by crosscheck-cli convert
-# for elastix) and the target registration error against the phantom's ground truth at
-# the tumour centre and at the 8 corners of a 100 mm cube around it.
+# Registration benchmark (issues 7 and 22): crosscheck-cli register against Debian's
+# elastix (rigid Euler, Mattes MI, 32 bins, the same three levels 4, 2, 1 mm) on the same
+# inputs in the same run, timed as wall time of each tool reading its own input (DICOM for
+# crosscheck-cli, NIfTI written by crosscheck-cli convert for elastix):
+#   (a) phantom: the full-size phantom's CT onto its T1w (the MRI frame is a rigid copy);
+#       TRE at the tumour centre and the 8 corners of a 100 mm cube around it.
+#   (b) posture: the full-size phantom with `--posture 8` (each vertebra of the MRI turned
+#       differently), CT onto T1w at level 2 (off-centre); crosscheck-cli with --region
+#       (the level's body centre, 40 mm), elastix with the same sphere as fixed-image mask;
+#       crosscheck-cli without a region for reference. TRE against that level's own truth
+#       at the body centre and 6 points 20 mm from it.
+#   (c) mr-like: an MR-like series made from the phantom CT (mr_like.py: non-monotonic
+#       intensity map, texture, bias, Rician noise, 3 mm voxels, moved by a known rigid
+#       transform) as fixed, the CT as moving; TRE as in (a).
+# With REG_BENCH_BASELINE_CLI=/path/to/older/crosscheck-cli, that binary runs the same
+# cases in the same run ("before"; without --region, which it may not have).
 #
 # Usage: tests/bench/registration/run.sh BUILD_DIR [WORK_DIR]
 #   (called by tests/bench/run.sh, `make bench`). A full-size phantom already in
-#   WORK_DIR/phantom is used as it is; otherwise one is made (REG_BENCH_SIZE=small|full,
-#   REG_BENCH_SEED=N). The JSON summary goes to stdout, one line per tool to stderr.
+#   WORK_DIR/phantom is used for (a) and (c); otherwise one is made (REG_BENCH_SIZE=small|full,
+#   REG_BENCH_SEED=N). The JSON summary goes to stdout, a table to stderr.
 # Installs elastix from cmake/debian-packages-bench.txt when missing; needs /usr/bin/python3
-# with numpy (cmake/debian-packages.txt).
+# with numpy, scipy and pydicom (cmake/debian-packages.txt).
 set -euo pipefail
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
 cli="$build/bin/crosscheck-cli"
+baseline=${REG_BENCH_BASELINE_CLI:-}
 [ -x "$cli" ] || { echo "bench: $cli not built" >&2; exit 1; }
 bash "$here/../../../cmake/install-deps.sh" "$here/../../../cmake/debian-packages-bench.txt"
 work=$(mktemp -d "${TMPDIR:-/tmp}/crosscheck-reg-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 threads=$(nproc)
+py=/usr/bin/python3
+now() { date +%s.%N; }
 
 if [ -n "${2:-}" ] && [ -f "$2/phantom/ground_truth.json" ] && [ -z "${REG_BENCH_SIZE:-}${REG_BENCH_SEED:-}" ]; then
     ln -s "$(cd "$2/phantom" && pwd)" "$work/study"
     size=full
-    seed=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seed"])' "$work/study/ground_truth.json")
+    seed=$($py -c 'import json,sys; print(json.load(open(sys.argv[1]))["seed"])' "$work/study/ground_truth.json")
 else
     size=${REG_BENCH_SIZE:-full}
     seed=${REG_BENCH_SEED:-1}
     "$cli" phantom "$work/study" --size "$size" --seed "$seed" >/dev/null 2>&1
 fi
-echo "== registration: CT -> T1w of the $size phantom (seed $seed), $threads threads, crosscheck-cli register vs elastix" >&2
-"$cli" convert "$work/study/T1w" "$work/t1.nii" >/dev/null 2>&1
-"$cli" convert "$work/study/CT" "$work/ct.nii" >/dev/null 2>&1
-"$cli" info "$work/study/T1w" --json >"$work/t1-info.json" 2>/dev/null
-"$cli" info "$work/study/CT" --json >"$work/ct-info.json" 2>/dev/null
+"$cli" phantom "$work/posture" --size "$size" --seed "$seed" --posture 8 >/dev/null 2>&1
+echo "== registration: $size phantom (seed $seed), $threads threads, crosscheck-cli register vs elastix" >&2
+echo "   making the MR-like series from the CT (case c)" >&2
+$py "$here/mr_like.py" "$work/study/CT" "$work/mrlike" "$work/mrlike-truth.json"
 
-now() { date +%s.%N; }
+for s in study/T1w study/CT posture/T1w posture/CT mrlike; do
+    name=${s//\//-}
+    "$cli" convert "$work/$s" "$work/$name.nii" >/dev/null 2>&1
+    "$cli" info "$work/$s" --json >"$work/$name-info.json" 2>/dev/null
+done
 
-# crosscheck-cli register (DICOM in, transform file out).
-t0=$(now)
-"$cli" register --fixed "$work/study/T1w" --moving "$work/study/CT" --levels 4,2,1 --json \
-    >"$work/crosscheck.json" 2>"$work/crosscheck.log"
-t1=$(now)
+# Case (b): the off-centre level 2, its body centre in the MRI, radius 40 mm.
+region=$($py -c 'import json,sys
+g = json.load(open(sys.argv[1])); l = [x for x in g["levels"] if x["level"] == 2][0]
+print(",".join("%.2f" % v for v in l["center_mr_mm"]) + ",40")' "$work/posture/ground_truth.json")
+$py "$here/sphere_mask.py" "$work/posture-T1w.nii" "$work/posture-mask.nii" "$region"
 
-# elastix: pyramid schedules in voxels for 4, 2, 1 mm from each image's spacing.
-/usr/bin/python3 - "$work" "$here/elastix-rigid-mi.txt.in" <<'PY'
+# elastix parameter files: pyramid schedules in voxels for 4, 2, 1 mm from each spacing.
+params() {  # FIXED_INFO MOVING_INFO PREFIX
+    $py - "$1" "$2" "$3" "$here/elastix-rigid-mi.txt.in" <<'PY'
 import json, sys
-work, template = sys.argv[1], sys.argv[2]
+fixed, moving, prefix, template = sys.argv[1:5]
 def schedule(info):
     sp = json.load(open(info))["spacing_mm"]
     return " ".join(str(max(1, round(level / s))) for level in (4, 2, 1) for s in sp)
 text = open(template).read()
-text = text.replace("@FIXED_SCHEDULE@", schedule(f"{work}/t1-info.json"))
-text = text.replace("@MOVING_SCHEDULE@", schedule(f"{work}/ct-info.json"))
+text = text.replace("@FIXED_SCHEDULE@", schedule(fixed)).replace("@MOVING_SCHEDULE@", schedule(moving))
 for init in ("CenterOfGravity", "GeometricalCenter"):
-    open(f"{work}/elastix-{init}.txt", "w").write(text.replace("@INIT_METHOD@", init))
+    open(f"{prefix}-{init}.txt", "w").write(text.replace("@INIT_METHOD@", init))
 PY
+}
 
-declare -A elx_seconds
-for init in CenterOfGravity GeometricalCenter; do
-    mkdir -p "$work/elx-$init"
-    t2=$(now)
-    elastix -f "$work/t1.nii" -m "$work/ct.nii" -p "$work/elastix-$init.txt" -out "$work/elx-$init" \
-        -threads "$threads" >/dev/null 2>&1 || echo "bench: elastix ($init) failed" >&2
-    t3=$(now)
-    elx_seconds[$init]=$(awk "BEGIN{print $t3 - $t2}")
-done
+: >"$work/runs.tsv"
+run_cc() {  # CASE TOOL BINARY OUT.json ARGS...
+    local case=$1 tool=$2 bin=$3 out=$4
+    shift 4
+    local t0 t1
+    t0=$(now)
+    if "$bin" register "$@" --levels 4,2,1 --json >"$out" 2>"$out.log"; then
+        t1=$(now)
+        printf '%s\t%s\tcrosscheck\t%s\t%s\n' "$case" "$tool" "$(awk "BEGIN{print $t1 - $t0}")" "$out" >>"$work/runs.tsv"
+    else
+        echo "bench: $tool ($case) failed: $(tail -1 "$out.log")" >&2
+    fi
+}
+run_elx() {  # CASE FIXED.nii MOVING.nii PARAM_PREFIX [MASK.nii]
+    local case=$1 fixed=$2 moving=$3 prefix=$4 mask=${5:-}
+    for init in CenterOfGravity GeometricalCenter; do
+        local out="$work/elx-$case-$init" t0 t1
+        mkdir -p "$out"
+        t0=$(now)
+        elastix -f "$fixed" -m "$moving" -p "$prefix-$init.txt" -out "$out" -threads "$threads" \
+            ${mask:+-fMask "$mask"} >/dev/null 2>&1 || echo "bench: elastix ($case, $init) failed" >&2
+        t1=$(now)
+        printf '%s\telastix_%s\telastix\t%s\t%s\n' "$case" "$init" "$(awk "BEGIN{print $t1 - $t0}")" "$out" >>"$work/runs.tsv"
+    done
+}
 
-/usr/bin/python3 - "$work" "$(awk "BEGIN{print $t1 - $t0}")" "${elx_seconds[CenterOfGravity]}" \
-    "${elx_seconds[GeometricalCenter]}" "$size" "$seed" <<'PY'
-import json, os, re, subprocess, sys
+echo "   (a) phantom" >&2
+run_cc phantom crosscheck "$cli" "$work/a-cc.json" --fixed "$work/study/T1w" --moving "$work/study/CT"
+[ -n "$baseline" ] && run_cc phantom crosscheck_baseline "$baseline" "$work/a-base.json" --fixed "$work/study/T1w" --moving "$work/study/CT"
+params "$work/study-T1w-info.json" "$work/study-CT-info.json" "$work/elx-a"
+run_elx phantom "$work/study-T1w.nii" "$work/study-CT.nii" "$work/elx-a"
+
+echo "   (b) posture, region $region" >&2
+run_cc posture crosscheck_region "$cli" "$work/b-cc.json" --fixed "$work/posture/T1w" --moving "$work/posture/CT" --region "$region"
+run_cc posture crosscheck_whole_image "$cli" "$work/b-whole.json" --fixed "$work/posture/T1w" --moving "$work/posture/CT"
+[ -n "$baseline" ] && run_cc posture crosscheck_baseline_whole_image "$baseline" "$work/b-base.json" --fixed "$work/posture/T1w" --moving "$work/posture/CT"
+params "$work/posture-T1w-info.json" "$work/posture-CT-info.json" "$work/elx-b"
+run_elx posture "$work/posture-T1w.nii" "$work/posture-CT.nii" "$work/elx-b" "$work/posture-mask.nii"
+
+echo "   (c) MR-like from CT" >&2
+run_cc mr_like crosscheck "$cli" "$work/c-cc.json" --fixed "$work/mrlike" --moving "$work/study/CT"
+[ -n "$baseline" ] && run_cc mr_like crosscheck_baseline "$baseline" "$work/c-base.json" --fixed "$work/mrlike" --moving "$work/study/CT"
+params "$work/mrlike-info.json" "$work/study-CT-info.json" "$work/elx-c"
+run_elx mr_like "$work/mrlike.nii" "$work/study-CT.nii" "$work/elx-c"
+
+# Truth and TRE points (fixed mm) of each case, then the runs.
+$py - "$work" "$size" "$seed" <<'PY' >"$work/cases.json"
+import json, sys
 import numpy as np
-work, cc_s, elx_cog_s, elx_geo_s, size, seed = sys.argv[1:7]
-gt = json.load(open(f"{work}/study/ground_truth.json"))
-ct_to_mr = np.array(gt["ct_to_mr"], dtype=float)
-centre = np.array(gt["tumor"]["center_mr_mm"], dtype=float)
-points = [centre] + [centre + np.array([50.0 if (k >> a) & 1 else -50.0 for a in range(3)]) for k in range(8)]
-truth_ct = [(np.linalg.inv(ct_to_mr) @ np.append(p, 1.0))[:3] for p in points]
-
-def tre(mapped):
-    errors = [float(np.linalg.norm(m - t)) for m, t in zip(mapped, truth_ct)]
-    return {"tumour_mm": round(errors[0], 3), "max_mm": round(max(errors), 3)}
-
-reg = json.load(open(f"{work}/crosscheck.json"))
-m2f = np.array(reg["moving_to_fixed"], dtype=float)
-results = {"phantom": {"size": size, "seed": int(seed)},
-           "crosscheck": {"wall_s": round(float(cc_s), 3), "registration_ms": round(reg.get("registration_ms", 0)),
-                          "iterations": reg["iterations"], "metric": reg["metric"],
-                          "tre": tre([(np.linalg.inv(m2f) @ np.append(p, 1.0))[:3] for p in points])}}
-
-with open(f"{work}/points.txt", "w") as f:
-    f.write("point\n%d\n" % len(points))
-    for p in points:
-        f.write("%.6f %.6f %.6f\n" % tuple(p))
-for init, seconds in (("CenterOfGravity", elx_cog_s), ("GeometricalCenter", elx_geo_s)):
-    out = f"{work}/elx-{init}"
-    tp = f"{out}/TransformParameters.0.txt"
-    entry = {"wall_s": round(float(seconds), 3), "init": init}
-    if os.path.exists(tp):
-        subprocess.run(["transformix", "-def", f"{work}/points.txt", "-tp", tp, "-out", out],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        mapped = []
-        for line in open(f"{out}/outputpoints.txt"):
-            found = re.search(r"OutputPoint = \[\s*([-\d.e+]+)\s+([-\d.e+]+)\s+([-\d.e+]+)\s*\]", line)
-            mapped.append(np.array([float(v) for v in found.groups()]))
-        entry["tre"] = tre(mapped)
-        log = open(f"{out}/elastix.log").read()
-        entry["iterations"] = 250 * 3
-        metric = re.findall(r"Final metric value\s*=\s*([-\d.e+]+)", log)
-        if metric:
-            entry["metric"] = float(metric[-1])
-    else:
-        entry["error"] = "elastix produced no transform"
-    results[f"elastix_{init}"] = entry
-print(json.dumps(results, indent=2))
-cc = results["crosscheck"]
-print(f"crosscheck-cli register: {cc['wall_s']:.2f} s wall ({cc['registration_ms']} ms registering), "
-      f"TRE tumour {cc['tre']['tumour_mm']} mm, max {cc['tre']['max_mm']} mm, {cc['iterations']} iterations",
-      file=sys.stderr)
-for key in ("elastix_CenterOfGravity", "elastix_GeometricalCenter"):
-    e = results[key]
-    if "tre" in e:
-        print(f"elastix ({e['init']}): {e['wall_s']:.2f} s wall, TRE tumour {e['tre']['tumour_mm']} mm, "
-              f"max {e['tre']['max_mm']} mm", file=sys.stderr)
-    else:
-        print(f"elastix ({e['init']}): failed after {e['wall_s']:.2f} s", file=sys.stderr)
+work, size, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def cube(centre, half=50.0):
+    return [list(centre)] + [list(np.array(centre) + np.array([half if (k >> a) & 1 else -half for a in range(3)])) for k in range(8)]
+study = json.load(open(f"{work}/study/ground_truth.json"))
+posture = json.load(open(f"{work}/posture/ground_truth.json"))
+level = [x for x in posture["levels"] if x["level"] == 2][0]
+mrlike = json.load(open(f"{work}/mrlike-truth.json"))
+tumour_ct = np.array(study["tumor"]["center_ct_mm"])
+ct_to_mrlike = np.array(mrlike["ct_to_mr"])
+cases = [
+    {"case": "phantom", "truth_moving_to_fixed": study["ct_to_mr"], "points_fixed_mm": cube(study["tumor"]["center_mr_mm"])},
+    {"case": "posture", "truth_moving_to_fixed": level["ct_to_mr"],
+     "points_fixed_mm": [level["center_mr_mm"]] + [list(np.array(level["center_mr_mm"]) + 20.0 * np.array(d))
+                          for d in ([1, 0, 0], [-1, 0, 0], [0, 1, 0], [0, -1, 0], [0, 0, 1], [0, 0, -1])]},
+    {"case": "mr_like", "truth_moving_to_fixed": mrlike["ct_to_mr"],
+     "points_fixed_mm": cube((ct_to_mrlike @ np.append(tumour_ct, 1.0))[:3])},
+]
+runs = [line.rstrip("\n").split("\t") for line in open(f"{work}/runs.tsv")]
+for c in cases:
+    c["runs"] = [{"tool": r[1], "kind": r[2], "wall_s": float(r[3]), "path": r[4]} for r in runs if r[0] == c["case"]]
+print(json.dumps(cases))
 PY
+$py "$here/evaluate.py" "$work" "$work/cases.json"
