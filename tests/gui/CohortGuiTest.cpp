@@ -20,10 +20,13 @@
 #include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "core/cohort/CohortRun.h"
+#include "core/cohort/StudyFolders.h"
 #include "core/model/Study.h"
 #include "core/phantom/PhantomWriter.h"
 #include "viewer/cohort/CohortPanel.h"
 #include "viewer/cohort/CohortTableItems.h"
+#include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
 
@@ -42,6 +45,9 @@ private slots:
 
 private:
     QJsonObject resultOf(const QString& patient) const;
+    /// The cohort's result files, measured by core when the run test did not (a test run
+    /// on its own).
+    void ensureResults() const;
     /// The row of a patient in the table as it is sorted now, or -1.
     static int rowOf(QTableWidget* table, const QString& patient);
 
@@ -71,6 +77,12 @@ QJsonObject CohortGuiTest::resultOf(const QString& patient) const {
         return {};
     }
     return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+void CohortGuiTest::ensureResults() const {
+    const std::filesystem::path out = m_out.toStdString();
+    cc::runCohortLocally(cc::pendingStudies(cc::studyFolders({m_studies.toStdString()}, out), out),
+                         out, 2);
 }
 
 int CohortGuiTest::rowOf(QTableWidget* table, const QString& patient) {
@@ -173,6 +185,7 @@ void CohortGuiTest::aRunFillsTheTableWithEachPatientsResult() {
 }
 
 void CohortGuiTest::sizesSortAsNumbers() {
+    ensureResults();
     MainWindow window;
     QVERIFY(window.cohortFlow()->openCohort(m_out));
     QTableWidget* table = window.cohortPanel()->table();
@@ -196,7 +209,9 @@ void CohortGuiTest::sizesSortAsNumbers() {
 }
 
 void CohortGuiTest::aDoubleClickOpensThatPatientsStudyOnItsFinding() {
+    ensureResults();
     MainWindow window;
+    window.setCompareOnOpen(true);  // as the application does: register, compare, show
     window.paneGrid()->setLayoutName(QStringLiteral("2x2"));
     window.resize(1500, 950);
     window.show();
@@ -208,11 +223,18 @@ void CohortGuiTest::aDoubleClickOpensThatPatientsStudyOnItsFinding() {
     QVERIFY(row >= 0);
     const QJsonObject r = resultOf(patient);
     QSignalSpy shown(&window, &MainWindow::studyShown);
+    QSignalSpy settled(&window, &MainWindow::openingSettled);
+    QSignalSpy activated(window.cohortPanel(), &Panel::patientActivated);
+    QVERIFY(QTest::qWaitForWindowExposed(table));
     QTableWidgetItem* item = table->item(row, Panel::HuCt);
     table->scrollToItem(item);
     const QPoint at = table->visualItemRect(item).center();
+    // A press first: QTest's double-click alone does not press the item.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
-    QVERIFY(shown.wait(60000));
+    QCOMPARE(activated.count(), 1);
+    QSignalSpy failed(&window, &MainWindow::loadFailed);
+    QVERIFY2(shown.wait(60000), failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
     const auto study = window.study();
     QVERIFY(study);
     bool ct = false, sct = false;
@@ -233,7 +255,8 @@ void CohortGuiTest::aDoubleClickOpensThatPatientsStudyOnItsFinding() {
             break;
         }
     }
-    QCOMPARE(shown.count(), 1);  // opened once, not once per click
+    QCOMPARE(shown.count(), 1);                             // opened once, not once per click
+    QVERIFY(settled.count() == 1 || settled.wait(120000));  // registered and compared
     const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
     if (!docs.isEmpty()) {
         for (auto* pane : window.paneGrid()->panes()) {
@@ -249,7 +272,8 @@ void CohortGuiTest::aFolderWithoutResultsIsNotOpened() {
     QSignalSpy message(window.cohortFlow(), &cc::app::CohortFlow::message);
     QVERIFY(!window.cohortFlow()->openCohort(m_studies));
     QCOMPARE(message.count(), 1);
-    QVERIFY(message.at(0).at(0).toString().contains(QStringLiteral("patients/*.json")));
+    QVERIFY2(message.at(0).at(0).toString().contains(QStringLiteral("patients")),
+             qPrintable(message.at(0).at(0).toString()));
     QCOMPARE(window.cohortPanel()->table()->rowCount(), 0);
 }
 

@@ -46,6 +46,9 @@ CohortPanel::CohortPanel(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    // By patient, A to Z, until the user clicks another header.
+    m_table->horizontalHeader()->setSortIndicator(Patient, Qt::AscendingOrder);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
     // Activation is a double-click (or Enter) with the platform's usual settings.
@@ -143,7 +146,7 @@ QString CohortPanel::summaryHtml(const CohortSummary& s) const {
                        .arg(s.failed.size())
                        .arg(detectionLine(s));
     html += QStringLiteral(
-                "<table cellspacing='0' cellpadding='2'><tr><th align='left'>%1</th><th>n</th>"
+                "<table cellspacing='0' cellpadding='4'><tr><th align='left'>%1</th><th>n</th>"
                 "<th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th></tr>")
                 .arg(tr("Measure"), tr("CT mean (SD)"), tr("sCT mean (SD)"),
                      tr("CT - sCT [95 % CI]"), tr("t-test p"), tr("Wilcoxon p"));
