@@ -56,7 +56,7 @@ void CohortPdfWriter::drawPatientTable(PdfCanvas& canvas) const {
         }
         rows.push_back(row);
     }
-    canvas.table({17.0, 12.0, 19.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 36.0}, rows,
+    canvas.table({17.0, 14.0, 17.0, 16.0, 16.0, 16.0, 16.0, 16.0, 16.0, 36.0}, rows,
                  {false, false, false, true, true, true, true, true, true, false}, 8.0);
 }
 

@@ -13,6 +13,8 @@ namespace {
 
 constexpr double kMinFieldMm = 40.0;
 constexpr double kMaxFieldMm = 120.0;
+/// Letters and scale bar large enough to read on a 2 cm print.
+constexpr double kTextScale = 2.2;
 
 const SeriesInfo* seriesByUid(const ScanResult& scan, const std::string& uid) {
     for (const SeriesInfo& s : scan.series) {
@@ -86,9 +88,9 @@ CohortThumbnail renderCohortThumbnail(const PatientResult& result, int sizePx) {
         const KeyImageWindow window = huWindowFor(result.meanHu.ct);
         CohortThumbnail thumbnail;
         thumbnail.ct = renderKeyImage({ct.volume.get(), Eigen::Matrix4d::Identity()}, plane, window,
-                                      nullptr, sizePx, nullptr, 1.4);
+                                      nullptr, sizePx, nullptr, kTextScale);
         thumbnail.sct = renderKeyImage({sct.volume.get(), *result.ctToSct}, plane, window, nullptr,
-                                       sizePx, nullptr, 1.4);
+                                       sizePx, nullptr, kTextScale);
         return thumbnail;
     } catch (const std::exception&) {
         return placeholders(QStringLiteral("study cannot be read"), sizePx);
