@@ -190,7 +190,8 @@ void writeCohortPdf(const fs::path& dir, const std::vector<PatientResult>& resul
 #endif
 
 int summarize(const SummarizeArgs& args) {
-    bool csv = false, json = false, pdf = false;
+    bool csv = false, json = false;
+    [[maybe_unused]] bool pdf = false;  // only read when built with the viewer
     std::stringstream list(args.formats);
     for (std::string format; std::getline(list, format, ',');) {
         if (format == "csv") {
