@@ -86,7 +86,8 @@ def main():
                         one(r["sagittal_long_mm"]["ct"]), one(r["sagittal_long_mm"]["sct"]),
                         one(r["mean_hu"]["ct"]), one(r["mean_hu"]["sct"])])
         check(row in text, f"patient row '{row}'")
-        caption = f"CT {one(r['mean_hu']['ct'])} / sCT {one(r['mean_hu']['sct'])} HU"
+        caption = (f"CT {one(r['mean_hu']['ct'])} / sCT {one(r['mean_hu']['sct'])} HU"
+                   if r["has_finding"] else "no finding")
         check(caption in text, f"{r['patient']}: thumbnail caption '{caption}'")
     for words in ("Methods", "Paired t-test", "Wilcoxon signed-rank", "Mattes mutual information",
                   "CT >= 200 HU and sCT < 100 HU", "|CT - sCT| >= 150 HU", "at or above 200 HU",

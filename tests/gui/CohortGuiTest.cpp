@@ -1,7 +1,8 @@
 // File > Open cohort and Run cohort in the main window: a 2-patient small phantom cohort is
 // measured through the window's cohort run (off the GUI thread, the same per-patient work as
 // `crosscheck-cli cohort run`); the table's cells are checked against each patient's result
-// file read back with Qt's own JSON reader; sizes sort as numbers; a double-click on a row
+// file read back with Qt's own JSON reader (a study without its sCT is a grey failed row with
+// its reason); sizes sort as numbers; a double-click on a row
 // opens that patient's study with the cursor on the measured finding.
 // CROSSCHECK_DOC_IMAGES=DIR saves the cohort dock and the window for the user guide
 // (CROSSCHECK_DOC_COHORT_PATIENTS=N measures N patients instead of 2 for a fuller picture).
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <filesystem>
 
 #include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
@@ -69,6 +71,10 @@ void CohortGuiTest::initTestCase() {
     options.published = m_patients > 2;
     QCOMPARE(static_cast<int>(cc::writePhantomStudy(m_studies.toStdString(), options).size()),
              m_patients);
+    // A study without its sCT: a failed row with its reason, not the end of the run.
+    const std::filesystem::path studies = m_studies.toStdString();
+    std::filesystem::create_directories(studies / "P999");
+    std::filesystem::copy(studies / "P001" / "CT", studies / "P999" / "CT");
 }
 
 QJsonObject CohortGuiTest::resultOf(const QString& patient) const {
@@ -125,7 +131,7 @@ void CohortGuiTest::aRunFillsTheTableWithEachPatientsResult() {
     QVERIFY(window.cohortDock()->isVisible());
 
     QTableWidget* table = window.cohortPanel()->table();
-    QCOMPARE(table->rowCount(), m_patients);
+    QCOMPARE(table->rowCount(), m_patients + 1);
     int visibleOnCt = 0, visibleOnSct = 0, done = 0;
     for (int row = 0; row < table->rowCount(); ++row) {
         const QString patient = table->item(row, Panel::Patient)->text();
@@ -137,8 +143,16 @@ void CohortGuiTest::aRunFillsTheTableWithEachPatientsResult() {
         done += isDone ? 1 : 0;
         visibleOnCt += r[QStringLiteral("visible_on_ct")].toBool() ? 1 : 0;
         visibleOnSct += r[QStringLiteral("visible_on_sct")].toBool() ? 1 : 0;
-        QCOMPARE(cell(Panel::VisibleCt), yesNo(r[QStringLiteral("visible_on_ct")].toBool()));
-        QCOMPARE(cell(Panel::VisibleSct), yesNo(r[QStringLiteral("visible_on_sct")].toBool()));
+        QCOMPARE(cell(Panel::VisibleCt),
+                 isDone ? yesNo(r[QStringLiteral("visible_on_ct")].toBool()) : QString());
+        QCOMPARE(cell(Panel::VisibleSct),
+                 isDone ? yesNo(r[QStringLiteral("visible_on_sct")].toBool()) : QString());
+        QVERIFY(cell(Panel::Reason).startsWith(r[QStringLiteral("reason")].toString()));
+        if (!isDone) {
+            QVERIFY2(cell(Panel::Reason).contains(QStringLiteral("no sCT series")),
+                     qPrintable(cell(Panel::Reason)));
+            QCOMPARE(table->item(row, Panel::Patient)->background().color(), QColor(232, 232, 232));
+        }
         const struct {
             int column;
             const char* key;
@@ -168,8 +182,13 @@ void CohortGuiTest::aRunFillsTheTableWithEachPatientsResult() {
         QCOMPARE(table->item(row, Panel::Patient)->background().color() == QColor(250, 218, 222),
                  missed);
     }
+    QCOMPARE(done, m_patients);           // P999 failed
     QVERIFY(visibleOnCt > visibleOnSct);  // the phantom's sCT misses the calcified tumour
     const QString summary = window.cohortPanel()->summaryLabel()->text();
+    QVERIFY2(
+        summary.contains(
+            QStringLiteral("%1 patients, %2 done, 1 failed").arg(m_patients + 1).arg(m_patients)),
+        qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("visible on CT %1/%2, on sCT %3/%2")
                                   .arg(visibleOnCt)
                                   .arg(done)
@@ -195,7 +214,7 @@ void CohortGuiTest::sizesSortAsNumbers() {
             const auto key = [&](int r) {
                 return dynamic_cast<const cc::viewer::CohortTableItem*>(table->item(r, Panel::HuCt))
                     ->sortKey()
-                    .value_or(order == Qt::AscendingOrder ? 1e300 : -1e300);
+                    .value_or(1e300);  // an empty cell sorts after every number
             };
             QVERIFY(order == Qt::AscendingOrder ? key(row - 1) <= key(row)
                                                 : key(row - 1) >= key(row));

@@ -98,7 +98,9 @@ const PatientResult* CohortPanel::resultAtRow(int row) const {
 
 void CohortPanel::fillRow(int row, const PatientResult& r, int index) {
     const auto number = [](const std::optional<double>& v) {
-        return new CohortTableItem(cohortCellText(v), v);
+        auto* item = new CohortTableItem(cohortCellText(v), v);
+        item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);  // the dash too
+        return item;
     };
     QString reason = QString::fromStdString(r.reason);
     for (const std::string& warning : r.warnings) {

@@ -105,10 +105,11 @@ void CohortPdfWriter::drawThumbnails(PdfCanvas& canvas, const Progress& progress
         }
         canvas.textIn(QRectF(x, y + imageMm + 0.5, cellMm - 2.0, canvas.lineMm(name)),
                       QString::fromStdString(r.patient), name, Qt::AlignLeft | Qt::AlignVCenter);
-        const QString text =
-            r.done ? QStringLiteral("CT %1 / sCT %2 HU")
-                         .arg(formatReportValue(r.meanHu.ct), formatReportValue(r.meanHu.sct))
-                   : QStringLiteral("failed");
+        const QString text = !r.done         ? QStringLiteral("failed")
+                             : !r.hasFinding ? QStringLiteral("no finding")
+                                             : QStringLiteral("CT %1 / sCT %2 HU")
+                                                   .arg(formatReportValue(r.meanHu.ct),
+                                                        formatReportValue(r.meanHu.sct));
         canvas.textIn(QRectF(x, y + imageMm + 0.5 + canvas.lineMm(name), cellMm - 2.0,
                              canvas.lineMm(caption)),
                       text, caption, Qt::AlignLeft | Qt::AlignVCenter, QColor(60, 60, 60));
