@@ -13,10 +13,17 @@
 #include <sstream>
 #include <thread>
 
+#ifdef CROSSCHECK_CLI_HAS_PDF
+#include <QGuiApplication>
+
+#include "viewer/report/CohortPdfWriter.h"
+#endif
+
 #include "app/cli/CohortSlurm.h"
-#include "app/cli/CohortStudies.h"
+#include "core/cohort/CohortRun.h"
 #include "core/cohort/CohortSummary.h"
 #include "core/cohort/PatientWork.h"
+#include "core/cohort/StudyFolders.h"
 #include "core/session/AtomicFile.h"
 
 namespace crosscheck::cli {
@@ -103,58 +110,33 @@ int runCohort(const RunArgs& args) {
         std::cerr << "crosscheck-cli cohort run: " << e.what() << "\n";
         return 1;
     }
-    std::vector<fs::path> todo;
     int skipped = 0;
-    for (const fs::path& folder : folders) {
-        std::error_code ec;
-        if (fs::exists(patientResultPath(args.out, patientName(folder)), ec)) {
-            ++skipped;
-        } else {
-            todo.push_back(folder);
-        }
-    }
+    const std::vector<fs::path> todo = pendingStudies(folders, args.out, &skipped);
     if (args.slurm) {
         return runCohortOnSlurm(args, todo, skipped, start);
     }
-    const int jobs = std::max(
-        1,
-        std::min(args.jobs > 0 ? args.jobs : static_cast<int>(std::thread::hardware_concurrency()),
-                 static_cast<int>(std::max<std::size_t>(1, todo.size()))));
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int jobs = std::max(1, std::min(args.jobs > 0 ? args.jobs : cores,
+                                          static_cast<int>(std::max<std::size_t>(1, todo.size()))));
     std::cerr << "cohort: " << folders.size() << " studies, " << skipped
               << " already done, running " << todo.size() << " on " << jobs << " job(s)\n";
-    std::atomic<std::size_t> next{0};
-    std::atomic<int> done{0}, failed{0};
-    std::mutex logMutex;
-    // Each worker takes the next study until none is left: the machine's cores, no more.
-    auto worker = [&] {
-        for (std::size_t i = next++; i < todo.size(); i = next++) {
-            const PatientResult result = runPatient(todo[i]);
-            writePatientResult(args.out, result);
-            (result.done ? done : failed)++;
-            const std::lock_guard<std::mutex> lock(logMutex);
+    const CohortRunCounts counts =
+        runCohortLocally(todo, args.out, jobs, {}, [](const PatientResult& result, int, int) {
             std::cerr << "  " << result.patient << ": "
                       << (result.done ? "done" : "failed: " + result.reason) << " ("
                       << static_cast<int>(result.ms) << " ms)\n";
-        }
-    };
-    std::vector<std::future<void>> workers;
-    for (int j = 0; j < jobs; ++j) {
-        workers.push_back(std::async(std::launch::async, worker));
-    }
-    for (auto& w : workers) {
-        w.get();  // rethrows a failure to write a result file
-    }
+        });
     const double ms = msSince(start);
     if (args.json) {
-        std::cout << nlohmann::json{{"done", done.load()},
-                                    {"failed", failed.load()},
+        std::cout << nlohmann::json{{"done", counts.done},
+                                    {"failed", counts.failed},
                                     {"skipped", skipped},
                                     {"ms", ms}}
                          .dump(2)
                   << "\n";
     } else {
-        std::printf("%d done, %d failed, %d skipped (already done), %.0f ms\n", done.load(),
-                    failed.load(), skipped, ms);
+        std::printf("%d done, %d failed, %d skipped (already done), %.0f ms\n", counts.done,
+                    counts.failed, skipped, ms);
     }
     return 0;
 }
@@ -182,18 +164,51 @@ void printSummary(const CohortSummary& s) {
     }
 }
 
+#ifdef CROSSCHECK_CLI_HAS_PDF
+/// DIR/cohort.pdf through a QGuiApplication on the "offscreen" platform (no display needed),
+/// as `report` renders its PDF.
+void writeCohortPdf(const fs::path& dir, const std::vector<PatientResult>& results,
+                    const CohortSummary& summary) {
+    std::unique_ptr<QGuiApplication> application;
+    if (!QCoreApplication::instance()) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        static int argc = 1;
+        static char name[] = "crosscheck-cli";
+        static char* argv[] = {name, nullptr};
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    }
+    std::cerr << "rendering " << (dir / "cohort.pdf").string() << " (" << results.size()
+              << " patients)\n";
+    const fs::path absolute = fs::absolute(dir).lexically_normal();
+    const std::string title =
+        (absolute.filename().empty() ? absolute.parent_path() : absolute).filename().string();
+    viewer::CohortPdfWriter(results, summary, QString::fromStdString(title))
+        .write(dir / "cohort.pdf");
+}
+#endif
+
 int summarize(const SummarizeArgs& args) {
     bool csv = false, json = false;
+    [[maybe_unused]] bool pdf = false;  // only read when built with the viewer
     std::stringstream list(args.formats);
     for (std::string format; std::getline(list, format, ',');) {
         if (format == "csv") {
             csv = true;
         } else if (format == "json") {
             json = true;
+        } else if (format == "pdf") {
+#ifdef CROSSCHECK_CLI_HAS_PDF
+            pdf = true;
+#else
+            std::cerr << "crosscheck-cli cohort summarize: --formats pdf: this crosscheck-cli "
+                         "was built without the viewer (CROSSCHECK_BUILD_GUI=OFF)\n";
+            return 2;
+#endif
         } else {
-            std::cerr << "crosscheck-cli cohort summarize: --formats: unknown or not yet "
-                         "available format '"
-                      << format << "' (csv, json)\n";
+            std::cerr << "crosscheck-cli cohort summarize: --formats: unknown format '" << format
+                      << "' (csv, json, pdf)\n";
             return 2;
         }
     }
@@ -206,6 +221,11 @@ int summarize(const SummarizeArgs& args) {
     if (csv) {
         writeFileAtomically(fs::path(args.dir) / "patients.csv", patientsCsv(results));
     }
+#ifdef CROSSCHECK_CLI_HAS_PDF
+    if (pdf) {
+        writeCohortPdf(args.dir, results, summary);
+    }
+#endif
     if (args.json) {
         std::cout << j.dump(2) << "\n";
     } else {
@@ -255,9 +275,10 @@ void addCohortCommand(CLI::App& app, CommandAction& action) {
 
     auto sum = std::make_shared<SummarizeArgs>();
     CLI::App* sumCmd = cohort->add_subcommand(
-        "summarize", "The study's table from DIR/patients: summary.json and patients.csv");
+        "summarize", "The study's table from DIR/patients: summary.json, patients.csv, cohort.pdf");
     sumCmd->add_option("DIR", sum->dir, "The folder of `cohort run --out`")->required();
-    sumCmd->add_option("--formats", sum->formats, "Files to write: csv,json (default both)");
+    sumCmd->add_option("--formats", sum->formats,
+                       "Files to write: csv,json,pdf (default csv,json)");
     sumCmd->add_flag("--json", sum->json, "Print the summary as one JSON document on stdout");
     sumCmd->callback([sum, &action] { action = [sum] { return summarize(*sum); }; });
 }

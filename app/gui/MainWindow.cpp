@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QStatusBar>
 
+#include "app/gui/CohortFlow.h"
 #include "app/gui/HelpMenu.h"
 #include "app/gui/PaneGrid.h"
 #include "app/gui/SessionController.h"
@@ -18,6 +19,7 @@
 #include "viewer/analysis/MeasureFinding.h"
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/charts/RoiChartsPanel.h"
+#include "viewer/cohort/CohortPanel.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/roi/MeasurementTable.h"
@@ -92,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_session = new SessionController(this);
     m_report = new ReportExportFlow(m_workflow, m_measurements, this);
     connectWorkflow();
+    buildCohortDock();
     buildMenus();
     buildToolMenus();
     m_help = new HelpMenu(this);
@@ -146,6 +149,26 @@ void MainWindow::connectWorkflow() {
     connect(m_workflow, &StudyWorkflow::analysisFinished, this, &MainWindow::analysisFinished);
     connect(m_workflow, &StudyWorkflow::sessionOpened, this, &MainWindow::sessionOpened);
     connect(m_workflow, &StudyWorkflow::openingSettled, this, &MainWindow::openingSettled);
+}
+
+void MainWindow::buildCohortDock() {
+    m_cohortPanel = new viewer::CohortPanel(this);
+    m_cohortDock = addDock(tr("Cohort"), QStringLiteral("cohortDock"), m_cohortPanel,
+                           Qt::BottomDockWidgetArea);
+    m_cohort = new CohortFlow(m_cohortPanel, this);
+    connect(m_cohort, &CohortFlow::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_cohort, &CohortFlow::cohortOpened, m_cohortDock, &QDockWidget::show);
+    // A double-click on a patient opens the study on its measured finding.
+    connect(m_cohort, &CohortFlow::openStudyRequested, this,
+            [this](const QString& folder, std::optional<PatientPoint> centre) {
+                if (!confirmUnsavedAnnotations()) {
+                    return;
+                }
+                if (centre) {
+                    m_workflow->requestCursor(*centre);
+                }
+                m_workflow->openPaths(viewer::toPaths({folder}));
+            });
 }
 
 void MainWindow::buildStatusBar() {

@@ -26,6 +26,7 @@ struct SessionStudy;
 
 namespace crosscheck::viewer {
 class SeriesBrowser;
+class CohortPanel;
 class FindingsPanel;
 class MeasurementTable;
 class RoiChartsPanel;
@@ -33,6 +34,7 @@ class RoiChartsPanel;
 
 namespace crosscheck::app {
 
+class CohortFlow;
 class HelpMenu;
 class PaneGrid;
 struct ReportExportRequest;
@@ -96,6 +98,11 @@ public:
     void showAbout();
     QString aboutText() const;
 
+    // Cohorts (CohortFlow): File > Open cohort... and Run cohort...; the "Cohort" dock.
+    CohortFlow* cohortFlow() const { return m_cohort; }
+    viewer::CohortPanel* cohortPanel() const { return m_cohortPanel; }
+    QDockWidget* cohortDock() const { return m_cohortDock; }
+
     // Sessions (MainWindowSession.cpp): *.crosscheck.json, autosave and recovery.
     SessionController* sessionController() const { return m_session; }
     /// The live state as a session document (viewer::sessionDocumentOf).
@@ -143,6 +150,7 @@ private:
     void buildMenus();
     void buildViewMenu();
     void buildStatusBar();
+    void buildCohortDock();
     void buildToolMenus();
     void copySelectedRoiToSlice(int direction);
     void addLandmarkActions(QMenu* registration);
@@ -167,6 +175,9 @@ private:
     QDockWidget* m_seriesDock = nullptr;
     QDockWidget* m_findingsDock = nullptr;
     QDockWidget* m_chartsDock = nullptr;
+    QDockWidget* m_cohortDock = nullptr;
+    viewer::CohortPanel* m_cohortPanel = nullptr;
+    CohortFlow* m_cohort = nullptr;
     QMenu* m_viewMenu = nullptr;
     HelpMenu* m_help = nullptr;
     ReportExportFlow* m_report = nullptr;

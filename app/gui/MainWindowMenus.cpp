@@ -8,6 +8,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 
+#include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "viewer/registration/LandmarkSet.h"
@@ -40,6 +41,11 @@ void MainWindow::buildMenus() {
     connect(file->addAction(tr("Open &demo study")), &QAction::triggered, this,
             &MainWindow::openDemo);
     addSessionActions(file);
+    file->addSeparator();
+    connect(file->addAction(tr("Open &cohort...")), &QAction::triggered, m_cohort,
+            &CohortFlow::showOpenDialog);
+    connect(file->addAction(tr("R&un cohort...")), &QAction::triggered, m_cohort,
+            &CohortFlow::showRunDialog);
     file->addSeparator();
     QAction* exportReport = file->addAction(tr("&Export report..."));
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -130,6 +136,7 @@ void MainWindow::buildViewMenu() {
     view->addSeparator();
     addDockToggle(view, tr("Series browser"), QKeySequence(Qt::Key_F2), m_seriesDock);
     addDockToggle(view, tr("Profile and histogram"), QKeySequence(Qt::Key_F4), m_chartsDock);
+    addDockToggle(view, tr("Cohort"), QKeySequence(Qt::Key_F6), m_cohortDock);
 }
 
 }  // namespace crosscheck::app

@@ -33,6 +33,31 @@ PairedValue pairFrom(const nlohmann::json& j, const std::string& key) {
     return {optionalFrom(v, "ct"), optionalFrom(v, "sct")};
 }
 
+nlohmann::json matrixJson(const std::optional<Eigen::Matrix4d>& m) {
+    if (!m) {
+        return nullptr;
+    }
+    nlohmann::json rows = nlohmann::json::array();
+    for (int r = 0; r < 4; ++r) {
+        rows.push_back({(*m)(r, 0), (*m)(r, 1), (*m)(r, 2), (*m)(r, 3)});
+    }
+    return rows;
+}
+
+std::optional<Eigen::Matrix4d> matrixFrom(const nlohmann::json& j) {
+    if (j.is_null()) {
+        return std::nullopt;
+    }
+    Eigen::Matrix4d m;
+    for (int r = 0; r < 4; ++r) {
+        for (int c = 0; c < 4; ++c) {
+            m(r, c) =
+                j.at(static_cast<std::size_t>(r)).at(static_cast<std::size_t>(c)).get<double>();
+        }
+    }
+    return m;
+}
+
 }  // namespace
 
 nlohmann::json toJson(const PatientResult& r) {
@@ -55,7 +80,13 @@ nlohmann::json toJson(const PatientResult& r) {
             {"warnings", r.warnings},
             {"flags", r.flags},
             {"metrics", r.metrics},
-            {"ms", r.ms}};
+            {"ms", r.ms},
+            {"timings_ms",
+             {{"load", r.timingsMs.load},
+              {"registration", r.timingsMs.registration},
+              {"analysis", r.timingsMs.analysis},
+              {"measurement", r.timingsMs.measurement}}},
+            {"ct_to_sct", matrixJson(r.ctToSct)}};
 }
 
 PatientResult patientResultFromJson(const nlohmann::json& j) {
@@ -88,6 +119,14 @@ PatientResult patientResultFromJson(const nlohmann::json& j) {
         r.flags = j.at("flags");
         r.metrics = j.at("metrics");
         r.ms = j.at("ms").get<double>();
+        if (j.contains("timings_ms")) {
+            const nlohmann::json& t = j.at("timings_ms");
+            r.timingsMs = {t.at("load").get<double>(), t.at("registration").get<double>(),
+                           t.at("analysis").get<double>(), t.at("measurement").get<double>()};
+        }
+        if (j.contains("ct_to_sct")) {
+            r.ctToSct = matrixFrom(j.at("ct_to_sct"));
+        }
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(e.what());
     }

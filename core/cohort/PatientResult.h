@@ -1,5 +1,6 @@
 #pragma once
 
+#include <Eigen/Core>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,6 +14,16 @@ namespace crosscheck {
 struct PairedValue {
     std::optional<double> ct;
     std::optional<double> sct;
+};
+
+/// Where a patient's wall time went (ms): scanning the folder and loading the CT and sCT,
+/// registering the sCT onto the CT (0 for the same frame), the discrepancy analysis, and
+/// measuring the finding ("measure this finding" in two planes). 0 for a stage not reached.
+struct PatientTimings {
+    double load = 0.0;
+    double registration = 0.0;
+    double analysis = 0.0;
+    double measurement = 0.0;
 };
 
 /// What the cohort run found for one patient (one study folder): the tumour measured as
@@ -40,13 +51,20 @@ struct PatientResult {
     nlohmann::json flags = nlohmann::json::array();
     nlohmann::json metrics = nlohmann::json::object();
     double ms = 0.0;  ///< wall time of the patient's work
+    PatientTimings timingsMs;
+    /// Maps the CT's patient coordinates (LPS, mm) to the sCT's: identity for the same
+    /// frame, the inverse of the registration's sCT -> CT otherwise. Lets a viewer show the
+    /// sCT at the finding without registering again. Unset when no registration was reached.
+    std::optional<Eigen::Matrix4d> ctToSct;
 };
 
 /// The result file's JSON: `patient`, `study`, `status` ("done" | "failed"), `reason`,
 /// `ct_series_instance_uid`, `sct_series_instance_uid`, `registration`, `has_finding`,
 /// `axial_long_mm`, `axial_short_mm`, `sagittal_long_mm`, `sagittal_short_mm`, `mean_hu`
 /// (each `{"ct", "sct"}`, numbers or null), `visible_on_ct`, `visible_on_sct`, `warnings`, `flags`,
-/// `metrics`, `ms`, `version` (1).
+/// `metrics`, `ms`, `timings_ms` {`load`, `registration`, `analysis`, `measurement`},
+/// `ct_to_sct` (4x4 row-major or null), `version` (1). The last two are optional when read
+/// (result files of earlier builds lack them).
 nlohmann::json toJson(const PatientResult& result);
 
 /// Reads what toJson wrote; throws std::runtime_error naming the missing or mistyped key.

@@ -113,7 +113,17 @@ void takeSizes(const MeasuredFinding& finding, PatientResult& r) {
     }
 }
 
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point& since) {
+    const Clock::time_point now = Clock::now();
+    const double ms = std::chrono::duration<double, std::milli>(now - since).count();
+    since = now;
+    return ms;
+}
+
 void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
+    Clock::time_point stage = Clock::now();
     const ScanResult scan = scanPaths({folder});
     const SeriesInfo& ctInfo = firstOfRole(scan, SeriesRole::CT, folder);
     const SeriesInfo& sctInfo = firstOfRole(scan, SeriesRole::sCT, folder);
@@ -130,9 +140,11 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
             r.warnings.push_back(std::string(toString(s.info.role)) + ": " + warning);
         }
     }
+    r.timingsMs.load = msSince(stage);
     const std::string& ctFrame = ctInfo.frameOfReferenceUid;
     const std::string& sctFrame = sctInfo.frameOfReferenceUid;
     r.registration = "same-frame";
+    r.ctToSct = Eigen::Matrix4d::Identity();
     if (ctFrame.empty() || ctFrame != sctFrame) {
         r.registration = "rigid-mi";
         try {
@@ -140,17 +152,21 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
                 registerRigidMi(*study.series[0].volume, *study.series[1].volume);
             TransformProvenance provenance;
             provenance.basis = TransformBasis::AutomaticMi;
-            study.transforms.set(ctFrame, sctFrame, rigidInverse(reg.movingToFixed), provenance);
+            r.ctToSct = rigidInverse(reg.movingToFixed);
+            study.transforms.set(ctFrame, sctFrame, *r.ctToSct, provenance);
         } catch (const std::exception& e) {
+            r.ctToSct.reset();
             throw PatientFailure(std::string("registration of the sCT onto the CT failed: ") +
                                  e.what());
         }
+        r.timingsMs.registration = msSince(stage);
     }
     const StudyComparison comparison = comparisonInputs(study);
     if (!comparison.inputs) {
         throw PatientFailure(comparison.whyNot);
     }
     const DiscrepancyResult result = analyzeDiscrepancy(*comparison.inputs);
+    r.timingsMs.analysis = msSince(stage);
     r.metrics = toJson(result.difference->metrics());
     for (const DiscrepancyRegion& region : result.regions) {
         r.flags.push_back(toJson(region));
@@ -174,6 +190,7 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
     for (const MeasuredFinding& finding : measured) {
         takeSizes(finding, r);
     }
+    r.timingsMs.measurement = msSince(stage);
 }
 
 }  // namespace
@@ -200,6 +217,7 @@ PatientResult runPatient(const std::filesystem::path& studyFolder) {
         r.hasFinding = false;
         r.axialLongMm = r.axialShortMm = r.sagittalLongMm = r.sagittalShortMm = r.meanHu = {};
         r.visibleOnCt = r.visibleOnSct = false;
+        r.ctToSct.reset();
     }
     r.ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -31,6 +31,10 @@ PatientResult sample(const std::string& patient, double ctLong) {
     r.axialShortMm = {11.6, std::nullopt};
     r.visibleOnCt = true;
     r.warnings = {"CT: gap"};
+    r.timingsMs = {120.5, 1400.25, 35.0, 12.75};
+    Eigen::Matrix4d ctToSct = Eigen::Matrix4d::Identity();
+    ctToSct.block<3, 1>(0, 3) = Eigen::Vector3d(1.5, -2.0, 30.25);
+    r.ctToSct = ctToSct;
     return r;
 }
 
@@ -46,6 +50,10 @@ TEST_CASE("a patient result survives its file unchanged", "[cohort]") {
     CHECK(toJson(back) == toJson(r));
     CHECK(back.axialShortMm.ct == 11.6);
     CHECK_FALSE(back.axialShortMm.sct);
+    CHECK(back.timingsMs.registration == 1400.25);
+    CHECK(back.timingsMs.measurement == 12.75);
+    REQUIRE(back.ctToSct);
+    CHECK(*back.ctToSct == *r.ctToSct);
     std::ofstream(dir / "patients" / "broken.json") << "{\"version\": 1}";
     CHECK_THROWS_WITH(readPatientResult(dir / "patients" / "broken.json"),
                       Catch::Contains("broken.json") && Catch::Contains("patient"));
@@ -80,4 +88,15 @@ TEST_CASE("a study folder without DICOM is a failed patient naming the missing C
     CHECK(r.patient == "P009");
     CHECK(r.reason.rfind("no CT series in ", 0) == 0);
     CHECK(patientName(dir.string() + "/") == "P009");
+}
+
+TEST_CASE("a result file of an earlier build without timings or transform still reads",
+          "[cohort]") {
+    nlohmann::json j = toJson(sample("P002", 18.0));
+    j.erase("timings_ms");
+    j.erase("ct_to_sct");
+    const PatientResult back = patientResultFromJson(j);
+    CHECK(back.timingsMs.load == 0.0);
+    CHECK_FALSE(back.ctToSct);
+    CHECK(back.axialLongMm.ct == 18.0);
 }

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace crosscheck::cli {
+namespace crosscheck {
 
 /// The study folders of `cohort run STUDY...`: each STUDY, or each subfolder of a STUDY that
 /// is a folder of studies (no DICOM Part 10 file at its top or one level down), sorted.
@@ -14,4 +14,4 @@ namespace crosscheck::cli {
 std::vector<std::filesystem::path> studyFolders(const std::vector<std::string>& paths,
                                                 const std::filesystem::path& outDir);
 
-}  // namespace crosscheck::cli
+}  // namespace crosscheck

@@ -1,4 +1,4 @@
-#include "app/cli/CohortStudies.h"
+#include "core/cohort/StudyFolders.h"
 
 #include <algorithm>
 #include <fstream>
@@ -7,7 +7,7 @@
 
 #include "core/cohort/PatientWork.h"
 
-namespace crosscheck::cli {
+namespace crosscheck {
 
 namespace fs = std::filesystem;
 
@@ -74,4 +74,4 @@ std::vector<fs::path> studyFolders(const std::vector<std::string>& paths, const 
     return folders;
 }
 
-}  // namespace crosscheck::cli
+}  // namespace crosscheck
