@@ -12,6 +12,7 @@
 #include "app/gui/PaneGrid.h"
 #include "app/gui/SessionController.h"
 #include "core/model/Study.h"
+#include "core/roi/RoiDrawing.h"
 #include "core/volume/TestPattern.h"
 #include "core/volume/VolumeStatistics.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
@@ -272,6 +273,24 @@ void MainWindow::showAbout() {
 
 QString MainWindow::aboutText() const {
     return m_help->aboutText();
+}
+
+}  // namespace crosscheck::app
+
+namespace crosscheck::app {
+
+void MainWindow::registerThisLevel() {
+    const auto& study = m_workflow->study();
+    if (!study) {
+        return;
+    }
+    // Annotations live in the reference frame, as the cursor does.
+    PatientPoint centre = m_state->cursor();
+    if (const Annotation* selected = annotationLayer()->selected();
+        selected && selected->roi.frameOfReferenceUid == study->referenceFrameUid) {
+        centre = PatientPoint{roiAnchorMm(selected->roi)};
+    }
+    m_workflow->registerLevel(centre, m_levelRadiusMm);
 }
 
 }  // namespace crosscheck::app

@@ -8,6 +8,7 @@
 
 #include "app/gui/ReportExportFlow.h"
 #include "core/geometry/PatientPoint.h"
+#include "core/registration/RegistrationRegion.h"
 #include "core/registration/TransformProvenance.h"
 #include "viewer/study/StudyWorkflow.h"
 
@@ -92,6 +93,12 @@ public:
     }
     /// Shows the reference CT in a checkerboard over every other pane.
     void setCheckerboard(bool on);
+    /// Registration > Register this level: a region-focused registration of every other
+    /// frame around the selected ROI's centre, or the cursor when no ROI is selected.
+    void registerThisLevel();
+    /// The region's radius (mm) Register this level uses.
+    double levelRadiusMm() const { return m_levelRadiusMm; }
+    void setLevelRadiusMm(double radiusMm) { m_levelRadiusMm = radiusMm; }
 
     /// Help > Keyboard and mouse (F1) and Help > About (HelpMenu).
     QDialog* showKeyboardHelp();
@@ -179,6 +186,7 @@ private:
     viewer::CohortPanel* m_cohortPanel = nullptr;
     CohortFlow* m_cohort = nullptr;
     QMenu* m_viewMenu = nullptr;
+    double m_levelRadiusMm = kDefaultRegionRadiusMm;
     HelpMenu* m_help = nullptr;
     ReportExportFlow* m_report = nullptr;
     QProgressBar* m_progress;

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QStatusBar>
 
@@ -60,6 +61,20 @@ void MainWindow::buildMenus() {
     automatic->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(automatic, &QAction::triggered, m_workflow,
             &viewer::StudyWorkflow::registerAutomatically);
+    QAction* level = registration->addAction(tr("Register this &level (cursor or selected ROI)"));
+    level->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R));
+    connect(level, &QAction::triggered, this, &MainWindow::registerThisLevel);
+    QAction* radius = registration->addAction(tr("Level region &radius..."));
+    connect(radius, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const double r = QInputDialog::getDouble(
+            this, tr("Level region radius"),
+            tr("Radius of the sphere Register this level looks at (mm):"), m_levelRadiusMm,
+            kMinRegionRadiusMm, 200.0, 0, &ok);
+        if (ok) {
+            m_levelRadiusMm = r;
+        }
+    });
     QAction* checker = registration->addAction(tr("&Checkerboard with the reference"));
     checker->setShortcut(QKeySequence(Qt::Key_K));
     checker->setCheckable(true);

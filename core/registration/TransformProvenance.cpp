@@ -36,7 +36,16 @@ std::string TransformProvenance::label() const {
             }
             break;
         case TransformBasis::AutomaticMi:
-            text = "registered: automatic MI";
+            if (regionCentreMm) {
+                char buffer[128];
+                std::snprintf(buffer, sizeof buffer,
+                              "registered locally at (%.1f, %.1f, %.1f), radius %.0f mm",
+                              regionCentreMm->x(), regionCentreMm->y(), regionCentreMm->z(),
+                              regionRadiusMm);
+                text = buffer;
+            } else {
+                text = "registered: automatic MI";
+            }
             break;
         case TransformBasis::File:
             text = "transform file";

@@ -46,6 +46,16 @@ double numberKey(const nlohmann::json& j, const std::string& key, const std::str
     return v.get<double>();
 }
 
+Eigen::Vector3d vector3Key(const nlohmann::json& j, const std::string& key,
+                           const std::string& source) {
+    const auto& v = member(j, key, source);
+    if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() ||
+        !v[2].is_number()) {
+        fail(source, key, "expected [x, y, z]");
+    }
+    return {v[0].get<double>(), v[1].get<double>(), v[2].get<double>()};
+}
+
 std::optional<TransformBasis> basisFromString(const std::string& s) {
     for (TransformBasis b :
          {TransformBasis::SameFrame, TransformBasis::Landmarks, TransformBasis::AutomaticMi,
@@ -64,15 +74,20 @@ nlohmann::json linkToJson(const FrameLink& link) {
             {link.fromToTo(r, 0), link.fromToTo(r, 1), link.fromToTo(r, 2), link.fromToTo(r, 3)});
     }
     const TransformProvenance& p = link.provenance;
+    nlohmann::json provenance = {{"basis", toString(p.basis)},
+                                 {"rms_mm", p.rmsMm},
+                                 {"metric", p.metric},
+                                 {"iterations", p.iterations},
+                                 {"adjusted_by_hand", p.adjustedByHand}};
+    if (p.regionCentreMm) {
+        provenance["region"] = {
+            {"center_mm", {p.regionCentreMm->x(), p.regionCentreMm->y(), p.regionCentreMm->z()}},
+            {"radius_mm", p.regionRadiusMm}};
+    }
     return {{"from_frame_uid", link.fromFrame},
             {"to_frame_uid", link.toFrame},
             {"from_to_to", rows},
-            {"provenance",
-             {{"basis", toString(p.basis)},
-              {"rms_mm", p.rmsMm},
-              {"metric", p.metric},
-              {"iterations", p.iterations},
-              {"adjusted_by_hand", p.adjustedByHand}}}};
+            {"provenance", provenance}};
 }
 
 FrameLink linkFromJson(const nlohmann::json& j, const std::string& source) {
@@ -111,6 +126,12 @@ FrameLink linkFromJson(const nlohmann::json& j, const std::string& source) {
         link.provenance.iterations =
             p.contains("iterations") ? static_cast<int>(numberKey(p, "iterations", ps)) : 0;
         link.provenance.adjustedByHand = p.value("adjusted_by_hand", false);
+        if (p.contains("region")) {
+            const auto& region = p.at("region");
+            const std::string rs = ps + " region";
+            link.provenance.regionCentreMm = vector3Key(region, "center_mm", rs);
+            link.provenance.regionRadiusMm = numberKey(region, "radius_mm", rs);
+        }
     }
     return link;
 }
@@ -120,7 +141,9 @@ bool sameLink(const FrameLink& a, const FrameLink& b) {
            a.provenance.basis == b.provenance.basis && a.provenance.rmsMm == b.provenance.rmsMm &&
            a.provenance.metric == b.provenance.metric &&
            a.provenance.iterations == b.provenance.iterations &&
-           a.provenance.adjustedByHand == b.provenance.adjustedByHand;
+           a.provenance.adjustedByHand == b.provenance.adjustedByHand &&
+           a.provenance.regionCentreMm == b.provenance.regionCentreMm &&
+           a.provenance.regionRadiusMm == b.provenance.regionRadiusMm;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "viewer/study/StudyRegistration.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/model/Study.h"
@@ -19,21 +20,31 @@ const LoadedSeries* referenceSeries(const Study& study) {
     return nullptr;
 }
 
-std::vector<const LoadedSeries*> unregisteredFrames(const Study& study) {
+std::vector<const LoadedSeries*> otherFrames(const Study& study) {
     std::vector<const LoadedSeries*> chosen;
-    std::set<std::string> frames;
+    std::set<std::string> frames{study.referenceFrameUid};
     for (SeriesRole preferred :
          {SeriesRole::T1w, SeriesRole::T2w, SeriesRole::sCT, SeriesRole::Other, SeriesRole::CT}) {
         for (const auto& s : study.series) {
             const std::string& frame = s.info.frameOfReferenceUid;
-            if (s.info.role != preferred || frames.count(frame) != 0 ||
-                study.transforms.transform(study.referenceFrameUid, frame)) {
-                continue;
+            if (s.info.role == preferred && frames.insert(frame).second) {
+                chosen.push_back(&s);
             }
-            frames.insert(frame);
-            chosen.push_back(&s);
         }
     }
+    return chosen;
+}
+
+std::vector<const LoadedSeries*> unregisteredFrames(const Study& study) {
+    std::vector<const LoadedSeries*> chosen = otherFrames(study);
+    chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                                [&study](const LoadedSeries* s) {
+                                    return study.transforms
+                                        .transform(study.referenceFrameUid,
+                                                   s->info.frameOfReferenceUid)
+                                        .has_value();
+                                }),
+                 chosen.end());
     return chosen;
 }
 
@@ -51,6 +62,31 @@ std::vector<FrameLink> registerFramesMi(const LoadedSeries& fixed,
         provenance.metric = result.metric;
         provenance.iterations = result.iterations;
         links.push_back({moving[i]->info.frameOfReferenceUid, result.movingToFixed, provenance});
+    }
+    return links;
+}
+
+std::vector<RegionLink> registerFramesInRegion(const Study& study, const LoadedSeries& fixed,
+                                               const std::vector<const LoadedSeries*>& moving,
+                                               const RegistrationRegion& region,
+                                               const Progress& progress) {
+    std::vector<RegionLink> links;
+    const auto n = static_cast<double>(moving.size());
+    for (std::size_t i = 0; i < moving.size(); ++i) {
+        const double from = static_cast<double>(i) / n;
+        const std::string& frame = moving[i]->info.frameOfReferenceUid;
+        RigidMiOptions options;
+        options.region = region;
+        options.initialMovingToFixed = study.transforms.transform(frame, study.referenceFrameUid);
+        const RigidMiResult result = registerRigidMi(*fixed.volume, *moving[i]->volume, options,
+                                                     progress.subRange(from, from + 1.0 / n));
+        TransformProvenance provenance;
+        provenance.basis = TransformBasis::AutomaticMi;
+        provenance.metric = result.metric;
+        provenance.iterations = result.iterations;
+        provenance.regionCentreMm = region.centreMm;
+        provenance.regionRadiusMm = region.radiusMm;
+        links.push_back({{frame, result.movingToFixed, provenance}, result.quality});
     }
     return links;
 }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/registration/RegistrationQuality.h"
+#include "core/registration/RegistrationRegion.h"
 #include "core/registration/TransformProvenance.h"
 #include "core/util/Progress.h"
 
@@ -28,8 +30,10 @@ struct FrameLink {
 /// reference frame; null when the study has none.
 const LoadedSeries* referenceSeries(const Study& study);
 
-/// One series to register per frame that has no transform to the reference yet,
-/// preferring the T1w (the sCT is computed from it, so it shares its frame).
+/// One series to register per frame other than the reference's, preferring the T1w (the
+/// sCT is computed from it, so it shares its frame).
+std::vector<const LoadedSeries*> otherFrames(const Study& study);
+/// The same, only the frames that have no transform to the reference yet.
 std::vector<const LoadedSeries*> unregisteredFrames(const Study& study);
 
 /// Registers each moving series onto `fixed` in turn (rigid, MI); the progress of the
@@ -37,5 +41,21 @@ std::vector<const LoadedSeries*> unregisteredFrames(const Study& study);
 std::vector<FrameLink> registerFramesMi(const LoadedSeries& fixed,
                                         const std::vector<const LoadedSeries*>& moving,
                                         const Progress& progress);
+
+/// A region-focused registration waiting to be added, with how well it fits there.
+struct RegionLink {
+    FrameLink link;
+    RegistrationQuality quality;
+};
+
+/// Registers each moving series onto `fixed` (rigid, MI) with the metric only inside
+/// `region` (reference patient mm): the level of interest aligns even when the spine's
+/// posture differs elsewhere. Each starts from its frame's current transform when the
+/// study has one. Throws RegistrationError (the region is outside the overlap, too small,
+/// flat) naming the reason, Cancelled when cancelled; nothing is changed in the study.
+std::vector<RegionLink> registerFramesInRegion(const Study& study, const LoadedSeries& fixed,
+                                               const std::vector<const LoadedSeries*>& moving,
+                                               const RegistrationRegion& region,
+                                               const Progress& progress);
 
 }  // namespace crosscheck::viewer

@@ -107,6 +107,13 @@ public:
     /// Registers, in the background, one series of each frame with no transform to the
     /// reference onto the reference series (rigid, mutual information).
     void registerAutomatically();
+    /// Registers, in the background, each other frame onto the reference series with the
+    /// metric only inside a sphere around `referenceCentre` (reference patient mm, LPS),
+    /// starting from its current transform: this vertebral level aligns even when the
+    /// spine's posture differs elsewhere. The badge names the region; the message gives the
+    /// fit's quality there and warns when it is poor. A region the registration refuses
+    /// (outside the overlap, too small, flat) is said and the transforms stay as they were.
+    void registerLevel(const PatientPoint& referenceCentre, double radiusMm);
     /// Fits the landmark pairs placed so far (moving frame -> reference); false (with a
     /// message) when there are too few pairs or they lie on a line.
     bool registerByLandmarks();

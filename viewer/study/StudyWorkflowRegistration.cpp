@@ -2,6 +2,9 @@
 // landmark fit, transforms given by a caller and keyboard corrections. Each change of a
 // transform re-synchronizes what shows series through it and clears a comparison made
 // through the old one (compared again soon when the workflow compares on its own).
+#include <QStringList>
+#include <memory>
+
 #include "core/model/Study.h"
 #include "core/registration/LandmarkRegistration.h"
 #include "core/registration/RegistrationError.h"
@@ -88,6 +91,60 @@ void StudyWorkflow::registerAutomatically() {
         if (m_opening == OpeningStep::Register) {
             continueOpening(&StudyWorkflow::compare);
         }
+    });
+}
+
+namespace {
+
+/// "NGF 0.21 -> 0.43" per frame, and the warnings of poor fits.
+QString qualitySummary(const std::vector<RegionLink>& links) {
+    QStringList parts;
+    for (const auto& l : links) {
+        parts << StudyWorkflow::tr("edge agreement (NGF) %1 -> %2")
+                     .arg(l.quality.ngfBefore, 0, 'f', 2)
+                     .arg(l.quality.ngfAfter, 0, 'f', 2);
+        if (!l.quality.warning.empty()) {
+            parts << StudyWorkflow::tr("warning: %1").arg(QString::fromStdString(l.quality.warning));
+        }
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+}  // namespace
+
+void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double radiusMm) {
+    if (!m_study) {
+        return;
+    }
+    const LoadedSeries* fixed = referenceSeries(*m_study);
+    const auto moving = otherFrames(*m_study);
+    if (!fixed || moving.empty()) {
+        emit message(tr("Nothing to register: every series is in the reference frame."), 8000);
+        return;
+    }
+    const RegistrationRegion region{referenceCentre.mm, radiusMm};
+    auto links = std::make_shared<std::vector<RegionLink>>();
+    std::shared_ptr<const Study> study = m_study;
+    auto* task = new BackgroundTask(
+        tr("Registering this level"), [study, fixed, moving, region, links](const Progress& p) {
+            *links = registerFramesInRegion(*study, *fixed, moving, region, p);
+        });
+    runTask(task, State::Registering, [this, study, links, region] {
+        if (study != m_study) {
+            return;
+        }
+        for (const auto& l : *links) {
+            setFrameTransform(l.link.movingFrame, m_study->referenceFrameUid,
+                              l.link.movingToReference, l.link.provenance);
+        }
+        emit message(tr("Registered locally at (%1, %2, %3), radius %4 mm: %5")
+                         .arg(region.centreMm.x(), 0, 'f', 1)
+                         .arg(region.centreMm.y(), 0, 'f', 1)
+                         .arg(region.centreMm.z(), 0, 'f', 1)
+                         .arg(region.radiusMm, 0, 'f', 0)
+                         .arg(qualitySummary(*links)),
+                     20000);
+        emit registrationFinished();
     });
 }
 

@@ -12,10 +12,17 @@ const Eigen::Matrix4d kSctToMr =
     rigidFromEuler(Eigen::Vector3d(0.0, -0.1, 0.0), Eigen::Vector3d(0, 3, 0));
 
 TransformProvenance mi() {
-    return {TransformBasis::AutomaticMi, -1.0, 0.8, 120, false};
+    TransformProvenance p;
+    p.basis = TransformBasis::AutomaticMi;
+    p.metric = 0.8;
+    p.iterations = 120;
+    return p;
 }
 TransformProvenance landmarks(double rms) {
-    return {TransformBasis::Landmarks, rms, 0.0, 0, false};
+    TransformProvenance p;
+    p.basis = TransformBasis::Landmarks;
+    p.rmsMm = rms;
+    return p;
 }
 }  // namespace
 
@@ -90,4 +97,18 @@ TEST_CASE("frame transforms refuse a non-rigid matrix and a link of a frame to i
     REQUIRE_THROWS_AS(transforms.set("CT", "CT", Eigen::Matrix4d::Identity(), mi()),
                       std::invalid_argument);
     REQUIRE(transforms.links().empty());
+}
+
+TEST_CASE("a region-focused registration names its region on the badge", "[registration]") {
+    TransformProvenance local;
+    local.basis = TransformBasis::AutomaticMi;
+    local.regionCentreMm = Eigen::Vector3d(1.5, -20.25, 88.0);
+    local.regionRadiusMm = 40.0;
+    CHECK(local.label() == "registered locally at (1.5, -20.2, 88.0), radius 40 mm");
+    local.adjustedByHand = true;
+    CHECK(local.label() ==
+          "registered locally at (1.5, -20.2, 88.0), radius 40 mm + hand-adjusted");
+    TransformProvenance global;
+    global.basis = TransformBasis::AutomaticMi;
+    CHECK(global.label() == "registered: automatic MI");
 }

@@ -32,6 +32,8 @@ SessionDocument sampleSession() {
     link.provenance.metric = -0.4123;
     link.provenance.iterations = 87;
     link.provenance.adjustedByHand = true;
+    link.provenance.regionCentreMm = Eigen::Vector3d(1.5, -20.25, 88.0);
+    link.provenance.regionRadiusMm = 40.0;
     d.transforms.push_back(link);
     d.annotations.push_back(
         {"roi-1", "tumour",

@@ -1,0 +1,145 @@
+// Registration > Register this level on the phantom with a change of posture (each
+// vertebral level of the MRI turned differently, the true CT -> MR map of every level in the
+// ground truth): after a whole-image registration, registering at a level brings that
+// level under 1 mm, the panes' badge names the region, and a region outside the images is
+// refused with the transforms left as they were.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/PaneGrid.h"
+#include "core/geometry/RigidTransform.h"
+#include "core/model/Study.h"
+#include "core/phantom/PhantomWriter.h"
+#include "viewer/panes/SlicePane.h"
+#include "viewer/state/ViewState.h"
+#include "viewer/study/StudyWorkflow.h"
+
+namespace cc = crosscheck;
+using cc::app::MainWindow;
+using Workflow = cc::viewer::StudyWorkflow;
+
+namespace {
+
+/// Largest error (mm) of an estimated CT -> MR map against a level's truth, at the level's
+/// body centre and 6 points 20 mm from it (MR mm).
+double levelTreMm(const Eigen::Matrix4d& ctToMr, const cc::PhantomLevelTruth& level) {
+    const Eigen::Matrix4d mrToCt = cc::rigidInverse(level.ctToMr);
+    double worst = 0.0;
+    for (int p = -1; p < 6; ++p) {
+        Eigen::Vector3d point = level.centerMrMm;
+        if (p >= 0) {
+            point[p / 2] += (p % 2 ? -20.0 : 20.0);
+        }
+        const cc::PatientPoint inCt = cc::transformPoint(mrToCt, cc::PatientPoint{point});
+        worst = std::max(worst, (cc::transformPoint(ctToMr, inCt).mm - point).norm());
+    }
+    return worst;
+}
+
+}  // namespace
+
+class LocalRegistrationGuiTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void registeringThisLevelAlignsIt();
+
+private:
+    /// The study's CT -> MR map (the inverse of the MR frame's link to the CT's).
+    Eigen::Matrix4d ctToMr(const MainWindow& window) const;
+    bool registered(MainWindow& window, const std::function<void()>& start);
+
+    QTemporaryDir m_dir;
+    cc::PhantomGroundTruth m_truth;
+};
+
+void LocalRegistrationGuiTest::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    cc::PhantomOptions options;
+    options.size = cc::PhantomSize::Small;
+    options.postureDegrees = 8.0;
+    m_truth = cc::writePhantomStudy(m_dir.path().toStdString(), options).front();
+    QVERIFY(m_truth.levels.size() >= 5);
+}
+
+Eigen::Matrix4d LocalRegistrationGuiTest::ctToMr(const MainWindow& window) const {
+    const auto mrToCt =
+        window.workflow()->study()->transforms.transform(m_truth.mrFrameUid, m_truth.ctFrameUid);
+    return mrToCt ? cc::rigidInverse(*mrToCt) : Eigen::Matrix4d::Zero();
+}
+
+bool LocalRegistrationGuiTest::registered(MainWindow& window,
+                                          const std::function<void()>& start) {
+    QSignalSpy ended(window.workflow(), &Workflow::taskEnded);
+    start();
+    return ended.wait(120000);
+}
+
+void LocalRegistrationGuiTest::registeringThisLevelAlignsIt() {
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QSignalSpy shown(window.workflow(), &Workflow::studyShown);
+    window.openPaths({m_dir.path()});
+    QVERIFY(shown.wait(60000));
+    QVERIFY(registered(window, [&] { window.workflow()->registerAutomatically(); }));
+
+    const cc::PhantomLevelTruth* level = nullptr;
+    for (const auto& l : m_truth.levels) {
+        if (l.level == 2) {
+            level = &l;
+        }
+    }
+    QVERIFY(level);
+    const double globalTre = levelTreMm(ctToMr(window), *level);
+    QVERIFY2(globalTre > 2.0, qPrintable(QStringLiteral("whole image: %1 mm").arg(globalTre)));
+
+    // The cursor on the level's vertebral body (CT = reference frame), then the menu's action.
+    window.workflow()->viewState()->setCursor(cc::PatientPoint{level->centerCtMm});
+    QVERIFY(registered(window, [&] { window.registerThisLevel(); }));
+    const double localTre = levelTreMm(ctToMr(window), *level);
+    QVERIFY2(localTre < 1.0, qPrintable(QStringLiteral("this level: %1 mm").arg(localTre)));
+
+    // Every MR-frame pane says how it is aligned: locally, where, how large.
+    int badges = 0;
+    for (auto* pane : window.paneGrid()->panes()) {
+        if (pane->hasSeries() && pane->series().frameOfReferenceUid == m_truth.mrFrameUid) {
+            QVERIFY2(pane->series().syncBasis.startsWith(QStringLiteral("registered locally at (")),
+                     qPrintable(pane->series().syncBasis));
+            QVERIFY(pane->series().syncBasis.contains(QStringLiteral("radius 40 mm")));
+            ++badges;
+        }
+    }
+    QCOMPARE(badges, 3);  // T1w, T2w, sCT
+
+    // A region outside both images is refused; the level's transform stays.
+    const Eigen::Matrix4d before = ctToMr(window);
+    QSignalSpy messages(window.workflow(), &Workflow::message);
+    window.workflow()->viewState()->setCursor(cc::PatientPoint{Eigen::Vector3d(0, 0, 5000)});
+    QVERIFY(registered(window, [&] { window.registerThisLevel(); }));
+    QVERIFY(ctToMr(window).isApprox(before, 1e-12));
+    bool said = false;
+    for (const auto& m : messages) {
+        said = said || m.at(0).toString().contains(QStringLiteral("region"));
+    }
+    QVERIFY2(said, "the refusal names the region");
+
+    // For the user guide: the level in the checkerboard with the CT.
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        window.workflow()->viewState()->setCursor(cc::PatientPoint{level->centerCtMm});
+        window.setCheckerboard(true);
+        for (auto* pane : window.paneGrid()->visiblePanes()) {
+            QSignalSpy painted(pane, &cc::viewer::VtkRenderWidget::framePainted);
+            pane->update();
+            QVERIFY(painted.wait(20000));
+        }
+        window.paneGrid()->grabComposed().save(docs +
+                                               QStringLiteral("/registration-local-level.png"));
+    }
+}
+
+QTEST_MAIN(LocalRegistrationGuiTest)
+#include "LocalRegistrationGuiTest.moc"
