@@ -54,27 +54,40 @@ std::optional<SegGrid> segGrid(const std::vector<SegFrameGeometry>& frames, int 
     const std::size_t highest =
         static_cast<std::size_t>(std::max_element(along.begin(), along.end()) - along.begin());
 
-    // The step along the normal: the smallest gap, or Spacing Between Slices dividing it.
-    double unit = first.spacingBetweenSlicesMm.value_or(1.0);
-    if (distinct.size() > 1) {
+    // The step along the normal: Spacing Between Slices when every frame lies on a multiple
+    // of it, else the largest step (the smallest gap divided by 1, 2, ...) that they all do.
+    auto onMultiples = [&](double unit) {
+        for (double d : along) {
+            const double m = (d - distinct.front()) / unit;
+            if (std::abs(m - std::round(m)) > kSliceTolerance) {
+                return false;
+            }
+        }
+        return true;
+    };
+    std::optional<double> unit;
+    if (first.spacingBetweenSlicesMm && onMultiples(*first.spacingBetweenSlicesMm)) {
+        unit = *first.spacingBetweenSlicesMm;
+    } else if (distinct.size() == 1) {
+        unit = first.spacingBetweenSlicesMm.value_or(1.0);
+    } else {
         double gap = distinct[1] - distinct[0];
         for (std::size_t i = 2; i < distinct.size(); ++i) {
             gap = std::min(gap, distinct[i] - distinct[i - 1]);
         }
-        const double ratio = first.spacingBetweenSlicesMm ? gap / *first.spacingBetweenSlicesMm : 0;
-        unit =
-            ratio >= 1.0 - kSliceTolerance && std::abs(ratio - std::round(ratio)) < kSliceTolerance
-                ? *first.spacingBetweenSlicesMm
-                : gap;
+        for (int n = 1; n <= 8 && !unit; ++n) {
+            if (onMultiples(gap / n)) {
+                unit = gap / n;
+            }
+        }
+    }
+    if (!unit) {
+        return refuse(problem, "has frames that do not lie on one regular grid of slices");
     }
     SegGrid grid;
     int slices = 1;
     for (double d : along) {
-        const double m = (d - distinct.front()) / unit;
-        if (std::abs(m - std::round(m)) > kSliceTolerance) {
-            return refuse(problem, "has frames that do not lie on one regular grid of slices");
-        }
-        grid.sliceOfFrame.push_back(static_cast<int>(std::lround(m)));
+        grid.sliceOfFrame.push_back(static_cast<int>(std::lround((d - distinct.front()) / *unit)));
         slices = std::max(slices, grid.sliceOfFrame.back() + 1);
     }
     if (slices > 20000) {
@@ -83,7 +96,7 @@ std::optional<SegGrid> segGrid(const std::vector<SegFrameGeometry>& frames, int 
     const Eigen::Vector3d origin = frames[lowest].positionMm;
     const int top = grid.sliceOfFrame[highest];
     const Eigen::Vector3d step =
-        top > 0 ? Eigen::Vector3d((frames[highest].positionMm - origin) / top) : normal * unit;
+        top > 0 ? Eigen::Vector3d((frames[highest].positionMm - origin) / top) : normal * *unit;
     const double tolerance = 0.1 * first.pixelSpacingRowCol.minCoeff();
     for (std::size_t f = 0; f < frames.size(); ++f) {
         if ((frames[f].positionMm - (origin + grid.sliceOfFrame[f] * step)).norm() > tolerance) {

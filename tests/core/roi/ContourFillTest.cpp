@@ -66,6 +66,13 @@ TEST_CASE("segmentation frames in any order lie on one grid of slices", "[roi][i
     CHECK(grid->geometry.toPatient(VoxelIndex{Eigen::Vector3d(0, 0, 7)})
               .mm.isApprox(Eigen::Vector3d(-10.0, 20.0, 5.0 + 1.25 * 7)));
 
+    // Spacing Between Slices given: the same grid.
+    for (auto& f : frames) {
+        f.spacingBetweenSlicesMm = 1.25;
+    }
+    REQUIRE(segGrid(frames, 16, 8));
+    CHECK(segGrid(frames, 16, 8)->sliceOfFrame == std::vector<int>{4, 0, 2, 7, 2});
+
     frames[1].positionMm.z() += 0.4;  // off the grid
     CHECK_FALSE(segGrid(frames, 16, 8, &problem));
     CHECK(problem.find("regular grid") != std::string::npos);

@@ -85,7 +85,7 @@ TEST_CASE("Crosscheck's own SEG export reads back as the same voxels and measure
         CHECK(r.roi.importedFrom->codes.find("49755003 SCT") != std::string::npos);
         // Exactly the CT voxels the original's CT measurement took.
         const auto original = ctVoxels(rois[n].roi);
-        CHECK(original.size() > 10);
+        CHECK(original.size() > 3);
         CHECK(ctVoxels(r.roi) == original);
         CHECK(r.roi.mask->labelledCount() == original.size());
     }
