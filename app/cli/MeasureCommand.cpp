@@ -7,6 +7,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/cli/MeasureImported.h"
 #include "app/cli/StudyProblems.h"
 #include "core/model/Study.h"
 #include "core/registration/TransformFile.h"
@@ -19,6 +20,8 @@ namespace {
 
 struct MeasureArgs {
     std::string study, roi, transform;
+    std::string seg, rtstruct, labels, labelTable;
+    ImportedMeasureArgs imported;
     double thresholdHu = 200.0;
     std::optional<double> mrThreshold;
     double ringMm = 3.0;
@@ -81,8 +84,43 @@ void printTable(const Roi& roi, const std::vector<SeriesMeasurement>& rows) {
     }
 }
 
-int runMeasure(const MeasureArgs& args) {
-    const Roi roi = readRoiFile(args.roi);
+/// Which of --roi, --seg, --rtstruct, --labels was given; usage error unless exactly one.
+bool chooseInput(MeasureArgs& args) {
+    const int given =
+        !args.roi.empty() + !args.seg.empty() + !args.rtstruct.empty() + !args.labels.empty();
+    if (given != 1) {
+        std::cerr << "crosscheck-cli measure: give exactly one of --roi, --seg, --rtstruct, "
+                     "--labels\n";
+        return false;
+    }
+    if (!args.labelTable.empty() && args.labels.empty()) {
+        std::cerr << "crosscheck-cli measure: --label-table names the values of --labels\n";
+        return false;
+    }
+    ImportRequest& r = args.imported.request;
+    if (!args.seg.empty()) {
+        r.file = args.seg;
+        r.format = ImportFormat::Seg;
+    } else if (!args.rtstruct.empty()) {
+        r.file = args.rtstruct;
+        r.format = ImportFormat::RtStruct;
+    } else if (!args.labels.empty()) {
+        r.file = args.labels;
+        r.format = ImportFormat::LabelMap;
+        if (!args.labelTable.empty()) {
+            r.labelTable = std::filesystem::path(args.labelTable);
+        }
+    }
+    args.imported.json = args.json;
+    return true;
+}
+
+int runMeasure(MeasureArgs& args) {
+    if (!chooseInput(args)) {
+        return 2;
+    }
+    const bool importing = args.roi.empty();
+    const Roi roi = importing ? Roi{} : readRoiFile(args.roi);
     Study study = loadStudy({args.study});
     printStudyProblems(study);
     if (study.series.empty()) {
@@ -106,6 +144,9 @@ int runMeasure(const MeasureArgs& args) {
     options.visibleThresholdHu = args.thresholdHu;
     options.visibleThresholdIntensity = args.mrThreshold;
     options.ringWidthMm = args.ringMm;
+    if (importing) {
+        return measureImported(args.imported, study, options);
+    }
     const std::vector<SeriesMeasurement> rows = measureInStudy(roi, study, options);
     bool anyNumbers = false;
     for (const auto& r : rows) {
@@ -139,9 +180,22 @@ int runMeasure(const MeasureArgs& args) {
 
 void addMeasureCommand(CLI::App& app, CommandAction& action) {
     auto args = std::make_shared<MeasureArgs>();
-    CLI::App* cmd = app.add_subcommand("measure", "Sample one ROI in every series of a study");
+    CLI::App* cmd = app.add_subcommand(
+        "measure", "Sample one ROI, or every structure of a segmentation, in every series");
     cmd->add_option("STUDY", args->study, "A folder holding the study's series")->required();
-    cmd->add_option("--roi", args->roi, "ROI.json (see docs/roi-json.md)")->required();
+    cmd->add_option("--roi", args->roi, "ROI.json (see docs/roi-json.md)");
+    cmd->add_option("--seg", args->seg, "A DICOM Segmentation: every segment (docs/import.md)");
+    cmd->add_option("--rtstruct", args->rtstruct,
+                    "A DICOM RT Structure Set: every structure with closed contours");
+    cmd->add_option("--labels", args->labels,
+                    "A NIfTI-1/-2 label map (.nii, .nii.gz): every label");
+    cmd->add_option("--label-table", args->labelTable,
+                    "Names of the label values: ITK-SNAP .txt, .json or .csv");
+    cmd->add_option("--agreement-csv", args->imported.agreementCsv,
+                    "Write the table 'sCT agreement per structure' as CSV");
+    cmd->add_flag(
+        "--no-agreement", [args](std::int64_t) { args->imported.agreement = false; },
+        "Skip the sCT agreement table of imported structures");
     cmd->add_option("--transform", args->transform,
                     "A registration result (crosscheck-cli register) linking two frames");
     cmd->add_option("--threshold", args->thresholdHu,

@@ -1,6 +1,6 @@
 #include "core/dicom/NiftiWriter.h"
 
-#include <nifti1_io.h>
+#include <nifti2_io.h>
 #include <zlib.h>
 
 #include <Eigen/Dense>
@@ -24,12 +24,12 @@ using NiftiImage = std::unique_ptr<nifti_image, void (*)(nifti_image*)>;
 
 /// The NIfTI-1 header of a single-file image, built by niftilib: dims and spacing in stored
 /// order, qform and sform (code 1, scanner) from the stored-index-to-RAS matrix (niftilib's
-/// nifti_mat44_to_quatern turns it into the nearest rotation's quaternion, so a tilted
+/// nifti_dmat44_to_quatern turns it into the nearest rotation's quaternion, so a tilted
 /// stack's shear stays in the sform only), mm and seconds, slope 1, intercept 0.
 nifti_1_header niftiHeader(const Eigen::Vector3i& storedDims, const Eigen::Vector3d& storedSpacing,
                            const Eigen::Matrix4d& indexToRas, int datatype,
                            const std::string& path) {
-    int dims[8] = {3, storedDims[0], storedDims[1], storedDims[2], 1, 1, 1, 1};
+    const std::int64_t dims[8] = {3, storedDims[0], storedDims[1], storedDims[2], 1, 1, 1, 1};
     NiftiImage nim(nifti_make_new_nim(dims, datatype, 0), &nifti_image_free);
     if (!nim) {
         throw std::runtime_error(path + ": niftilib cannot describe the image");
@@ -44,21 +44,26 @@ nifti_1_header niftiHeader(const Eigen::Vector3i& storedDims, const Eigen::Vecto
     nim->scl_inter = 0.0f;
     nim->qform_code = NIFTI_XFORM_SCANNER_ANAT;
     nim->sform_code = NIFTI_XFORM_SCANNER_ANAT;
-    mat44 m;
+    nifti_dmat44 m;
     for (int r = 0; r < 4; ++r) {
         for (int c = 0; c < 4; ++c) {
+            // The header stores floats: round here so that qform and sform agree with it.
             m.m[r][c] = static_cast<float>(indexToRas(r, c));
         }
     }
     nim->sto_xyz = m;
-    nifti_mat44_to_quatern(m, &nim->quatern_b, &nim->quatern_c, &nim->quatern_d, &nim->qoffset_x,
-                           &nim->qoffset_y, &nim->qoffset_z, nullptr, nullptr, nullptr, &nim->qfac);
-    nim->qto_xyz = nifti_quatern_to_mat44(nim->quatern_b, nim->quatern_c, nim->quatern_d,
-                                          nim->qoffset_x, nim->qoffset_y, nim->qoffset_z, nim->dx,
-                                          nim->dy, nim->dz, nim->qfac);
+    nifti_dmat44_to_quatern(m, &nim->quatern_b, &nim->quatern_c, &nim->quatern_d, &nim->qoffset_x,
+                            &nim->qoffset_y, &nim->qoffset_z, nullptr, nullptr, nullptr,
+                            &nim->qfac);
+    nim->qto_xyz = nifti_quatern_to_dmat44(nim->quatern_b, nim->quatern_c, nim->quatern_d,
+                                           nim->qoffset_x, nim->qoffset_y, nim->qoffset_z, nim->dx,
+                                           nim->dy, nim->dz, nim->qfac);
     std::strncpy(nim->descrip, "crosscheck", sizeof(nim->descrip) - 1);
-    nifti_set_iname_offset(nim.get());
-    nifti_1_header header = nifti_convert_nim2nhdr(nim.get());
+    nifti_set_iname_offset(nim.get(), 1);
+    nifti_1_header header{};
+    if (nifti_convert_nim2n1hdr(nim.get(), &header) != 0) {
+        throw std::runtime_error(path + ": niftilib cannot describe the image");
+    }
     // niftilib leaves the unused dims 0; dcm2niix (and the spec's advice) writes 1.
     for (int d = 4; d < 8; ++d) {
         header.dim[d] = 1;

@@ -65,6 +65,38 @@ double BrushMask::voxelVolumeMm3() const {
     return std::abs(geometry.indexToPatient().topLeftCorner<3, 3>().determinant());
 }
 
+std::vector<Eigen::Vector3i> BrushMask::surfaceVoxels() const {
+    const auto& d = geometry.dims();
+    auto labelled = [&](int i, int j, int k) {
+        return i >= 0 && j >= 0 && k >= 0 && i < d[0] && j < d[1] && k < d[2] && at(i, j, k) != 0;
+    };
+    std::vector<Eigen::Vector3i> out;
+    for (int k = 0; k < d[2]; ++k) {
+        for (int j = 0; j < d[1]; ++j) {
+            for (int i = 0; i < d[0]; ++i) {
+                if (at(i, j, k) != 0 &&
+                    !(labelled(i - 1, j, k) && labelled(i + 1, j, k) && labelled(i, j - 1, k) &&
+                      labelled(i, j + 1, k) && labelled(i, j, k - 1) && labelled(i, j, k + 1))) {
+                    out.emplace_back(i, j, k);
+                }
+            }
+        }
+    }
+    return out;
+}
+
+bool BrushMask::hasOrthogonalAxes() const {
+    const Eigen::Matrix3d m = geometry.indexToPatient().topLeftCorner<3, 3>();
+    for (int a = 0; a < 3; ++a) {
+        for (int b = a + 1; b < 3; ++b) {
+            if (std::abs(m.col(a).dot(m.col(b))) > 1e-9 * m.col(a).norm() * m.col(b).norm()) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 bool BrushMask::operator==(const BrushMask& other) const {
     return geometry.dims() == other.geometry.dims() &&
            geometry.indexToPatient().isApprox(other.geometry.indexToPatient(), 1e-12) &&

@@ -33,6 +33,12 @@ struct BrushMask {
     std::size_t labelledCount() const;
     /// Volume of one mask voxel, mm^3 (|det| of the index-to-patient steps).
     double voxelVolumeMm3() const;
+    /// The labelled voxels with an unlabelled or missing 6-neighbour (i, j, k). When the grid's
+    /// axes are orthogonal (hasOrthogonalAxes), the labelled voxel centre nearest to any point
+    /// whose own mask voxel (labelAt) is unlabelled is one of them: distance searches outside
+    /// the mask need to look at these only.
+    std::vector<Eigen::Vector3i> surfaceVoxels() const;
+    bool hasOrthogonalAxes() const;
 
     bool operator==(const BrushMask& other) const;
     bool operator!=(const BrushMask& other) const { return !(*this == other); }

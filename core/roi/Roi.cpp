@@ -276,7 +276,8 @@ std::string Roi::validate() const {
 bool Roi::operator==(const Roi& o) const {
     if (shape != o.shape || frameOfReferenceUid != o.frameOfReferenceUid ||
         centerMm != o.centerMm || axisU != o.axisU || axisV != o.axisV || radiiMm != o.radiiMm ||
-        sizeMm != o.sizeMm || pointsMm != o.pointsMm || radiusMm != o.radiusMm) {
+        sizeMm != o.sizeMm || pointsMm != o.pointsMm || radiusMm != o.radiusMm ||
+        importedFrom != o.importedFrom) {
         return false;
     }
     if (static_cast<bool>(mask) != static_cast<bool>(o.mask)) {

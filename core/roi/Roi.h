@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/roi/BrushMask.h"
+#include "core/roi/RoiProvenance.h"
 
 namespace crosscheck {
 
@@ -60,6 +61,9 @@ struct Roi {
     /// Shared so that copies (undo history, measurement threads) stay cheap; replace the
     /// pointer, never edit a mask another copy may hold.
     std::shared_ptr<const BrushMask> mask;
+    /// Set for an ROI read from another tool's file (SEG, RTSTRUCT, label map; docs/import.md)
+    /// and kept through edits and transforms; empty for an ROI drawn in Crosscheck.
+    std::optional<RoiProvenance> importedFrom;
 
     static Roi ellipse(const std::string& frame, const Eigen::Vector3d& center,
                        const Eigen::Vector3d& axisU, const Eigen::Vector3d& axisV,

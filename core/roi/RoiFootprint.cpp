@@ -51,6 +51,15 @@ RoiFootprint::RoiFootprint(const Roi& roi, const Volume& volume, double bandMm)
     } else {
         throw std::invalid_argument("RoiFootprint: the ROI has no area or volume");
     }
+    if (roi.shape == RoiShape::Brush && roi.mask && roi.mask->hasOrthogonalAxes()) {
+        const BrushMask& mask = *roi.mask;
+        // A cell as wide as the farthest candidate that can still beat bandMm.
+        m_surfaceCellMm = bandMm + 0.5 * mask.geometry.spacingMm().minCoeff();
+        for (const Eigen::Vector3i& v : mask.surfaceVoxels()) {
+            const Eigen::Vector3d q = mask.geometry.toPatient(VoxelIndex{v.cast<double>()}).mm;
+            m_surface[cellKey(q, m_surfaceCellMm, 0, 0, 0)].push_back(q);
+        }
+    }
     const RoiSamples samples = sampleRoi(roi, volume, bandMm);
     m_voxels.reserve(samples.inside.size() + samples.ring.size());
     for (const auto& v : samples.inside) {
@@ -85,6 +94,14 @@ double RoiFootprint::spacingFor(const Roi& roi, const Volume& volume) {
 long long RoiFootprint::key(const Eigen::Vector3i& ijk) const {
     const auto& d = m_volume.geometry().dims();
     return (static_cast<long long>(ijk.z()) * d[1] + ijk.y()) * d[0] + ijk.x();
+}
+
+long long RoiFootprint::cellKey(const Eigen::Vector3d& p, double cellMm, int dx, int dy, int dz) {
+    // 21 bits per axis: cells of a few mm cover +-2 km, far beyond any patient.
+    const long long x = static_cast<long long>(std::floor(p.x() / cellMm)) + dx + (1 << 20);
+    const long long y = static_cast<long long>(std::floor(p.y() / cellMm)) + dy + (1 << 20);
+    const long long z = static_cast<long long>(std::floor(p.z() / cellMm)) + dz + (1 << 20);
+    return (z << 42) | (y << 21) | x;
 }
 
 int RoiFootprint::find(const Eigen::Vector3i& ijk) const {
@@ -147,6 +164,27 @@ double RoiFootprint::outsideDistance(const Eigen::Vector3d& p, double bandMm) co
     }
     // Brush: distance to the nearest labelled mask voxel centre, less half a mask voxel.
     const BrushMask& mask = *m_roi.mask;
+    if (m_surfaceCellMm > 0.0) {
+        // Called for ring voxels only (outside the mask): the nearest labelled centre is a
+        // surface voxel, and any centre nearer than bandMm + half a voxel lies in the 27
+        // cells around the point. The same terms as the full search below, so the same value.
+        const double half = 0.5 * mask.geometry.spacingMm().minCoeff();
+        double best = bandMm;
+        for (int dz = -1; dz <= 1; ++dz) {
+            for (int dy = -1; dy <= 1; ++dy) {
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const auto cell = m_surface.find(cellKey(p, m_surfaceCellMm, dx, dy, dz));
+                    if (cell == m_surface.end()) {
+                        continue;
+                    }
+                    for (const Eigen::Vector3d& q : cell->second) {
+                        best = std::min(best, std::max(0.0, (q - p).norm() - half));
+                    }
+                }
+            }
+        }
+        return best;
+    }
     const VolumeGeometry& mg = mask.geometry;
     const Eigen::Vector3d c = mg.toIndex(PatientPoint{p}).ijk;
     const Eigen::Vector3d spacing = mg.spacingMm();

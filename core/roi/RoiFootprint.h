@@ -72,8 +72,14 @@ private:
     double m_spacingMm = 1.0;
     std::vector<FootprintVoxel> m_voxels;
     std::unordered_map<long long, int> m_index;
+    /// Brush on a grid with orthogonal axes: the surface voxel centres (BrushMask::
+    /// surfaceVoxels) bucketed in cubes of m_surfaceCellMm, so that outsideDistance looks at
+    /// the few near a point instead of every mask voxel within the band.
+    std::unordered_map<long long, std::vector<Eigen::Vector3d>> m_surface;
+    double m_surfaceCellMm = 0.0;
 
     long long key(const Eigen::Vector3i& ijk) const;
+    static long long cellKey(const Eigen::Vector3d& pointMm, double cellMm, int dx, int dy, int dz);
     double outsideDistance(const Eigen::Vector3d& pointMm, double bandMm) const;
 };
 

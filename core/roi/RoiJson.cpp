@@ -211,6 +211,9 @@ nlohmann::json toJson(const Roi& roi) {
             }
             break;
     }
+    if (roi.importedFrom) {
+        j["imported_from"] = toJson(*roi.importedFrom);
+    }
     return j;
 }
 
@@ -288,6 +291,13 @@ Roi roiFromJson(const nlohmann::json& j, const std::string& source) {
         case RoiShape::Brush:
             roi.mask = brushFromJson(j, source);
             break;
+    }
+    if (j.contains("imported_from")) {
+        try {
+            roi.importedFrom = roiProvenanceFromJson(j.at("imported_from"));
+        } catch (const std::invalid_argument& e) {
+            throw RoiFormatError(source + ": " + e.what());
+        }
     }
     const std::string problem = roi.validate();
     if (!problem.empty()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <unordered_set>
 
 #include "core/roi/PlanarShape.h"
@@ -164,6 +165,51 @@ bool nearMask(const BrushMask& mask, const Eigen::Vector3d& p, double reachMm) {
     return false;
 }
 
+std::size_t boxOffset(const IndexBox& box, const Eigen::Vector3i& extent, int i, int j, int k) {
+    return (static_cast<std::size_t>(k - box.lo[2]) * extent[1] + (j - box.lo[1])) * extent[0] +
+           (i - box.lo[0]);
+}
+
+/// nearMask for every voxel of `box` at once: 1 where a labelled mask voxel centre lies within
+/// ringMm of the voxel's centre. Only surface voxels (labelled, with an unlabelled or missing
+/// 6-neighbour) are stamped: on a grid with orthogonal axes the nearest labelled centre to a
+/// point whose own mask voxel is unlabelled is always one (stepping from an inner voxel
+/// towards the point never moves away from it), so the ring is the same as nearMask's,
+/// at a cost of the surface times a ball instead of the box times a ball.
+std::vector<std::uint8_t> ringStamps(const BrushMask& mask, const VolumeGeometry& g,
+                                     const IndexBox& box, double ringMm) {
+    const Eigen::Vector3i extent = box.hi - box.lo + Eigen::Vector3i::Ones();
+    std::vector<std::uint8_t> stamps(static_cast<std::size_t>(extent.prod()), 0);
+    const VolumeGeometry& mg = mask.geometry;
+    // Index reach of a ball of ringMm along each series axis (rows of patientToIndex).
+    Eigen::Vector3d reach;
+    for (int a = 0; a < 3; ++a) {
+        reach[a] = ringMm * g.patientToIndex().block<1, 3>(a, 0).norm() + 1.0;
+    }
+    for (const Eigen::Vector3i& v : mask.surfaceVoxels()) {
+        const Eigen::Vector3d q = mg.toPatient(VoxelIndex{v.cast<double>()}).mm;
+        const Eigen::Vector3d c = g.toIndex(PatientPoint{q}).ijk;
+        int from[3], to[3];
+        for (int a = 0; a < 3; ++a) {
+            from[a] = std::max(box.lo[a], static_cast<int>(std::floor(c[a] - reach[a])));
+            to[a] = std::min(box.hi[a], static_cast<int>(std::ceil(c[a] + reach[a])));
+        }
+        for (int vk = from[2]; vk <= to[2]; ++vk) {
+            for (int vj = from[1]; vj <= to[1]; ++vj) {
+                for (int vi = from[0]; vi <= to[0]; ++vi) {
+                    std::uint8_t& s = stamps[boxOffset(box, extent, vi, vj, vk)];
+                    if (s == 0 &&
+                        (g.toPatient(VoxelIndex{Eigen::Vector3d(vi, vj, vk)}).mm - q).norm() <=
+                            ringMm) {
+                        s = 1;
+                    }
+                }
+            }
+        }
+    }
+    return stamps;
+}
+
 void sampleBrush(const Roi& roi, const Volume& volume, double ringMm, RoiSamples& out) {
     if (!roi.mask || !roi.mask->isValid()) {
         return;
@@ -195,11 +241,20 @@ void sampleBrush(const Roi& roi, const Volume& volume, double ringMm, RoiSamples
         corners.push_back(mg.toPatient(VoxelIndex{ijk}).mm);
     }
     const VolumeGeometry& g = volume.geometry();
-    forEachVoxel(boxAround(g, corners), [&](int i, int j, int k) {
+    const IndexBox box = boxAround(g, corners);
+    if (box.empty()) {
+        return;  // the ROI lies outside this series
+    }
+    const std::vector<std::uint8_t> ring = ringMm > 0.0 && mask.hasOrthogonalAxes()
+                                               ? ringStamps(mask, g, box, ringMm)
+                                               : std::vector<std::uint8_t>{};
+    const Eigen::Vector3i extent = box.hi - box.lo + Eigen::Vector3i::Ones();
+    forEachVoxel(box, [&](int i, int j, int k) {
         const Eigen::Vector3d p = g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
         if (mask.labelAt(p) != 0) {
             out.inside.push_back(voxelAt(volume, i, j, k));
-        } else if (ringMm > 0.0 && nearMask(mask, p, ringMm)) {
+        } else if (ringMm > 0.0 && (ring.empty() ? nearMask(mask, p, ringMm)
+                                                 : ring[boxOffset(box, extent, i, j, k)] != 0)) {
             out.ring.push_back(voxelAt(volume, i, j, k));
         }
     });
