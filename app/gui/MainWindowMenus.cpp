@@ -43,6 +43,17 @@ void MainWindow::buildMenus() {
             &MainWindow::openDemo);
     addSessionActions(file);
     file->addSeparator();
+    QAction* import = file->addAction(tr("&Import segmentation..."));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(import, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import a segmentation"), QString(),
+                                         tr("Segmentations (*.dcm *.nii *.nii.gz);;All files (*)"));
+        if (!path.isEmpty()) {
+            m_workflow->importSegmentation(path.toStdString());
+        }
+    });
+    file->addSeparator();
     connect(file->addAction(tr("Open &cohort...")), &QAction::triggered, m_cohort,
             &CohortFlow::showOpenDialog);
     connect(file->addAction(tr("R&un cohort...")), &QAction::triggered, m_cohort,
@@ -67,10 +78,10 @@ void MainWindow::buildMenus() {
     QAction* radius = registration->addAction(tr("Level region &radius..."));
     connect(radius, &QAction::triggered, this, [this] {
         bool ok = false;
-        const double r = QInputDialog::getDouble(
-            this, tr("Level region radius"),
-            tr("Radius of the sphere Register this level looks at (mm):"), m_levelRadiusMm,
-            kMinRegionRadiusMm, 200.0, 0, &ok);
+        const double r =
+            QInputDialog::getDouble(this, tr("Level region radius"),
+                                    tr("Radius of the sphere Register this level looks at (mm):"),
+                                    m_levelRadiusMm, kMinRegionRadiusMm, 200.0, 0, &ok);
         if (ok) {
             m_levelRadiusMm = r;
         }

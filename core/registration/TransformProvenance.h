@@ -21,7 +21,7 @@ const char* toString(TransformBasis basis);
 struct TransformProvenance {
     TransformProvenance() = default;
     /// The basis, and for landmarks the RMS residual (mm).
-    explicit TransformProvenance(TransformBasis basisIn, double rmsMmIn = -1.0)
+    TransformProvenance(TransformBasis basisIn, double rmsMmIn = -1.0)  // implicit: {basis}
         : basis(basisIn), rmsMm(rmsMmIn) {}
 
     TransformBasis basis = TransformBasis::Manual;

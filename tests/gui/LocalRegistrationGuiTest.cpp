@@ -70,8 +70,7 @@ Eigen::Matrix4d LocalRegistrationGuiTest::ctToMr(const MainWindow& window) const
     return mrToCt ? cc::rigidInverse(*mrToCt) : Eigen::Matrix4d::Zero();
 }
 
-bool LocalRegistrationGuiTest::registered(MainWindow& window,
-                                          const std::function<void()>& start) {
+bool LocalRegistrationGuiTest::registered(MainWindow& window, const std::function<void()>& start) {
     QSignalSpy ended(window.workflow(), &Workflow::taskEnded);
     start();
     return ended.wait(120000);

@@ -118,6 +118,14 @@ public:
     /// message) when there are too few pairs or they lie on a line.
     bool registerByLandmarks();
 
+    /// Imports another tool's segmentation (DICOM SEG, RTSTRUCT, NIfTI label map, with an
+    /// optional label table) in the background: every structure becomes an ROI of the
+    /// session under its own name, measured in every series like a drawn one. A file that
+    /// cannot be imported is said in one sentence and nothing is added
+    /// (StudyWorkflowImport.cpp).
+    void importSegmentation(const std::filesystem::path& file,
+                            const std::optional<std::filesystem::path>& labelTable = {});
+
     /// Which CT and sCT a comparison of the open study would use, or why none is possible.
     StudyComparison comparison() const;
     /// Compares the CT and the sCT in the background; the result goes to the layer.
@@ -158,6 +166,8 @@ signals:
     /// Another volume of a multi-volume series, asked for by a pane, is loaded into the
     /// study: the panes showing it follow.
     void volumeLoaded();
+    /// importSegmentation added this many structures as ROIs.
+    void segmentationImported(int structures);
     /// An opened study is on screen with what setCompareOnOpen adds, or without when there
     /// is none to run, or the opening's registration or comparison failed, was cancelled
     /// or was replaced by another task. Once per opening.
