@@ -14,9 +14,8 @@
 #include <thread>
 
 #ifdef CROSSCHECK_CLI_HAS_PDF
-#include <QGuiApplication>
-
 #include "viewer/report/CohortPdfWriter.h"
+#include "viewer/report/OffscreenGui.h"
 #endif
 
 #include "app/cli/CohortSlurm.h"
@@ -169,16 +168,7 @@ void printSummary(const CohortSummary& s) {
 /// as `report` renders its PDF.
 void writeCohortPdf(const fs::path& dir, const std::vector<PatientResult>& results,
                     const CohortSummary& summary) {
-    std::unique_ptr<QGuiApplication> application;
-    if (!QCoreApplication::instance()) {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-            qputenv("QT_QPA_PLATFORM", "offscreen");
-        }
-        static int argc = 1;
-        static char name[] = "crosscheck-cli";
-        static char* argv[] = {name, nullptr};
-        application = std::make_unique<QGuiApplication>(argc, argv);
-    }
+    const auto application = viewer::makeOffscreenGuiApplication();
     std::cerr << "rendering " << (dir / "cohort.pdf").string() << " (" << results.size()
               << " patients)\n";
     const fs::path absolute = fs::absolute(dir).lexically_normal();

@@ -19,8 +19,7 @@
 #include "core/session/SessionStudy.h"
 
 #ifdef CROSSCHECK_CLI_HAS_PDF
-#include <QGuiApplication>
-
+#include "viewer/report/OffscreenGui.h"
 #include "viewer/report/ReportExport.h"
 #endif
 
@@ -121,16 +120,7 @@ std::vector<fs::path> writeFiles(const ReportModel& report, [[maybe_unused]] con
     const ReportSegmentation* seg = segmentation ? &*segmentation : nullptr;
 #ifdef CROSSCHECK_CLI_HAS_PDF
     if (formats.pdf) {
-        std::unique_ptr<QGuiApplication> application;
-        if (!QCoreApplication::instance()) {
-            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-                qputenv("QT_QPA_PLATFORM", "offscreen");
-            }
-            static int argc = 1;
-            static char name[] = "crosscheck-cli";
-            static char* argv[] = {name, nullptr};
-            application = std::make_unique<QGuiApplication>(argc, argv);
-        }
+        const auto application = viewer::makeOffscreenGuiApplication();
         std::cerr << "rendering the PDF report\n";
         return viewer::writeReportFiles(report, study, out, {formats.core, true}, force, {}, seg);
     }

@@ -46,15 +46,8 @@ QByteArray CohortPdfWriter::render(const Progress& progress) const {
 }
 
 void CohortPdfWriter::drawFooter(PdfCanvas& canvas, int page, int pages) const {
-    const QFont font = PdfCanvas::font(8.5);
-    const QRectF band(PdfCanvas::kLeftMm, 285.0, PdfCanvas::kRightMm - PdfCanvas::kLeftMm, 6.0);
-    canvas.line(QPointF(band.left(), band.top() - 1.0), QPointF(band.right(), band.top() - 1.0),
-                QColor(160, 160, 160), 0.2);
-    canvas.textIn(band,
-                  QStringLiteral("Crosscheck cohort report: %1, %2").arg(m_title, m_createdAt),
-                  font, Qt::AlignLeft | Qt::AlignVCenter, QColor(90, 90, 90));
-    canvas.textIn(band, QStringLiteral("page %1 of %2").arg(page).arg(pages), font,
-                  Qt::AlignRight | Qt::AlignVCenter, QColor(90, 90, 90));
+    canvas.pageFooter(QStringLiteral("Crosscheck cohort report: %1, %2").arg(m_title, m_createdAt),
+                      page, pages);
 }
 
 QByteArray CohortPdfWriter::renderPages(int pages, const Progress& progress, bool layoutOnly,

@@ -147,4 +147,15 @@ void PdfCanvas::line(const QPointF& aMm, const QPointF& bMm, const QColor& colou
     m_painter.drawLine(aMm * m_dotsPerMm, bMm * m_dotsPerMm);
 }
 
+void PdfCanvas::pageFooter(const QString& left, int page, int pages) {
+    const QFont small = font(8.5);
+    const QRectF band(kLeftMm, 285.0, kRightMm - kLeftMm, 6.0);
+    const QColor grey(90, 90, 90);
+    line(QPointF(band.left(), band.top() - 1.0), QPointF(band.right(), band.top() - 1.0),
+         QColor(160, 160, 160), 0.2);
+    textIn(band, left, small, Qt::AlignLeft | Qt::AlignVCenter, grey);
+    textIn(band, QStringLiteral("page %1 of %2").arg(page).arg(pages), small,
+           Qt::AlignRight | Qt::AlignVCenter, grey);
+}
+
 }  // namespace crosscheck::viewer

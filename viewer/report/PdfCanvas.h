@@ -83,6 +83,8 @@ public:
     void box(const QRectF& boxMm, const QColor& fill, const QColor& border, double borderMm = 0.3);
     /// A straight line between two points (mm).
     void line(const QPointF& aMm, const QPointF& bMm, const QColor& colour, double widthMm);
+    /// The footer every report page carries: a rule, `left` (what and when), "page N of M".
+    void pageFooter(const QString& left, int page, int pages);
     /// Height (mm) that `text` wrapped to `widthMm` takes in this font.
     double wrappedHeightMm(const QString& text, const QFont& font, double widthMm) const;
 

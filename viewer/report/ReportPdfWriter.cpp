@@ -112,16 +112,9 @@ QImage ReportPdfWriter::keyImage(const LoadedSeries* series, SeriesRole role,
 }
 
 void ReportPdfWriter::drawFooter(PdfCanvas& canvas, int page, int pages) const {
-    const QFont font = PdfCanvas::font(8.5);
-    const QRectF band(PdfCanvas::kLeftMm, 285.0, PdfCanvas::kRightMm - PdfCanvas::kLeftMm, 6.0);
-    canvas.line(QPointF(band.left(), band.top() - 1.0), QPointF(band.right(), band.top() - 1.0),
-                QColor(160, 160, 160), 0.2);
-    canvas.textIn(band,
-                  QStringLiteral("Crosscheck measurement report, %1")
-                      .arg(QString::fromStdString(m_report.provenance.createdAt)),
-                  font, Qt::AlignLeft | Qt::AlignVCenter, QColor(90, 90, 90));
-    canvas.textIn(band, QStringLiteral("page %1 of %2").arg(page).arg(pages), font,
-                  Qt::AlignRight | Qt::AlignVCenter, QColor(90, 90, 90));
+    canvas.pageFooter(QStringLiteral("Crosscheck measurement report, %1")
+                          .arg(QString::fromStdString(m_report.provenance.createdAt)),
+                      page, pages);
 }
 
 QByteArray ReportPdfWriter::render(const Progress& progress) const {
