@@ -58,9 +58,7 @@ QByteArray CohortPdfWriter::renderPages(int pages, const Progress& progress, boo
     int page = 1;
     {
         QPdfWriter writer(&buffer);
-        writer.setResolution(static_cast<int>(std::lround(kDotsPerMm * 25.4)));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
+        PdfCanvas::setUpA4(writer, kDotsPerMm);
         writer.setTitle(QStringLiteral("Crosscheck cohort report: %1").arg(m_title));
         writer.setCreator(QStringLiteral("crosscheck %1").arg(versionString()));
         QPainter painter(&writer);

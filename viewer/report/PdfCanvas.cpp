@@ -1,7 +1,11 @@
 #include "viewer/report/PdfCanvas.h"
 
 #include <QFontMetricsF>
+#include <QPageLayout>
+#include <QPageSize>
 #include <QPainter>
+#include <QPdfWriter>
+#include <cmath>
 
 namespace crosscheck::viewer {
 
@@ -156,6 +160,12 @@ void PdfCanvas::pageFooter(const QString& left, int page, int pages) {
     textIn(band, left, small, Qt::AlignLeft | Qt::AlignVCenter, grey);
     textIn(band, QStringLiteral("page %1 of %2").arg(page).arg(pages), small,
            Qt::AlignRight | Qt::AlignVCenter, grey);
+}
+
+void PdfCanvas::setUpA4(QPdfWriter& writer, double dotsPerMm) {
+    writer.setResolution(static_cast<int>(std::lround(dotsPerMm * 25.4)));
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
+                                     QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
 }
 
 }  // namespace crosscheck::viewer

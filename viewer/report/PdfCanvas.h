@@ -10,6 +10,7 @@
 #include <vector>
 
 class QPainter;
+class QPdfWriter;
 
 namespace crosscheck::viewer {
 
@@ -59,6 +60,9 @@ public:
     double remainingMm() const { return kBottomMm - m_y; }
 
     static QFont font(double pt, bool bold = false, bool mono = false);
+    /// Sets a PDF writer up for the reports' pages: A4 portrait, no margins (the canvas
+    /// keeps its own), `dotsPerMm` resolution.
+    static void setUpA4(QPdfWriter& writer, double dotsPerMm);
     /// Height of one line of text in this font, mm.
     double lineMm(const QFont& font) const;
 

@@ -136,9 +136,7 @@ QByteArray ReportPdfWriter::renderPages(int pages, const Progress& progress, boo
     int page = 1;
     {
         QPdfWriter writer(&buffer);
-        writer.setResolution(static_cast<int>(std::lround(kDotsPerMm * 25.4)));
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                         QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter));
+        PdfCanvas::setUpA4(writer, kDotsPerMm);
         writer.setTitle(QStringLiteral("Crosscheck measurement report"));
         writer.setCreator(QStringLiteral("crosscheck %1").arg(m_report.provenance.version.c_str()));
         QPainter painter(&writer);

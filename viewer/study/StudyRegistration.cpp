@@ -48,28 +48,10 @@ std::vector<const LoadedSeries*> unregisteredFrames(const Study& study) {
     return chosen;
 }
 
-std::vector<FrameLink> registerFramesMi(const LoadedSeries& fixed,
-                                        const std::vector<const LoadedSeries*>& moving,
-                                        const Progress& progress) {
-    std::vector<FrameLink> links;
-    const auto n = static_cast<double>(moving.size());
-    for (std::size_t i = 0; i < moving.size(); ++i) {
-        const double from = static_cast<double>(i) / n;
-        const RigidMiResult result = registerRigidMi(*fixed.volume, *moving[i]->volume, {},
-                                                     progress.subRange(from, from + 1.0 / n));
-        TransformProvenance provenance;
-        provenance.basis = TransformBasis::AutomaticMi;
-        provenance.metric = result.metric;
-        provenance.iterations = result.iterations;
-        links.push_back({moving[i]->info.frameOfReferenceUid, result.movingToFixed, provenance});
-    }
-    return links;
-}
-
-std::vector<RegionLink> registerFramesInRegion(const Study& study, const LoadedSeries& fixed,
-                                               const std::vector<const LoadedSeries*>& moving,
-                                               const RegistrationRegion& region,
-                                               const Progress& progress) {
+std::vector<RegionLink> registerFramesMi(const Study& study, const LoadedSeries& fixed,
+                                         const std::vector<const LoadedSeries*>& moving,
+                                         const std::optional<RegistrationRegion>& region,
+                                         const Progress& progress) {
     std::vector<RegionLink> links;
     const auto n = static_cast<double>(moving.size());
     for (std::size_t i = 0; i < moving.size(); ++i) {
@@ -84,8 +66,10 @@ std::vector<RegionLink> registerFramesInRegion(const Study& study, const LoadedS
         provenance.basis = TransformBasis::AutomaticMi;
         provenance.metric = result.metric;
         provenance.iterations = result.iterations;
-        provenance.regionCentreMm = region.centreMm;
-        provenance.regionRadiusMm = region.radiusMm;
+        if (region) {
+            provenance.regionCentreMm = region->centreMm;
+            provenance.regionRadiusMm = region->radiusMm;
+        }
         links.push_back({{frame, result.movingToFixed, provenance}, result.quality});
     }
     return links;

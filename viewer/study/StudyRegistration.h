@@ -4,6 +4,7 @@
 // frame that has no transform to the study's reference frame yet. Transforms map a
 // moving frame's patient coordinates (LPS, mm) to the reference frame's.
 #include <Eigen/Core>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,26 +37,21 @@ std::vector<const LoadedSeries*> otherFrames(const Study& study);
 /// The same, only the frames that have no transform to the reference yet.
 std::vector<const LoadedSeries*> unregisteredFrames(const Study& study);
 
-/// Registers each moving series onto `fixed` in turn (rigid, MI); the progress of the
-/// whole is split evenly between them. Throws Cancelled when cancelled.
-std::vector<FrameLink> registerFramesMi(const LoadedSeries& fixed,
-                                        const std::vector<const LoadedSeries*>& moving,
-                                        const Progress& progress);
-
-/// A region-focused registration waiting to be added, with how well it fits there.
+/// A registration result waiting to be added, with how well it fits.
 struct RegionLink {
     FrameLink link;
     RegistrationQuality quality;
 };
 
-/// Registers each moving series onto `fixed` (rigid, MI) with the metric only inside
-/// `region` (reference patient mm): the level of interest aligns even when the spine's
-/// posture differs elsewhere. Each starts from its frame's current transform when the
-/// study has one. Throws RegistrationError (the region is outside the overlap, too small,
-/// flat) naming the reason, Cancelled when cancelled; nothing is changed in the study.
-std::vector<RegionLink> registerFramesInRegion(const Study& study, const LoadedSeries& fixed,
-                                               const std::vector<const LoadedSeries*>& moving,
-                                               const RegistrationRegion& region,
-                                               const Progress& progress);
+/// Registers each moving series onto `fixed` in turn (rigid, MI), each from its frame's
+/// current transform when the study has one; the progress of the whole is split evenly
+/// between them. With a `region` (reference patient mm) the metric looks only inside it, so
+/// the level of interest aligns even when the spine's posture differs elsewhere, and the
+/// link's provenance names it. Throws RegistrationError (a region outside the overlap, too
+/// small, flat) naming the reason, Cancelled when cancelled; nothing in the study changes.
+std::vector<RegionLink> registerFramesMi(const Study& study, const LoadedSeries& fixed,
+                                         const std::vector<const LoadedSeries*>& moving,
+                                         const std::optional<RegistrationRegion>& region,
+                                         const Progress& progress);
 
 }  // namespace crosscheck::viewer

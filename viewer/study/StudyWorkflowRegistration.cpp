@@ -70,19 +70,20 @@ void StudyWorkflow::registerAutomatically() {
         }
         return;
     }
-    auto links = std::make_shared<std::vector<FrameLink>>();
+    auto links = std::make_shared<std::vector<RegionLink>>();
     std::shared_ptr<const Study> study = m_study;
     auto* task =
         new BackgroundTask(tr("Registering"), [study, fixed, moving, links](const Progress& p) {
-            *links = registerFramesMi(*fixed, moving, p);
+            // The frames have no transform yet: each starts from its body's centre of mass.
+            *links = registerFramesMi(*study, *fixed, moving, std::nullopt, p);
         });
     runTask(task, State::Registering, [this, study, links] {
         if (study != m_study) {
             return;  // another study was opened meanwhile
         }
-        for (const auto& link : *links) {
-            setFrameTransform(link.movingFrame, m_study->referenceFrameUid, link.movingToReference,
-                              link.provenance);
+        for (const auto& l : *links) {
+            setFrameTransform(l.link.movingFrame, m_study->referenceFrameUid,
+                              l.link.movingToReference, l.link.provenance);
         }
         emit message(tr("Registered %n frame(s) to the reference by mutual information.", "",
                         static_cast<int>(links->size())),
@@ -104,7 +105,8 @@ QString qualitySummary(const std::vector<RegionLink>& links) {
                      .arg(l.quality.ngfBefore, 0, 'f', 2)
                      .arg(l.quality.ngfAfter, 0, 'f', 2);
         if (!l.quality.warning.empty()) {
-            parts << StudyWorkflow::tr("warning: %1").arg(QString::fromStdString(l.quality.warning));
+            parts
+                << StudyWorkflow::tr("warning: %1").arg(QString::fromStdString(l.quality.warning));
         }
     }
     return parts.join(QStringLiteral("; "));
@@ -127,7 +129,7 @@ void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double ra
     std::shared_ptr<const Study> study = m_study;
     auto* task = new BackgroundTask(
         tr("Registering this level"), [study, fixed, moving, region, links](const Progress& p) {
-            *links = registerFramesInRegion(*study, *fixed, moving, region, p);
+            *links = registerFramesMi(*study, *fixed, moving, region, p);
         });
     runTask(task, State::Registering, [this, study, links, region] {
         if (study != m_study) {
