@@ -127,6 +127,7 @@ void MainWindow::connectWorkflow() {
                 m_browser->setStudy(s);
                 m_grid->setStudy(s);
             });
+    connect(m_workflow, &StudyWorkflow::volumeDataChanged, m_grid, &PaneGrid::refreshVoxels);
     connect(m_workflow, &StudyWorkflow::volumeLoaded, this,
             [this] { m_grid->setStudy(m_workflow->study()); });
     connect(m_workflow, &StudyWorkflow::transformsChanged, this, [this] {

@@ -47,6 +47,12 @@ void PaneGrid::setStudy(std::shared_ptr<const Study> study) {
     followState(true);
 }
 
+void PaneGrid::refreshVoxels(bool complete) {
+    for (viewer::SlicePane* pane : m_panes) {
+        pane->refreshVoxels(complete);
+    }
+}
+
 void PaneGrid::followState(bool all) {
     if (!m_study) {
         return;

@@ -38,6 +38,8 @@ public:
     /// The study the assignments name; every pane is filled again from it (a new study,
     /// a role or a transform changed), each with its series' transform and badge.
     void setStudy(std::shared_ptr<const Study> study);
+    /// The study's voxels changed in place while it fills: every pane draws again.
+    void refreshVoxels(bool complete);
     std::vector<viewer::SlicePane*> visiblePanes() const;
 
     /// The visible panes' framebuffers composed at their places in the grid. Grabbing

@@ -79,47 +79,4 @@ std::string unloadedVolumeNote(const SeriesInfo& info) {
            "and `convert --volume N` read the others";
 }
 
-namespace {
-
-std::string firstFileOf(const SeriesInfo& info) {
-    return info.files.empty() ? info.seriesInstanceUid : info.files.front();
-}
-
-}  // namespace
-
-Study loadStudy(const std::vector<std::filesystem::path>& paths, const Progress& progress) {
-    Study study;
-    constexpr double kScanShare = 0.1;
-    ScanResult scan = scanPaths(paths, progress.subRange(0.0, kScanShare));
-    study.problems = scan.problems;
-    const double perSeries =
-        (1.0 - kScanShare) / static_cast<double>(std::max<std::size_t>(1, scan.series.size()));
-    for (std::size_t i = 0; i < scan.series.size(); ++i) {
-        if (progress.cancelled()) {
-            throw Cancelled();
-        }
-        const double from = kScanShare + perSeries * static_cast<double>(i);
-        const SeriesInfo& info = scan.series[i];
-        if (info.volumeIndex != 0) {
-            study.otherVolumes.push_back(LoadedSeries{info, nullptr, info.warningDetails});
-            continue;
-        }
-        try {
-            const Progress part = progress.subRange(from, from + perSeries);
-            if (info.isColour()) {
-                study.pictures.push_back(loadPicture(info, part));
-            } else {
-                study.series.push_back(loadSeries(info, part));
-            }
-        } catch (const Cancelled&) {
-            throw;
-        } catch (const std::exception& e) {
-            study.problems.push_back({firstFileOf(info), e.what()});
-        }
-    }
-    study.referenceFrameUid = chooseReferenceFrame(study.series);
-    progress(1.0, "loaded");
-    return study;
-}
-
 }  // namespace crosscheck

@@ -1,5 +1,7 @@
 #include "core/session/SessionStudy.h"
 
+#include "core/model/StudyLoading.h"
+
 #include <algorithm>
 #include <set>
 #include <stdexcept>
@@ -45,8 +47,8 @@ fs::path resolveSeriesPath(const SessionSeries& series, const fs::path& sessionP
     return p;
 }
 
-SessionStudy loadSessionStudy(const SessionDocument& document, const fs::path& sessionPath,
-                              const Progress& progress) {
+SessionStudy prepareSessionStudy(const SessionDocument& document, const fs::path& sessionPath,
+                                 const Progress& progress, bool fillPending) {
     SessionStudy out;
     std::set<std::string> wanted;
     for (const SessionSeries& s : document.series) {
@@ -56,7 +58,8 @@ SessionStudy loadSessionStudy(const SessionDocument& document, const fs::path& s
         }
         wanted.insert(s.seriesInstanceUid);
     }
-    Study study = loadStudy(out.paths, progress);
+    // Series the session does not list are dropped before a voxel is read.
+    Study study = prepareStudy(out.paths, progress, fillPending);
     std::vector<LoadedSeries> kept;
     std::set<std::string> found;
     for (LoadedSeries& s : study.series) {
@@ -90,6 +93,15 @@ SessionStudy loadSessionStudy(const SessionDocument& document, const fs::path& s
                                   ? chooseReferenceFrame(study.series)
                                   : document.referenceFrameUid;
     out.study = std::move(study);
+    return out;
+}
+
+SessionStudy loadSessionStudy(const SessionDocument& document, const fs::path& sessionPath,
+                              const Progress& progress) {
+    SessionStudy out =
+        prepareSessionStudy(document, sessionPath, progress.subRange(0.0, 0.1), false);
+    SeriesFiller filler(fillTargets(out.study));
+    finishStudy(out.study, filler.run(progress.subRange(0.1, 1.0)));
     return out;
 }
 

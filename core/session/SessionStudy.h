@@ -36,6 +36,12 @@ SessionStudy loadSessionStudy(const SessionDocument& document,
                               const std::filesystem::path& sessionPath,
                               const Progress& progress = {});
 
+/// loadSessionStudy's first step, for a viewer that shows the study while it loads: the
+/// series are found and allocated, none decoded (core/model/StudyLoading.h has the rest).
+SessionStudy prepareSessionStudy(const SessionDocument& document,
+                                 const std::filesystem::path& sessionPath, const Progress& progress,
+                                 bool fillPending);
+
 /// The path a series was opened from: the first of `openedPaths` that is the series' first
 /// file or a folder holding it; else the folder of its first file. Absolute and normalized.
 std::filesystem::path openedPathOf(const SeriesInfo& series,

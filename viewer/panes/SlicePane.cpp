@@ -113,6 +113,23 @@ void SlicePane::setSeries(const PaneSeries& series) {
     update();
 }
 
+void SlicePane::refreshVoxels(bool complete) {
+    if (!hasSeries()) {
+        return;
+    }
+    // MR has no fixed scale: its automatic window follows the voxels decoded so far.
+    if (complete || !isHounsfield(m_series.role)) {
+        m_autoWindow = automaticWindow(*m_series.volume);
+        updateWindow();
+    }
+    m_image->GetPointData()->GetScalars()->Modified();
+    m_image->Modified();
+    m_planeStale = true;
+    invalidateRasters();
+    markSceneChanged();
+    update();
+}
+
 void SlicePane::setOrientation(ViewOrientation orientation) {
     const bool changed = orientation != m_orientation;
     m_orientation = orientation;

@@ -60,6 +60,9 @@ public:
 
     void setSeries(const PaneSeries& series);
     const PaneSeries& series() const override { return m_series; }
+    /// The voxels of the shown volume changed in place (a study filling while on screen):
+    /// draws the slice again; `complete` also recomputes the automatic window.
+    void refreshVoxels(bool complete);
     /// True when the pane shows a volume (not for a colour picture: nothing samples it).
     bool hasSeries() const override { return m_series.volume != nullptr; }
     /// True when the pane shows a colour picture (PaneSeries::picture).

@@ -5,40 +5,16 @@
 
 #include "core/geometry/FrameTransform.h"
 #include "core/model/Study.h"
-#include "core/phantom/DemoStudy.h"
-#include "core/session/SessionStudy.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/study/PathStrings.h"
-#include "viewer/study/SessionMapper.h"
+#include "viewer/study/StudyFill.h"
 #include "viewer/study/StudyPanes.h"
 #include "viewer/tasks/BackgroundTask.h"
 
 namespace crosscheck::viewer {
-
-namespace {
-
-/// "No loadable DICOM series found in PATHS: first file: reason (and n more ...)".
-QString nothingLoadedMessage(const Study& study, const QStringList& paths) {
-    QString message = StudyWorkflow::tr("No loadable DICOM series found in %1")
-                          .arg(paths.join(QStringLiteral(", ")));
-    if (!study.problems.empty()) {
-        const ScanProblem& first = study.problems.front();
-        message +=
-            QStringLiteral(": %1: %2")
-                .arg(QString::fromStdString(first.file), QString::fromStdString(first.reason));
-        const int more = static_cast<int>(study.problems.size()) - 1;
-        if (more > 0) {
-            message += StudyWorkflow::tr(" (and %n more problem(s), listed in the series browser)",
-                                         "", more);
-        }
-    }
-    return message;
-}
-
-}  // namespace
 
 StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
     : QObject(parent),
@@ -46,7 +22,8 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
       m_discrepancy(new DiscrepancyLayer(this)),
       m_annotations(new AnnotationLayer(this)),
       m_landmarks(new LandmarkSet(this)),
-      m_reanalysis(new QTimer(this)) {
+      m_reanalysis(new QTimer(this)),
+      m_fillRefresh(new QTimer(this)) {
     m_reanalysis->setSingleShot(true);
     m_reanalysis->setInterval(600);
     connect(m_reanalysis, &QTimer::timeout, this, [this] {
@@ -61,7 +38,11 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
         if (changes & ViewState::PanesChanged) {
             loadWantedVolumes();
         }
+        if (changes & ViewState::CursorChanged) {
+            focusFill();  // a user scrolling during a load gets that slice next
+        }
     });
+    m_fillRefresh->setInterval(150);
 }
 
 StudyWorkflow::~StudyWorkflow() {
@@ -92,6 +73,9 @@ void StudyWorkflow::runTask(BackgroundTask* task, State during, std::function<vo
         // The replaced task must not touch the workflow any more: its result (already
         // queued if it just finished) would override the new one.
         disconnect(m_task, nullptr, this, nullptr);
+        if (m_fill && m_fill->task == m_task) {
+            closePartialStudy();  // only another opening replaces a fill
+        }
         if (m_task->isRunning()) {
             emit message(tr("\"%1\" cancelled: \"%2\" started").arg(m_task->title(), task->title()),
                          10000);
@@ -146,67 +130,12 @@ void StudyWorkflow::cancel() {
     }
 }
 
-void StudyWorkflow::openPaths(const std::vector<std::filesystem::path>& paths) {
-    auto result = std::make_shared<Study>();
-    auto* task = new BackgroundTask(
-        tr("Loading"), [result, paths](const Progress& p) { *result = loadStudy(paths, p); });
-    runTask(task, State::Loading, [this, result, paths] { showLoaded(result, toStrings(paths)); });
-}
-
-void StudyWorkflow::openDemo() {
-    auto result = std::make_shared<Study>();
-    auto demoDir = std::make_shared<std::filesystem::path>();
-    auto* task = new BackgroundTask(tr("Demo study"), [result, demoDir](const Progress& p) {
-        *demoDir = ensureDemoStudy(p.subRange(0.0, 0.5));
-        *result = loadStudy({*demoDir}, p.subRange(0.5, 1.0));
-    });
-    runTask(task, State::Loading,
-            [this, result, demoDir] { showLoaded(result, toStrings({*demoDir})); });
-}
-
-void StudyWorkflow::showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths) {
-    emit pathsOpened(paths);
-    if (study->series.empty() && study->pictures.empty()) {
-        // Say why, naming the file or folder: the first reason here, all of them in the
-        // series browser. The open study stays as it was: the layers and panes point into it.
-        const QString text = nothingLoadedMessage(*study, paths);
-        emit message(text, 10000);
-        setState(m_study && !m_study->series.empty() ? State::Ready : State::Idle);
-        reportProblems(*study);
-        emit loadFailed(text);
-        return;
-    }
-    showStudy(study);
-    startOpeningSequence(true);
-}
-
-void StudyWorkflow::openSession(const SessionDocument& document, const std::filesystem::path& file,
-                                SessionShown shown) {
-    auto found = std::make_shared<SessionStudy>();
-    auto* task =
-        new BackgroundTask(tr("Opening session"), [found, document, file](const Progress& p) {
-            *found = loadSessionStudy(document, file, p);
-        });
-    runTask(task, State::Loading, [this, found, document, file, shown] {
-        const QString path = QString::fromStdString(file.string());
-        if (found->study.series.empty()) {
-            const QString text =
-                tr("%1: none of the session's series were found under their paths").arg(path);
-            emit message(text, 10000);
-            emit loadFailed(text);
-            return;
-        }
-        showStudy(std::make_shared<Study>(found->study));
-        applySessionDocument(document, *m_study, *m_annotations, *m_state);
-        if (shown) {
-            shown(*found);
-        }
-        emit sessionOpened(path);
-        startOpeningSequence(false);
-    });
-}
-
 void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
+    presentStudy(std::move(study));
+    announceShown();
+}
+
+void StudyWorkflow::presentStudy(std::shared_ptr<Study> study) {
     const bool newStudy = study != m_study;
     m_study = std::move(study);
     if (newStudy) {
@@ -231,6 +160,9 @@ void StudyWorkflow::showStudy(std::shared_ptr<Study> study) {
         placeCursor(order, std::nullopt);
     }
     m_state->flush();
+}
+
+void StudyWorkflow::announceShown() {
     if (m_task == nullptr || !m_task->isRunning()) {
         setState(State::Ready);
     }

@@ -97,6 +97,13 @@ public:
     void assignSeriesToPane(int pane, const QString& seriesInstanceUid);
     /// True while another volume of a multi-volume series is loading for a pane.
     bool isLoadingVolume() const { return m_volumeTask != nullptr; }
+    /// True while an opened study is on screen but its voxels are still being decoded (the
+    /// slices at the cursor first, StudyWorkflowLoading.cpp): comparing, registering and
+    /// importing wait until it is whole.
+    bool isFillingStudy() const { return m_fill != nullptr; }
+    /// False while the slice of this series nearest the point (reference patient mm) is
+    /// still to be decoded; true once it is, and whenever no study is filling.
+    bool isDecodedAt(const QString& seriesInstanceUid, const PatientPoint& referencePoint) const;
 
     /// Adds a known transform between two frames (from frame's patient coordinates to the
     /// other's) and re-synchronizes the panes; a comparison on screen is cleared.
@@ -163,6 +170,12 @@ signals:
     /// The comparison is on screen with this many findings.
     void comparisonShown(int findings);
     void sessionOpened(const QString& path);
+    /// An opened study is on screen while its voxels load: the slice at the cursor of each
+    /// pane first, then the rest (volumeDataChanged). studyShown follows once it is whole.
+    void loadingShown();
+    /// Voxels of the study on screen changed while it fills; `complete` with the last of
+    /// them. Panes draw their slice again (and, when complete, their automatic window).
+    void volumeDataChanged(bool complete);
     /// Another volume of a multi-volume series, asked for by a pane, is loaded into the
     /// study: the panes showing it follow.
     void volumeLoaded();
@@ -174,9 +187,31 @@ signals:
     void openingSettled();
 
 private:
+    /// The fill of the study on screen (StudyWorkflowLoading.cpp).
+    struct StudyFill;
+
     void setState(State state);
+    /// Shows a prepared study at once and decodes its voxels in the background, the slices
+    /// at the cursor first; a study of pictures only is shown whole. `fillFrom` is where
+    /// the fill's progress starts (the preparation took the part before).
+    void showWhileLoading(const std::shared_ptr<Study>& study, const QStringList& paths,
+                          double fillFrom);
+    /// Decodes the voxels of the study just presented in the background; `whole` runs once
+    /// every series is whole and studyShown was emitted.
+    void fillInBackground(const std::shared_ptr<Study>& study, const QStringList& paths,
+                          double fillFrom, std::function<void()> whole);
+    /// The fill succeeded: warnings added, failed series dropped, studyShown.
+    void finishFill(const std::shared_ptr<StudyFill>& fill);
+    /// A fill cancelled, failed or replaced: the half-decoded study leaves the screen.
+    void closePartialStudy();
+    /// Points the fill at the slice under the cursor in every series.
+    void focusFill();
+    /// While a study fills: says that `action` waits for it and returns true.
+    bool refuseWhileFilling(const QString& action);
+    /// showStudy's layout part (panes, cursor, studyChanged) and its announcement.
+    void presentStudy(std::shared_ptr<Study> study);
+    void announceShown();
     void finishTask();
-    void showLoaded(const std::shared_ptr<Study>& study, const QStringList& paths);
     /// The requested cursor, else the reference volume's centre.
     void placeCursor(const std::vector<const LoadedSeries*>& order,
                      const std::optional<PatientPoint>& requested);
@@ -217,6 +252,10 @@ private:
     /// Re-runs the comparison a moment after a transform change cleared it (a hand
     /// correction is many small steps: one run after the last).
     QTimer* m_reanalysis;
+    /// The study on screen while its voxels are decoded; null otherwise.
+    std::shared_ptr<StudyFill> m_fill;
+    /// Redraws the panes a few times a second while a study fills.
+    QTimer* m_fillRefresh;
 };
 
 }  // namespace crosscheck::viewer

@@ -98,6 +98,9 @@ void StudyWorkflow::compare() {
     if (!m_study) {
         return;
     }
+    if (refuseWhileFilling(tr("comparing CT and sCT starts"))) {
+        return;
+    }
     const StudyComparison comparison = this->comparison();
     if (!comparison.inputs) {
         QString text = QString::fromStdString(comparison.whyNot);

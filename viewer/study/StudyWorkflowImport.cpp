@@ -18,6 +18,9 @@ void StudyWorkflow::importSegmentation(const std::filesystem::path& file,
     if (!m_study) {
         return;
     }
+    if (refuseWhileFilling(tr("the segmentation is imported"))) {
+        return;
+    }
     const auto format = guessImportFormat(file);
     if (!format) {
         emit message(tr("%1: not a DICOM SEG, an RTSTRUCT or a NIfTI label map (.nii, .nii.gz)")

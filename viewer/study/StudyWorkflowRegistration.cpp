@@ -60,6 +60,9 @@ void StudyWorkflow::registerAutomatically() {
     if (!m_study) {
         return;
     }
+    if (refuseWhileFilling(tr("registration starts"))) {
+        return;
+    }
     const LoadedSeries* fixed = referenceSeries(*m_study);
     const auto moving = unregisteredFrames(*m_study);
     if (!fixed || moving.empty()) {
@@ -116,6 +119,9 @@ QString qualitySummary(const std::vector<RegionLink>& links) {
 
 void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double radiusMm) {
     if (!m_study) {
+        return;
+    }
+    if (refuseWhileFilling(tr("this level is registered"))) {
         return;
     }
     const LoadedSeries* fixed = referenceSeries(*m_study);
