@@ -141,11 +141,15 @@ std::shared_ptr<Volume> allocateSeriesVolume(const SeriesInfo& series, bool fill
     const std::size_t sliceVoxels =
         static_cast<std::size_t>(series.dims[0]) * static_cast<std::size_t>(series.dims[1]);
     const std::size_t sliceBytes = sliceVoxels * bytesPerVoxel(series.voxelType);
-    for (std::size_t k = 0; k < series.slices.size(); ++k) {
-        if (fillPending || series.slices[k].missing) {
-            fillWithGapValue(series, base + k * sliceBytes, sliceVoxels);
+    // On every core: this fill stands between the scan and the first image on screen.
+    parallelFor(static_cast<int>(series.slices.size()), [&](int begin, int end) {
+        for (int k = begin; k < end; ++k) {
+            if (fillPending || series.slices[static_cast<std::size_t>(k)].missing) {
+                fillWithGapValue(series, base + static_cast<std::size_t>(k) * sliceBytes,
+                                 sliceVoxels);
+            }
         }
-    }
+    });
     return volume;
 }
 

@@ -103,6 +103,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
     m_nativeMapper->SetInputData(m_image);
     if (!sameVolume) {
         m_autoWindow = automaticWindow(*m_series.volume);
+        m_filling = false;
     }
     // An unsynchronized pane starts at its own series' centre, in its own frame.
     m_localCursor = isSynchronized() ? m_state->cursor() : m_series.volume->geometry().center();
@@ -117,6 +118,7 @@ void SlicePane::refreshVoxels(bool complete) {
     if (!hasSeries()) {
         return;
     }
+    m_filling = !complete;
     // MR has no fixed scale: its automatic window follows the voxels decoded so far.
     if (complete || !isHounsfield(m_series.role)) {
         m_autoWindow = automaticWindow(*m_series.volume);

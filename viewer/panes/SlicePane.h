@@ -195,6 +195,8 @@ private:
     FrameTransform m_paneToSeries;
     FrameTransform m_seriesToPane;
     vtkSmartPointer<vtkImageData> m_image;
+    /// The volume is still being decoded (refreshVoxels): the overlay says so.
+    bool m_filling = false;
     ViewOrientation m_orientation = ViewOrientation::Axial;
     // Used when the matching link is off, or (cursor) when the pane is not synchronized.
     PatientPoint m_localCursor;

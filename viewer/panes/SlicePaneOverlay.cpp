@@ -54,6 +54,10 @@ PaneOverlay SlicePane::buildOverlay() const {
                          .arg(m_series.volumeLabels.size())
                          .arg(label.isEmpty() ? QString() : QStringLiteral(": ") + label);
     }
+    if (m_filling) {
+        // A slice not read yet shows as background: never mistake it for anatomy.
+        o.topLeft << tr("Loading: unread slices blank");
+    }
     const auto [axis, letter] = sliceAxis(m_orientation);
     const WindowLevel w = currentWindow();
     o.topRight << QStringLiteral("%1 = %2 mm")
