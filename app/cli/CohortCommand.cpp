@@ -294,7 +294,8 @@ void addCohortCommand(CLI::App& app, CommandAction& action) {
     runCmd
         ->add_option("--study-uid", run->studyUids,
                      "Only this study of the database (repeatable; --from-db)")
-        ->needs(fromDb);
+        ->needs(fromDb)
+        ->allow_extra_args(false);  // one UID per --study-uid: a STUDY after it stays a STUDY
     runCmd->add_option("--out", run->out, "Output folder (DIR/patients/<study>.json)")->required();
     runCmd->add_option("--jobs", run->jobs, "Patients at a time (default: the machine's cores)");
     CLI::Option* slurm = runCmd->add_flag(
