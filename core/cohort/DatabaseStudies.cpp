@@ -92,4 +92,19 @@ std::vector<fs::path> databaseStudyFiles(const DatabaseStudy& study) {
     return files;
 }
 
+std::vector<fs::path> resultStudyPaths(const PatientResult& result) {
+    try {
+        if (isDatabaseStudy(result.study)) {
+            return databaseStudyFiles(parseDatabaseStudy(result.study, result.database));
+        }
+        std::error_code ec;
+        if (fs::is_directory(result.study, ec)) {
+            return {fs::path(result.study)};
+        }
+    } catch (const std::exception&) {
+        // Gone or unreadable: the caller shows that the study is not there.
+    }
+    return {};
+}
+
 }  // namespace crosscheck

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/cohort/PatientResult.h"
+
 namespace crosscheck {
 
 /// Studies of the local study database (core/db) as cohort patients.
@@ -44,5 +46,10 @@ std::vector<std::filesystem::path> databaseStudies(const std::filesystem::path& 
 /// Every file the database indexes for the study (all its series), in index order. Throws
 /// std::runtime_error when the database is missing or holds no such study.
 std::vector<std::filesystem::path> databaseStudyFiles(const DatabaseStudy& study);
+
+/// What to scan to read a result's study again (the cohort PDF's thumbnails): its study
+/// folder, or the files the database indexes for a database study. Empty when they are
+/// gone (no such folder; the database or the study no longer there). Never throws.
+std::vector<std::filesystem::path> resultStudyPaths(const PatientResult& result);
 
 }  // namespace crosscheck
