@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -21,8 +22,10 @@
 #include "app/cli/CohortSlurm.h"
 #include "core/cohort/CohortRun.h"
 #include "core/cohort/CohortSummary.h"
+#include "core/cohort/DatabaseStudies.h"
 #include "core/cohort/PatientWork.h"
 #include "core/cohort/StudyFolders.h"
+#include "core/db/StudyDatabase.h"
 #include "core/session/AtomicFile.h"
 
 namespace crosscheck::cli {
@@ -33,6 +36,9 @@ namespace fs = std::filesystem;
 
 struct RunArgs {
     std::vector<std::string> studies;
+    bool fromDb = false;
+    std::string db;
+    std::vector<std::string> studyUids;
     std::string out;
     int jobs = 0;
     bool slurm = false;
@@ -42,8 +48,37 @@ struct RunArgs {
 
 struct RunOneArgs {
     std::string study;
+    std::string db;
     std::string out;
 };
+
+fs::path databaseFile(const std::string& db) {
+    return db.empty() ? StudyDatabase::defaultLocation() : fs::path(db);
+}
+
+/// The studies of a run: the STUDY folders, then the database's studies (--from-db).
+/// Throws std::invalid_argument when a study is missing or two share a result file name.
+std::vector<fs::path> runStudies(const RunArgs& args) {
+    std::vector<fs::path> studies =
+        args.studies.empty() ? std::vector<fs::path>() : studyFolders(args.studies, args.out);
+    if (args.fromDb) {
+        const std::vector<fs::path> fromDb = databaseStudies(databaseFile(args.db), args.studyUids);
+        if (fromDb.empty()) {
+            throw std::invalid_argument(databaseFile(args.db).string() + ": holds no study");
+        }
+        studies.insert(studies.end(), fromDb.begin(), fromDb.end());
+    }
+    std::map<std::string, fs::path> byName;
+    for (const fs::path& study : studies) {
+        const auto [it, added] = byName.emplace(patientName(study), study);
+        if (!added) {
+            throw std::invalid_argument(study.string() + " and " + it->second.string() +
+                                        " have the same result file name " + it->first +
+                                        ".json; it must be unique");
+        }
+    }
+    return studies;
+}
 
 struct SummarizeArgs {
     std::string dir;
@@ -86,13 +121,23 @@ int runCohortOnSlurm(const RunArgs& args, const std::vector<fs::path>& todo, int
 }
 
 int runOne(const RunOneArgs& args) {
-    const std::string patient = patientName(args.study);
+    std::string study = args.study;
+    if (isDatabaseStudy(study)) {
+        try {
+            const DatabaseStudy db = parseDatabaseStudy(study, databaseFile(args.db));
+            study = databaseStudyReference(db.studyInstanceUid, db.database);
+        } catch (const std::invalid_argument& e) {
+            std::cerr << "crosscheck-cli cohort run-one: " << e.what() << "\n";
+            return 1;
+        }
+    }
+    const std::string patient = patientName(study);
     std::error_code ec;
     if (fs::exists(patientResultPath(args.out, patient), ec)) {
         std::cerr << patient << ": already done, skipped\n";
         return 0;
     }
-    const PatientResult result = runPatient(args.study);
+    const PatientResult result = runPatient(study);
     writePatientResult(args.out, result);
     std::cerr << patient << ": " << (result.done ? "done" : "failed: " + result.reason) << " ("
               << static_cast<int>(result.ms) << " ms)\n";
@@ -101,12 +146,19 @@ int runOne(const RunOneArgs& args) {
 
 int runCohort(const RunArgs& args) {
     const auto start = std::chrono::steady_clock::now();
+    if (args.studies.empty() && !args.fromDb) {
+        std::cerr << "crosscheck-cli cohort run: give STUDY folders, --from-db, or both\n";
+        return 2;
+    }
     std::vector<fs::path> folders;
     try {
-        folders = studyFolders(args.studies, args.out);
+        folders = runStudies(args);
     } catch (const std::invalid_argument& e) {
-        // A missing folder or two studies of one name: the input cannot be used (exit 1).
+        // A missing folder or study, or two studies of one name: the input cannot be used.
         std::cerr << "crosscheck-cli cohort run: " << e.what() << "\n";
+        return 1;
+    } catch (const std::runtime_error& e) {
+        std::cerr << "crosscheck-cli cohort run: " << e.what() << "\n";  // an unreadable --db
         return 1;
     }
     int skipped = 0;
@@ -234,8 +286,16 @@ void addCohortCommand(CLI::App& app, CommandAction& action) {
     auto run = std::make_shared<RunArgs>();
     CLI::App* runCmd = cohort->add_subcommand(
         "run", "Measure every study (one result file per patient; resumes where it stopped)");
-    runCmd->add_option("STUDY", run->studies, "Study folders, or folders of study folders")
-        ->required();
+    runCmd->add_option("STUDY", run->studies, "Study folders, or folders of study folders");
+    CLI::Option* fromDb =
+        runCmd->add_flag("--from-db", run->fromDb,
+                         "Also every study of the local study database (or those of --study-uid)");
+    runCmd->add_option("--db", run->db, "The study database file (--from-db)")->needs(fromDb);
+    runCmd
+        ->add_option("--study-uid", run->studyUids,
+                     "Only this study of the database (repeatable; --from-db)")
+        ->needs(fromDb)
+        ->allow_extra_args(false);  // one UID per --study-uid: a STUDY after it stays a STUDY
     runCmd->add_option("--out", run->out, "Output folder (DIR/patients/<study>.json)")->required();
     runCmd->add_option("--jobs", run->jobs, "Patients at a time (default: the machine's cores)");
     CLI::Option* slurm = runCmd->add_flag(
@@ -259,7 +319,9 @@ void addCohortCommand(CLI::App& app, CommandAction& action) {
     auto one = std::make_shared<RunOneArgs>();
     CLI::App* oneCmd = cohort->add_subcommand(
         "run-one", "Measure one study into DIR/patients (what each Slurm task runs)");
-    oneCmd->add_option("STUDY", one->study, "The study folder")->required();
+    oneCmd->add_option("STUDY", one->study, "The study folder, or db:STUDY_UID of the database")
+        ->required();
+    oneCmd->add_option("--db", one->db, "The study database file (a db: STUDY)");
     oneCmd->add_option("--out", one->out, "Output folder")->required();
     oneCmd->callback([one, &action] { action = [one] { return runOne(*one); }; });
 

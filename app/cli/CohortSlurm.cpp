@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/cohort/DatabaseStudies.h"
 #include "core/cohort/PatientResult.h"
 #include "core/cohort/PatientWork.h"
 #include "core/session/AtomicFile.h"
@@ -80,7 +81,8 @@ std::string submit(const std::vector<fs::path>& studies, const fs::path& outDir,
     const fs::path script = slurmDir / ("task-" + stamp + ".sh");
     std::string lines;
     for (const fs::path& study : studies) {
-        lines += fs::absolute(study).string() + "\n";
+        // A database study's reference already names its database by an absolute path.
+        lines += (isDatabaseStudy(study.string()) ? study : fs::absolute(study)).string() + "\n";
     }
     writeFileAtomically(list, lines);
     const std::string exe = fs::read_symlink("/proc/self/exe").string();

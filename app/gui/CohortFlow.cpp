@@ -7,6 +7,7 @@
 
 #include "core/cohort/CohortRun.h"
 #include "core/cohort/CohortSummary.h"
+#include "core/cohort/DatabaseStudies.h"
 #include "core/cohort/StudyFolders.h"
 #include "viewer/cohort/CohortPanel.h"
 #include "viewer/report/CohortThumbnail.h"
@@ -141,6 +142,13 @@ void CohortFlow::runEnded(bool ok, bool cancelled, const QString& text) {
 }
 
 void CohortFlow::activate(const PatientResult& result) {
+    if (isDatabaseStudy(result.study)) {
+        emit message(tr("%1: a study of the database %2; a cohort opens study folders only")
+                         .arg(QString::fromStdString(result.patient),
+                              QString::fromStdString(result.database)),
+                     10000);
+        return;
+    }
     fs::path folder(result.study);
     std::error_code ec;
     folder = fs::absolute(folder, ec);

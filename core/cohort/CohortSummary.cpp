@@ -157,7 +157,7 @@ std::string patientsCsv(const std::vector<PatientResult>& results) {
     for (const std::string& m : measures) {
         csv += "," + m + "_ct," + m + "_sct";
     }
-    csv += "\n";
+    csv += ",roi_source\n";
     for (const PatientResult& r : results) {
         csv += csvText(r.patient) + "," + (r.done ? "done" : "failed") + "," + csvText(r.reason) +
                "," + (r.visibleOnCt ? "1" : "0") + "," + (r.visibleOnSct ? "1" : "0");
@@ -166,7 +166,7 @@ std::string patientsCsv(const std::vector<PatientResult>& results) {
             csv += "," + csvNumber(r.done ? v.ct : std::nullopt) + "," +
                    csvNumber(r.done ? v.sct : std::nullopt);
         }
-        csv += "\n";
+        csv += "," + csvText(r.roiSource) + "\n";
     }
     return csv;
 }

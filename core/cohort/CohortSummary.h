@@ -46,7 +46,7 @@ nlohmann::json toJson(const CohortSummary& summary);
 /// One row per patient (patients.csv): patient, status, reason, visible_on_ct,
 /// visible_on_sct, then <measure>_ct and <measure>_sct for axial_long, axial_short,
 /// sagittal_long, sagittal_short and mean_hu, each number as the shortest text that reads back as
-/// the same double (empty where missing).
+/// the same double (empty where missing), then roi_source ("session", "finding" or empty).
 std::string patientsCsv(const std::vector<PatientResult>& results);
 
 }  // namespace crosscheck

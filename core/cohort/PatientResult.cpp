@@ -58,6 +58,15 @@ std::optional<Eigen::Matrix4d> matrixFrom(const nlohmann::json& j) {
     return m;
 }
 
+nlohmann::json textOrNull(const std::string& text) {
+    return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
+
+/// An optional text key: absent or null reads as empty.
+std::string textFrom(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && !j.at(key).is_null() ? j.at(key).get<std::string>() : std::string();
+}
+
 }  // namespace
 
 nlohmann::json toJson(const PatientResult& r) {
@@ -86,7 +95,10 @@ nlohmann::json toJson(const PatientResult& r) {
               {"registration", r.timingsMs.registration},
               {"analysis", r.timingsMs.analysis},
               {"measurement", r.timingsMs.measurement}}},
-            {"ct_to_sct", matrixJson(r.ctToSct)}};
+            {"ct_to_sct", matrixJson(r.ctToSct)},
+            {"roi_source", textOrNull(r.roiSource)},
+            {"session", textOrNull(r.sessionFile)},
+            {"database", textOrNull(r.database)}};
 }
 
 PatientResult patientResultFromJson(const nlohmann::json& j) {
@@ -127,6 +139,9 @@ PatientResult patientResultFromJson(const nlohmann::json& j) {
         if (j.contains("ct_to_sct")) {
             r.ctToSct = matrixFrom(j.at("ct_to_sct"));
         }
+        r.roiSource = textFrom(j, "roi_source");
+        r.sessionFile = textFrom(j, "session");
+        r.database = textFrom(j, "database");
     } catch (const nlohmann::json::exception& e) {
         throw std::runtime_error(e.what());
     }

@@ -43,7 +43,7 @@ struct PatientResult {
     std::string ctSeriesUid;
     std::string sctSeriesUid;
     std::string registration;  ///< "same-frame" or "rigid-mi"
-    bool hasFinding = false;   ///< a ct_dense_sct_not flag was measured
+    bool hasFinding = false;   ///< a tumour was measured (session ROI or flag)
     PairedValue axialLongMm, axialShortMm, sagittalLongMm, sagittalShortMm, meanHu;
     bool visibleOnCt = false;           ///< a visible section on CT in either plane
     bool visibleOnSct = false;          ///< a visible section on sCT in either plane
@@ -56,6 +56,13 @@ struct PatientResult {
     /// frame, the inverse of the registration's sCT -> CT otherwise. Lets a viewer show the
     /// sCT at the finding without registering again. Unset when no registration was reached.
     std::optional<Eigen::Matrix4d> ctToSct;
+    /// Where the tumour ROIs came from: "session" (the patient's saved session), "finding"
+    /// ("measure this finding" on the top ct_dense_sct_not flag), or empty (nothing measured).
+    std::string roiSource;
+    /// The saved session whose ROIs were measured (roiSource "session"); empty otherwise.
+    std::string sessionFile;
+    /// The study database a `db:` study was read from (absolute); empty for a study folder.
+    std::string database;
 };
 
 /// The result file's JSON: `patient`, `study`, `status` ("done" | "failed"), `reason`,
@@ -63,8 +70,9 @@ struct PatientResult {
 /// `axial_long_mm`, `axial_short_mm`, `sagittal_long_mm`, `sagittal_short_mm`, `mean_hu`
 /// (each `{"ct", "sct"}`, numbers or null), `visible_on_ct`, `visible_on_sct`, `warnings`, `flags`,
 /// `metrics`, `ms`, `timings_ms` {`load`, `registration`, `analysis`, `measurement`},
-/// `ct_to_sct` (4x4 row-major or null), `version` (1). The last two are optional when read
-/// (result files of earlier builds lack them).
+/// `ct_to_sct` (4x4 row-major or null), `roi_source` ("session" | "finding" | null),
+/// `session` and `database` (paths or null), `version` (1). The keys from `timings_ms` on
+/// are optional when read (result files of earlier builds lack them).
 nlohmann::json toJson(const PatientResult& result);
 
 /// Reads what toJson wrote; throws std::runtime_error naming the missing or mistyped key.

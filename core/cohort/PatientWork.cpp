@@ -5,10 +5,13 @@
 
 #include "core/analysis/DiscrepancyAnalysis.h"
 #include "core/analysis/StudyComparison.h"
+#include "core/cohort/DatabaseStudies.h"
+#include "core/cohort/PatientSession.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/findings/FindingMeasurement.h"
 #include "core/geometry/RigidTransform.h"
 #include "core/registration/RigidMiRegistration.h"
+#include "core/session/SessionFile.h"
 
 namespace crosscheck {
 
@@ -19,14 +22,13 @@ struct PatientFailure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-const SeriesInfo& firstOfRole(const ScanResult& scan, SeriesRole role,
-                              const std::filesystem::path& folder) {
+const SeriesInfo& firstOfRole(const ScanResult& scan, SeriesRole role, const std::string& where) {
     for (const SeriesInfo& s : scan.series) {
         if (s.role == role) {
             return s;
         }
     }
-    std::string why = "no " + std::string(toString(role)) + " series in " + folder.string();
+    std::string why = "no " + std::string(toString(role)) + " series in " + where;
     int unreadable = 0;
     const ScanProblem* first = nullptr;
     for (const ScanProblem& problem : scan.problems) {
@@ -122,11 +124,54 @@ double msSince(Clock::time_point& since) {
     return ms;
 }
 
-void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
+/// What one patient's work reads: the scan of its series, where they were found (for
+/// messages), and its saved session if it has one.
+struct PatientInput {
+    ScanResult scan;
+    std::string where;
+    std::optional<std::filesystem::path> session;
+};
+
+/// A study folder: walked; a database study: only the files the database indexes for it.
+PatientInput readInput(const std::string& study) {
+    PatientInput input;
+    if (isDatabaseStudy(study)) {
+        const DatabaseStudy db = parseDatabaseStudy(study);
+        std::vector<std::filesystem::path> files;
+        try {
+            files = databaseStudyFiles(db);
+        } catch (const std::exception& e) {
+            throw PatientFailure(e.what());
+        }
+        input.scan = scanPaths(files);
+        input.where = "study " + db.studyInstanceUid + " of " + db.database.string();
+        return input;
+    }
+    input.scan = scanPaths({std::filesystem::path(study)});
+    input.where = study;
+    try {
+        input.session = findPatientSession(study);
+    } catch (const std::exception& e) {
+        throw PatientFailure(e.what());
+    }
+    return input;
+}
+
+/// The patient's saved session's ROIs; false when it has none to measure.
+bool measureSession(const std::filesystem::path& file, Study& study, PatientResult& r) {
+    try {
+        return measureSessionRois(loadSession(file).document, file, study, r);
+    } catch (const std::exception& e) {
+        throw PatientFailure(e.what());
+    }
+}
+
+void analysePatient(const std::string& source, PatientResult& r) {
     Clock::time_point stage = Clock::now();
-    const ScanResult scan = scanPaths({folder});
-    const SeriesInfo& ctInfo = firstOfRole(scan, SeriesRole::CT, folder);
-    const SeriesInfo& sctInfo = firstOfRole(scan, SeriesRole::sCT, folder);
+    const PatientInput input = readInput(source);
+    const ScanResult& scan = input.scan;
+    const SeriesInfo& ctInfo = firstOfRole(scan, SeriesRole::CT, input.where);
+    const SeriesInfo& sctInfo = firstOfRole(scan, SeriesRole::sCT, input.where);
     r.ctSeriesUid = ctInfo.seriesInstanceUid;
     r.sctSeriesUid = sctInfo.seriesInstanceUid;
     requireWholeSeries(scan, ctInfo, SeriesRole::CT);
@@ -171,6 +216,10 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
     for (const DiscrepancyRegion& region : result.regions) {
         r.flags.push_back(toJson(region));
     }
+    if (input.session && measureSession(*input.session, study, r)) {
+        r.timingsMs.measurement = msSince(stage);
+        return;
+    }
     const DiscrepancyRegion* top = nullptr;
     for (const DiscrepancyRegion& region : result.regions) {
         if (region.kind == DiscrepancyKind::CtDenseSctNot) {
@@ -182,6 +231,7 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
         return;
     }
     r.hasFinding = true;
+    r.roiSource = "finding";
     if (top->attenuation) {
         r.meanHu = {top->attenuation->ctMeanHu, top->attenuation->sctMeanHu};
     }
@@ -196,6 +246,12 @@ void analysePatient(const std::filesystem::path& folder, PatientResult& r) {
 }  // namespace
 
 std::string patientName(const std::filesystem::path& studyFolder) {
+    const std::string text = studyFolder.string();
+    if (isDatabaseStudy(text)) {
+        // "db:UID@FILE" names UID (parsed by hand: a name must never throw).
+        const std::size_t from = std::string(kDatabaseStudyPrefix).size();
+        return text.substr(from, text.find('@', from) - from);
+    }
     std::filesystem::path p = studyFolder;
     if (p.filename().empty()) {
         p = p.parent_path();  // "P001/" names P001
@@ -209,7 +265,12 @@ PatientResult runPatient(const std::filesystem::path& studyFolder) {
     r.patient = patientName(studyFolder);
     r.study = studyFolder.string();
     try {
-        analysePatient(studyFolder, r);
+        if (isDatabaseStudy(r.study)) {
+            const DatabaseStudy db = parseDatabaseStudy(r.study);
+            r.study = kDatabaseStudyPrefix + db.studyInstanceUid;
+            r.database = db.database.string();
+        }
+        analysePatient(studyFolder.string(), r);
         r.done = true;
     } catch (const std::exception& e) {
         r.done = false;
@@ -218,6 +279,8 @@ PatientResult runPatient(const std::filesystem::path& studyFolder) {
         r.axialLongMm = r.axialShortMm = r.sagittalLongMm = r.sagittalShortMm = r.meanHu = {};
         r.visibleOnCt = r.visibleOnSct = false;
         r.ctToSct.reset();
+        r.roiSource.clear();
+        r.sessionFile.clear();
     }
     r.ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -12,8 +12,9 @@ Usage: cohort_test.py MODE CROSSCHECK_CLI WORKDIR
           CT's mean axial and sagittal long sizes and HU must lie within 1.5 mm and 3 HU of
           the ground truth's means (axial long: the larger of the AP and LR diameters;
           sagittal long: the larger of the craniocaudal and AP diameters).
-  failures  a folder of three bad studies (no sCT, no DICOM at all, a truncated CT): each
-          is a failed row with its reason, the run exits 0, the summary counts them.
+  failures  a folder of four bad studies (no sCT, no DICOM at all, a truncated CT, a CT
+          of air only that the sCT cannot be registered onto): each is a failed row with
+          its reason, the run exits 0, the summary counts them.
   resume  copies WORKDIR/out, deletes two patient files, reruns: only those two are
           computed (the run's JSON counts say so) and the summary is the same.
 """
@@ -26,6 +27,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pydicom
 from scipy import stats
 
 MEASURES = ["axial_long_mm", "sagittal_long_mm", "mean_hu"]
@@ -166,21 +168,29 @@ def failures(binary, work):
     for f in sorted((bad / "Truncated" / "CT").iterdir())[10:20]:
         data = f.read_bytes()
         f.write_bytes(data[: len(data) - 2000])
+    shutil.copytree(work / "studies" / "P003", bad / "AirCt")
+    for f in sorted((bad / "AirCt" / "CT").iterdir()):
+        ds = pydicom.dcmread(f)
+        air = round((-1000.0 - float(ds.RescaleIntercept)) / float(ds.RescaleSlope))
+        ds.PixelData = np.full(ds.pixel_array.shape, air, ds.pixel_array.dtype).tobytes()
+        ds.save_as(f)
     counts = json.loads(cli(binary, "cohort", "run", str(bad), "--out", str(out), "--json"))
-    check(counts["done"] == 0 and counts["failed"] == 3, f"three failed patients, exit 0 ({counts})")
+    check(counts["done"] == 0 and counts["failed"] == 4, f"four failed patients, exit 0 ({counts})")
     summary = json.loads(cli(binary, "cohort", "summarize", str(out), "--json"))
     reasons = {f["patient"]: f["reason"] for f in summary["failed"]}
     print(json.dumps(reasons, indent=2))
-    check(summary["patients"] == 3 and summary["done"] == 0, "the summary counts 3, none done")
+    check(summary["patients"] == 4 and summary["done"] == 0, "the summary counts 4, none done")
     check(reasons["NoSct"].startswith("no sCT series in "), "NoSct: no sCT series")
     check(reasons["Empty"].startswith("no CT series in "), "Empty: no CT series")
     check(reasons["Truncated"].startswith("unreadable CT series ") and
           "could not be read" in reasons["Truncated"],
           "Truncated: the CT is named as unreadable")
+    check(reasons["AirCt"].startswith("registration of the sCT onto the CT failed: "),
+          "AirCt: the registration failed")
     check(summary["measures"]["mean_hu"]["n"] == 0 and
           summary["measures"]["mean_hu"]["t_test_p"] is None, "no pairs, no p-values")
     rows = list(csv.DictReader((out / "patients.csv").open()))
-    check([r["status"] for r in rows] == ["failed"] * 3, "patients.csv: three failed rows")
+    check([r["status"] for r in rows] == ["failed"] * 4, "patients.csv: four failed rows")
 
 
 def main():

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/cohort/DatabaseStudies.h"
 #include "core/dicom/DicomScanner.h"
 #include "core/dicom/SeriesLoader.h"
 #include "viewer/report/KeyImageRenderer.h"
@@ -67,13 +68,13 @@ CohortThumbnail renderCohortThumbnail(const PatientResult& result, int sizePx) {
     if (!result.ctToSct) {
         return placeholders(QStringLiteral("no CT -> sCT transform"), sizePx);
     }
-    const std::filesystem::path folder(result.study);
-    std::error_code ec;
-    if (!std::filesystem::is_directory(folder, ec)) {
-        return placeholders(QStringLiteral("study folder not found"), sizePx);
+    // The study folder, or a database study's indexed files.
+    const std::vector<std::filesystem::path> paths = resultStudyPaths(result);
+    if (paths.empty()) {
+        return placeholders(QStringLiteral("study not found"), sizePx);
     }
     try {
-        const ScanResult scan = scanPaths({folder});
+        const ScanResult scan = scanPaths(paths);
         const SeriesInfo* ctInfo = seriesByUid(scan, result.ctSeriesUid);
         const SeriesInfo* sctInfo = seriesByUid(scan, result.sctSeriesUid);
         if (!ctInfo || !sctInfo) {
