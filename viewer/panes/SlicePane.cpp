@@ -102,7 +102,7 @@ void SlicePane::setSeries(const PaneSeries& series) {
     m_image = wrapVolume(m_series.volume);
     m_nativeMapper->SetInputData(m_image);
     if (!sameVolume) {
-        m_autoWindow = automaticWindow(*m_series.volume);
+        m_autoWindow.reset();
         m_filling = false;
     }
     // An unsynchronized pane starts at its own series' centre, in its own frame.
@@ -121,7 +121,7 @@ void SlicePane::refreshVoxels(bool complete) {
     m_filling = !complete;
     // MR has no fixed scale: its automatic window follows the voxels decoded so far.
     if (complete || !isHounsfield(m_series.role)) {
-        m_autoWindow = automaticWindow(*m_series.volume);
+        m_autoWindow.reset();
         updateWindow();
     }
     m_image->GetPointData()->GetScalars()->Modified();
@@ -183,7 +183,14 @@ WindowLevel SlicePane::defaultWindow() const {
     if (isHounsfield(m_series.role)) {
         return ctWindowPresets()[2].window;  // bone: the spine at a glance, calcification included
     }
-    return m_autoWindow;
+    return autoWindow();
+}
+
+const WindowLevel& SlicePane::autoWindow() const {
+    if (!m_autoWindow) {
+        m_autoWindow = automaticWindow(*m_series.volume);
+    }
+    return *m_autoWindow;
 }
 
 WindowLevel SlicePane::currentWindow() const {

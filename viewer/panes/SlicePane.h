@@ -202,7 +202,10 @@ private:
     PatientPoint m_localCursor;
     ZoomPan m_localZoomPan;
     std::optional<WindowLevel> m_localWindow;
-    WindowLevel m_autoWindow;
+    /// The MR window from the volume's percentiles, computed when first needed (a CT
+    /// pane never needs it: its sort of a million values would only delay the first image).
+    mutable std::optional<WindowLevel> m_autoWindow;
+    const WindowLevel& autoWindow() const;
     // Plane-coordinate bounds of the whole series projected onto the view plane (mm).
     Eigen::Vector2d m_boundsLo = Eigen::Vector2d::Zero();
     Eigen::Vector2d m_boundsHi = Eigen::Vector2d::Zero();

@@ -224,7 +224,7 @@ void SlicePane::applyPreset(int number) {
     }
     if (!isHounsfield(m_series.role)) {
         // MR has no absolute scale: every preset key means the automatic window.
-        setWindow(m_autoWindow);
+        setWindow(autoWindow());
         return;
     }
     const auto& presets = ctWindowPresets();
