@@ -76,3 +76,17 @@ TEST_CASE("a directory record sequence anywhere in a file makes it a directory, 
         CHECK(named);
     }
 }
+
+TEST_CASE("directory records in a deflated dataset are found and kept from DCMTK too",
+          "[dicom][fuzz]") {
+    // pydicom's dicomdirtests/DICOMDIR written again with the Deflated Explicit VR Little
+    // Endian transfer syntax: the tag is not in the file's bytes, only in the inflated
+    // dataset. DCMTK would inflate and read the records; the file is refused instead
+    // (DicomDirReader reads only the plain encoding a DICOMDIR must have, PS3.10 7.2).
+    const std::string file = CROSSCHECK_SOURCE_DIR "/tests/core/dicom/data/deflated-dicomdir.dcm";
+    const ScanResult scan = scanPaths({file});
+    CHECK(scan.series.empty());
+    REQUIRE(scan.problems.size() == 1);
+    CHECK(scan.problems[0].file == file);
+    CHECK(scan.problems[0].reason.rfind("DICOMDIR not readable", 0) == 0);
+}
