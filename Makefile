@@ -54,6 +54,7 @@ fuzz: deps
 	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSCHECK_BUILD_GUI=OFF \
 	  -DCROSSCHECK_SANITIZE=ON -DCROSSCHECK_BUILD_FUZZ=ON -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link $(CMAKE_FLAGS)
 	cmake --build build-fuzz -j $(JOBS) --target dicom_load_fuzzer
+	cd build-fuzz && ctest -L fuzz --output-on-failure
 	bash tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 format:

@@ -11,7 +11,7 @@ namespace crosscheck {
 /// Why not DCMTK: DCMTK 3.6.7 reads the items of a DirectoryRecordSequence as
 /// DcmDirectoryRecords, whose read throws std::out_of_range on some malformed record
 /// types (DcmByteString::verify) and leaks the records it made (the fuzzer's finding
-/// tests/fuzz/regressions/dicomdir-leak.bin). A DICOMDIR is always Explicit VR Little
+/// tests/core/dicom/data/fuzz-dicomdir-leak.bin). A DICOMDIR is always Explicit VR Little
 /// Endian (PS3.10 7.2) and only ReferencedFileID is needed, so a small bounded walker of
 /// the element structure does the job: every length is checked against the bytes left,
 /// nesting is limited, and a malformed file gives `error` and the files found so far.

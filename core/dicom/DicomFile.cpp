@@ -29,6 +29,7 @@
 #include "core/dicom/RleDecoder.h"
 #include "core/dicom/internal/DcmtkFrameParser.h"
 #include "core/dicom/internal/DcmtkInit.h"
+#include "core/dicom/internal/DirectoryRecordScan.h"
 
 namespace crosscheck {
 
@@ -185,13 +186,21 @@ void DicomFile::load() {
     if (!looksLikeDicom(path, why)) {
         throw DicomError(path, why);
     }
-    // First the header up to a DirectoryRecordSequence (and so, in an image, up to the
-    // first element after group 0004): enough to tell a DICOMDIR. Its records are read by
-    // readDicomDirReferences, never by DCMTK, which reads them as DcmDirectoryRecords that
-    // throw on malformed record types and leak (DicomDirReader.h).
-    OFCondition status =
-        m_impl->format.loadFileUntilTag(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes,
-                                        ERM_autoDetect, DCM_DirectoryRecordSequence);
+    // DCMTK never sees a file with directory records (DirectoryRecordScan.h: it leaks them
+    // when one is malformed, wherever they are). Only a DICOMDIR holds them, and its
+    // records are walked by readDicomDirReferences; any other file with them is refused
+    // there, as a DICOMDIR whose records name no file.
+    if (holdsDirectoryRecords(path, why)) {
+        m_isDicomDir = true;
+        return;
+    }
+    if (!why.empty()) {
+        throw DicomError(path, why);
+    }
+    // One pass reads the whole header: without directory records it cannot make DCMTK
+    // leak (a first pass that stopped at the DirectoryRecordSequence is no longer needed).
+    const OFCondition status =
+        m_impl->format.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes);
     if (status.bad()) {
         throw DicomError(path, std::string("not readable as DICOM: ") + status.text());
     }
@@ -201,11 +210,6 @@ void DicomFile::load() {
                    m_impl->format.getDataset()->tagExists(DCM_FileSetID);
     if (m_isDicomDir) {
         return;
-    }
-    m_impl->format.clear();
-    status = m_impl->format.loadFile(path.c_str(), EXS_Unknown, EGL_noChange, kLazyValueBytes);
-    if (status.bad()) {
-        throw DicomError(path, std::string("not readable as DICOM: ") + status.text());
     }
     m_impl->dataset = m_impl->format.getDataset();
     if (m_impl->dataset == nullptr) {

@@ -52,10 +52,9 @@ std::string unsupportedReason(const FrameHeader& h) {
             return "colour image (PhotometricInterpretation " + p + ", " +
                    std::to_string(h.samplesPerPixel) + " samples per pixel) is not supported";
         }
-        if (h.transferSyntaxUid == kRleTransferSyntax ||
-            isJpeg2000TransferSyntax(h.transferSyntaxUid)) {
+        if (isJpeg2000TransferSyntax(h.transferSyntaxUid)) {
             return "colour image in " + transferSyntaxName(h.transferSyntaxUid) +
-                   " is not supported (colour is read natively or as JPEG / JPEG-LS)";
+                   " is not supported (colour is read natively, as RLE, JPEG or JPEG-LS)";
         }
         if (h.bitsAllocated != 8 && h.bitsAllocated != 16) {
             return "colour image with BitsAllocated " + std::to_string(h.bitsAllocated) +

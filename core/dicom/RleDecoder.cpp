@@ -45,14 +45,15 @@ std::size_t unpackSegment(const std::uint8_t* in, std::size_t inSize, std::uint8
 }  // namespace
 
 std::string decodeRle(const std::uint8_t* data, std::size_t size, void* buffer, int rows,
-                      int columns, int bytesPerSample) {
+                      int columns, int bytesPerSample, int samplesPerPixel) {
     if (data == nullptr || size < 64) {
         return "RLE frame shorter than its 64-byte header";
     }
     const std::uint32_t segments = readLe32(data);
-    if (segments != static_cast<std::uint32_t>(bytesPerSample)) {
+    const auto expected = static_cast<std::uint32_t>(bytesPerSample * samplesPerPixel);
+    if (bytesPerSample < 1 || samplesPerPixel < 1 || expected > 15 || segments != expected) {
         return "RLE frame has " + std::to_string(segments) + " segments where " +
-               std::to_string(bytesPerSample) + " were expected";
+               std::to_string(expected) + " were expected";
     }
     const std::size_t pixels = static_cast<std::size_t>(rows) * static_cast<std::size_t>(columns);
     std::vector<std::uint8_t> plane(pixels);
@@ -71,10 +72,13 @@ std::string decodeRle(const std::uint8_t* data, std::size_t size, void* buffer, 
             return "RLE segment " + std::to_string(s + 1) + " decodes to " +
                    std::to_string(produced) + " of " + std::to_string(pixels) + " bytes";
         }
-        // Segment s holds byte (bytesPerSample - 1 - s) of each little-endian sample.
-        const std::size_t byte = static_cast<std::size_t>(bytesPerSample) - 1 - s;
+        // Segment s holds byte (bytesPerSample - 1 - s % bytesPerSample) of sample
+        // s / bytesPerSample of each pixel (little-endian samples, interleaved).
+        const auto bps = static_cast<std::size_t>(bytesPerSample);
+        const std::size_t pixelBytes = bps * static_cast<std::size_t>(samplesPerPixel);
+        const std::size_t at = (s / bps) * bps + (bps - 1 - s % bps);
         for (std::size_t p = 0; p < pixels; ++p) {
-            out[p * static_cast<std::size_t>(bytesPerSample) + byte] = plane[p];
+            out[p * pixelBytes + at] = plane[p];
         }
     }
     return {};

@@ -133,11 +133,11 @@ TEST_CASE("a truncated file is refused naming the file and the reason, and the s
     CHECK(scan.series.size() == 1);
 }
 
-TEST_CASE("colour and non-image objects are refused with the reason", "[dicom][corpus]") {
-    const ScanResult scan = scanPaths({kCorpus / "SC_rgb_rle.dcm", kCorpus / "rtplan.dcm"});
+TEST_CASE("32-bit colour and non-image objects are refused with the reason", "[dicom][corpus]") {
+    const ScanResult scan = scanPaths({kCorpus / "SC_rgb_rle_32bit.dcm", kCorpus / "rtplan.dcm"});
     REQUIRE(scan.problems.size() == 2);
     CHECK(scan.series.empty());
-    CHECK(scan.problems[0].reason.find("colour image") != std::string::npos);
+    CHECK(scan.problems[0].reason.find("colour image with BitsAllocated 32") != std::string::npos);
     CHECK(scan.problems[1].reason.find("no Pixel Data") != std::string::npos);
 }
 

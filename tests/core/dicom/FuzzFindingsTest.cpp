@@ -61,3 +61,22 @@ TEST_CASE("an element claiming more bytes than the file holds is refused, naming
     CHECK(scan.problems[0].file == file);
     CHECK(scan.problems[0].reason.find("not readable as DICOM") != std::string::npos);
 }
+
+TEST_CASE("directory records pulled into the meta header by its group length never reach DCMTK",
+          "[dicom][fuzz]") {
+    // A fuzzed DICOMDIR whose (0002,0000) group length is 0x400C8 instead of 0xC8: DCMTK
+    // reads the whole file as meta header, so its DirectoryRecordSequence was read there
+    // (not stopped by loadFileUntilTag), a malformed record type threw in
+    // DcmByteString::verify and DcmItem::readSubElement leaked the sequence with its
+    // records (LeakSanitizer, 84 objects). Files with directory records are now found by a
+    // byte search and never given to DCMTK: the records are walked by DicomDirReader.
+    const std::string file =
+        CROSSCHECK_SOURCE_DIR "/tests/core/dicom/data/fuzz-directory-records-in-meta-header.bin";
+    ScanResult scan;
+    REQUIRE_NOTHROW(scan = scanPaths({file}));
+    CHECK(scan.series.empty());
+    REQUIRE(scan.problems.size() > 10);
+    for (const ScanProblem& p : scan.problems) {
+        CHECK(p.reason == "referenced by " + file + " but missing");
+    }
+}

@@ -1,6 +1,7 @@
 // RLE Lossless (PS3.5 Annex G) decoded from hand-built frames.
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/dicom/RleDecoder.h"
@@ -33,6 +34,25 @@ TEST_CASE("RLE byte planes are unpacked most significant first into little-endia
     std::vector<std::uint16_t> out(4);
     REQUIRE(decodeRle(frame.data(), frame.size(), out.data(), 2, 2, 2).empty());
     CHECK(out == std::vector<std::uint16_t>{0x01AA, 0x02AA, 0x03AA, 0x04AA});
+}
+
+TEST_CASE("RLE colour segments fill each sample of each pixel, pixel interleaved", "[dicom][rle]") {
+    // 3 samples of 2 bytes, 2 pixels: six segments (R high, R low, G high, G low, B high,
+    // B low), each a literal run of 2 bytes (control 1) holding 0xS0 + pixel.
+    std::vector<std::uint32_t> offsets;
+    for (std::uint32_t s = 0; s < 6; ++s)
+        offsets.push_back(64 + 3 * s);
+    std::vector<std::uint8_t> frame = header(6, offsets);
+    for (std::uint8_t s = 0; s < 6; ++s)
+        for (std::uint8_t b : {std::uint8_t{1}, static_cast<std::uint8_t>(s << 4),
+                               static_cast<std::uint8_t>((s << 4) + 1)})
+            frame.push_back(b);
+    std::vector<std::uint16_t> out(6);
+    REQUIRE(decodeRle(frame.data(), frame.size(), out.data(), 1, 2, 2, 3).empty());
+    CHECK(out == std::vector<std::uint16_t>{0x0010, 0x2030, 0x4050, 0x0111, 0x2131, 0x4151});
+    // Grey segment counts are refused for colour.
+    CHECK(decodeRle(frame.data(), frame.size(), out.data(), 1, 2, 2, 1).find("6 segments") !=
+          std::string::npos);
 }
 
 TEST_CASE("corrupt RLE frames are refused with a reason", "[dicom][rle]") {

@@ -5,8 +5,8 @@ and sha256 over the RGB bytes (8 bits a sample, pixel interleaved, frames in ord
 The expected hashes come from an independent decode with pydicom and numpy: pydicom's
 pixel_array, convert_color_space for YBR (the standard's formula, rounded) and
 apply_color_lut for palettes (16-bit entries to 8 bits by their high byte, as DCMTK does). Inputs: pydicom's own test
-files and files made here from them (planar RGB, YBR_FULL, palettes, multi-frame, and a
-picture with patient geometry).
+files (RLE colour among them) and files made here from them (planar RGB, YBR_FULL native
+and RLE, palettes, multi-frame, and a picture with patient geometry).
 
 usage: check_colour.py PATH/TO/crosscheck-cli
 """
@@ -94,6 +94,21 @@ for frames in (1, 2):
     looked_up = apply_color_lut(pydicom.dcmread(path).pixel_array, pydicom.dcmread(path))
     eight = (looked_up >> 8).astype(np.uint8)  # the high byte of each 16-bit entry
     cases.append((path, eight.reshape((frames,) + indices.shape[1:] + (3,)), "PALETTE COLOR"))
+
+# RLE colour, decoded by the project's RLE decoder (DCMTK's is not used): pydicom's own
+# files (8 and 16 bits, one and two frames; 16-bit samples to 8 bits by their high byte,
+# as DCMTK does for native 16-bit RGB) and a YBR_FULL picture compressed here by pydicom.
+for name in ("SC_rgb_rle.dcm", "SC_rgb_rle_2frame.dcm", "SC_rgb_rle_16bit.dcm",
+             "SC_rgb_rle_16bit_2frame.dcm"):
+    shutil.copy(os.path.join(CORPUS, name), tmp)
+    pixels = pydicom.dcmread(os.path.join(CORPUS, name)).pixel_array
+    pixels = pixels if pixels.ndim == 4 else pixels[np.newaxis]
+    eight = (pixels >> 8).astype(np.uint8) if pixels.dtype == np.uint16 else pixels
+    cases.append((os.path.join(tmp, name), eight, "RGB"))
+ybr_rle = native(rgb_source, ybr, "YBR_FULL")
+ybr_rle.compress(pydicom.uid.RLELossless, ybr[0])
+cases.append((save(ybr_rle, "ybr_full_rle.dcm"),
+              convert_color_space(ybr[0], "YBR_FULL", "RGB")[np.newaxis], "YBR_FULL"))
 
 # A colour picture with a place in patient space keeps its geometry.
 placed = native(rgb_source, rgb, "RGB")

@@ -178,4 +178,7 @@ rw.check([p["file"] for p in info["problems"]] == [victim], "problems %s" % info
 rw.check("warning: %s: " % victim in result.stderr, "stderr does not name the file")
 rw.check("gap" in info["warnings"], "the missing slice is not a gap")
 print("truncated slice named: %s" % info["problems"][0]["reason"])
+result = rw.run("convert", folder, os.path.join(tmp, "truncated.nii"))
+rw.check("warning: %s: " % victim in result.stderr, "convert does not name the skipped file")
+print("convert names it too")
 print("all series identity cases agree with dcm2niix")
