@@ -101,17 +101,12 @@ RoiSize measureRoiSize(const Roi& roi) {
             }
             const BrushMask& m = *roi.mask;
             s.volumeMm3 = static_cast<double>(m.labelledCount()) * m.voxelVolumeMm3();
+            // The farthest pair, and the widest extent across it, are vertices of the convex
+            // hull, and every hull vertex is a surface voxel (an inner voxel is the midpoint
+            // of two labelled ones): an organ-sized mask has a few percent of its voxels there.
             std::vector<Eigen::Vector3d> pts;
-            const auto& d = m.geometry.dims();
-            for (int k = 0; k < d[2]; ++k) {
-                for (int j = 0; j < d[1]; ++j) {
-                    for (int i = 0; i < d[0]; ++i) {
-                        if (m.at(i, j, k) != 0) {
-                            pts.push_back(
-                                m.geometry.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm);
-                        }
-                    }
-                }
+            for (const Eigen::Vector3i& v : m.surfaceVoxels()) {
+                pts.push_back(m.geometry.toPatient(VoxelIndex{v.cast<double>()}).mm);
             }
             const auto [l, w] = feretAxes(pts);
             s.longAxisMm = l;

@@ -249,12 +249,35 @@ void sampleBrush(const Roi& roi, const Volume& volume, double ringMm, RoiSamples
                                                ? ringStamps(mask, g, box, ringMm)
                                                : std::vector<std::uint8_t>{};
     const Eigen::Vector3i extent = box.hi - box.lo + Eigen::Vector3i::Ones();
+    // Series index -> mask index in one affine, stepped along each row: labelAt's rule
+    // (the mask voxel containing the series voxel's centre) without two matrix products per
+    // voxel, which on an organ-sized structure measured in four series is most of the time.
+    const Eigen::Matrix4d toMask = mg.patientToIndex() * g.indexToPatient();
+    const Eigen::Vector3d rowStep = toMask.block<3, 1>(0, 0);
+    Eigen::Vector3d rowStart = Eigen::Vector3d::Zero();
+    auto labelled = [&](int i) {
+        const Eigen::Vector3d m = rowStart + static_cast<double>(i) * rowStep;
+        int idx[3];
+        for (int a = 0; a < 3; ++a) {
+            idx[a] = static_cast<int>(std::lround(m[a]));
+            if (idx[a] < 0 || idx[a] >= md[a]) {
+                return false;
+            }
+        }
+        return mask.at(idx[0], idx[1], idx[2]) != 0;
+    };
     forEachVoxel(box, [&](int i, int j, int k) {
-        const Eigen::Vector3d p = g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
-        if (mask.labelAt(p) != 0) {
+        if (i == box.lo[0]) {
+            rowStart =
+                toMask.block<3, 3>(0, 0) * Eigen::Vector3d(0.0, j, k) + toMask.block<3, 1>(0, 3);
+        }
+        if (labelled(i)) {
             out.inside.push_back(voxelAt(volume, i, j, k));
-        } else if (ringMm > 0.0 && (ring.empty() ? nearMask(mask, p, ringMm)
-                                                 : ring[boxOffset(box, extent, i, j, k)] != 0)) {
+        } else if (ringMm > 0.0 &&
+                   (ring.empty()
+                        ? nearMask(mask, g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm,
+                                   ringMm)
+                        : ring[boxOffset(box, extent, i, j, k)] != 0)) {
             out.ring.push_back(voxelAt(volume, i, j, k));
         }
     });
