@@ -49,7 +49,7 @@ void ReportPdfWriter::drawStructurePage(PdfCanvas& canvas) const {
         }
         rows.push_back(row);
     }
-    canvas.table({60.0, 24.0, 24.0, 24.0, 24.0, 24.0}, rows, {false, true, true, true, true, true});
+    canvas.table({52.0, 27.0, 29.0, 25.0, 25.0, 22.0}, rows, {false, true, true, true, true, true});
 }
 
 }  // namespace crosscheck::viewer
