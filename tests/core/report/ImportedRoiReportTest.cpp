@@ -14,8 +14,8 @@
 #include "tests/core/report/ReportTestSupport.h"
 
 using namespace crosscheck;
-using crosscheck::test::reportFixture;
 using crosscheck::test::readWholeFile;
+using crosscheck::test::reportFixture;
 using crosscheck::test::ReportTempDir;
 
 namespace {
