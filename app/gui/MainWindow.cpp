@@ -18,6 +18,7 @@
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/analysis/FindingsPanel.h"
 #include "viewer/analysis/MeasureFinding.h"
+#include "viewer/analysis/StructureAgreementTable.h"
 #include "viewer/browser/SeriesBrowser.h"
 #include "viewer/charts/RoiChartsPanel.h"
 #include "viewer/cohort/CohortPanel.h"
@@ -44,7 +45,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_browser(new viewer::SeriesBrowser(this)),
       m_findings(new viewer::FindingsPanel(m_workflow->discrepancyLayer(), this)),
       m_measurements(new viewer::MeasurementTable(m_workflow->annotationLayer(), this)),
-      m_charts(new viewer::RoiChartsPanel(m_workflow->annotationLayer(), this)) {
+      m_charts(new viewer::RoiChartsPanel(m_workflow->annotationLayer(), this)),
+      m_agreement(new viewer::StructureAgreementTable(m_workflow->discrepancyLayer(),
+                                                      m_workflow->annotationLayer(), this)) {
     setWindowTitle(QStringLiteral("Crosscheck"));
     setCentralWidget(m_grid);
     m_seriesDock =
@@ -53,6 +56,10 @@ MainWindow::MainWindow(QWidget* parent)
                              Qt::RightDockWidgetArea);
     QDockWidget* measurementDock = addDock(tr("Measurements"), QStringLiteral("measurementDock"),
                                            m_measurements, Qt::BottomDockWidgetArea);
+    m_agreementDock =
+        addDock(tr("sCT agreement per structure"), QStringLiteral("structureAgreementDock"),
+                m_agreement, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(measurementDock, m_agreementDock);
     m_chartsDock = addDock(tr("Profile and histogram"), QStringLiteral("chartsDock"), m_charts,
                            Qt::RightDockWidgetArea);
     auto jumpTo = [this](const PatientPoint& point) { m_state->setCursor(point); };
@@ -123,6 +130,7 @@ void MainWindow::connectWorkflow() {
     connect(m_workflow, &StudyWorkflow::studyChanged, this,
             [this](const std::shared_ptr<Study>& s) {
                 m_measurements->setStudy(s);
+                m_agreement->setStudy(s);
                 m_charts->setStudy(s);
                 m_browser->setStudy(s);
                 m_grid->setStudy(s);
@@ -132,6 +140,7 @@ void MainWindow::connectWorkflow() {
             [this] { m_grid->setStudy(m_workflow->study()); });
     connect(m_workflow, &StudyWorkflow::transformsChanged, this, [this] {
         m_measurements->setStudy(m_workflow->study());
+        m_agreement->setStudy(m_workflow->study());
         m_charts->setStudy(m_workflow->study());
         m_grid->setStudy(m_workflow->study());
     });
@@ -144,6 +153,14 @@ void MainWindow::connectWorkflow() {
         updateSessionTitle();
     });
     connect(m_workflow, &StudyWorkflow::comparisonShown, m_findingsDock, &QDockWidget::show);
+    // An import brings its table up beside the measurements (it fills once CT and sCT are
+    // compared).
+    connect(m_workflow, &StudyWorkflow::segmentationImported, this, [this](int structures) {
+        if (structures > 0) {
+            m_agreementDock->show();
+            m_agreementDock->raise();
+        }
+    });
     connect(m_workflow, &StudyWorkflow::studyShown, this, &MainWindow::studyShown);
     connect(m_workflow, &StudyWorkflow::loadFailed, this, &MainWindow::loadFailed);
     connect(m_workflow, &StudyWorkflow::registrationFinished, this,

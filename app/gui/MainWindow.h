@@ -31,6 +31,7 @@ class CohortPanel;
 class FindingsPanel;
 class MeasurementTable;
 class RoiChartsPanel;
+class StructureAgreementTable;
 }  // namespace crosscheck::viewer
 
 namespace crosscheck::app {
@@ -63,6 +64,10 @@ public:
     viewer::AnnotationLayer* annotationLayer() const { return m_workflow->annotationLayer(); }
     viewer::FindingsPanel* findingsPanel() const { return m_findings; }
     viewer::MeasurementTable* measurementTable() const { return m_measurements; }
+    /// The table "sCT agreement per structure" (a dock tabbed with the measurements; F7), shown
+    /// when a segmentation is imported.
+    viewer::StructureAgreementTable* structureAgreementTable() const { return m_agreement; }
+    QDockWidget* structureAgreementDock() const { return m_agreementDock; }
     /// The "Profile and histogram" dock's content (F4 toggles the dock).
     viewer::RoiChartsPanel* chartsPanel() const { return m_charts; }
     /// The docks around the panes (View menu toggles them).
@@ -179,6 +184,8 @@ private:
     viewer::FindingsPanel* m_findings;
     viewer::MeasurementTable* m_measurements;
     viewer::RoiChartsPanel* m_charts;
+    viewer::StructureAgreementTable* m_agreement;
+    QDockWidget* m_agreementDock = nullptr;
     QDockWidget* m_seriesDock = nullptr;
     QDockWidget* m_findingsDock = nullptr;
     QDockWidget* m_chartsDock = nullptr;

@@ -5,9 +5,12 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <filesystem>
+#include <optional>
 
 #include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
@@ -49,9 +52,25 @@ void MainWindow::buildMenus() {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Import a segmentation"), QString(),
                                          tr("Segmentations (*.dcm *.nii *.nii.gz);;All files (*)"));
-        if (!path.isEmpty()) {
-            m_workflow->importSegmentation(path.toStdString());
+        if (path.isEmpty()) {
+            return;
         }
+        // A label map's structures take their names (and colours) from a label table; a
+        // cancel here names them by their values.
+        std::optional<std::filesystem::path> labelTable;
+        if (path.endsWith(QStringLiteral(".nii"), Qt::CaseInsensitive) ||
+            path.endsWith(QStringLiteral(".nii.gz"), Qt::CaseInsensitive)) {
+            const QString table = QFileDialog::getOpenFileName(
+                this,
+                tr("Label table for %1 (Cancel: name the structures by value)")
+                    .arg(QFileInfo(path).fileName()),
+                QFileInfo(path).absolutePath(),
+                tr("Label tables (*.txt *.label *.json *.csv *.tsv);;All files (*)"));
+            if (!table.isEmpty()) {
+                labelTable = table.toStdString();
+            }
+        }
+        m_workflow->importSegmentation(path.toStdString(), labelTable);
     });
     file->addSeparator();
     connect(file->addAction(tr("Open &cohort...")), &QAction::triggered, m_cohort,
@@ -163,6 +182,8 @@ void MainWindow::buildViewMenu() {
     addDockToggle(view, tr("Series browser"), QKeySequence(Qt::Key_F2), m_seriesDock);
     addDockToggle(view, tr("Profile and histogram"), QKeySequence(Qt::Key_F4), m_chartsDock);
     addDockToggle(view, tr("Cohort"), QKeySequence(Qt::Key_F6), m_cohortDock);
+    addDockToggle(view, tr("sCT agreement per structure"), QKeySequence(Qt::Key_F7),
+                  m_agreementDock);
 }
 
 }  // namespace crosscheck::app

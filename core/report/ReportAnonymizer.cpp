@@ -33,6 +33,11 @@ ReportModel anonymizeReport(const ReportModel& report, UidRemapper& uids) {
         out.discrepancy->ctSeriesInstanceUid = uids.map(out.discrepancy->ctSeriesInstanceUid);
         out.discrepancy->sctSeriesInstanceUid = uids.map(out.discrepancy->sctSeriesInstanceUid);
     }
+    if (out.structureAgreement) {
+        auto& a = *out.structureAgreement;
+        a.ctSeriesInstanceUid = uids.map(a.ctSeriesInstanceUid);
+        a.sctSeriesInstanceUid = uids.map(a.sctSeriesInstanceUid);
+    }
     out.anonymized = true;
     out.deidentificationMethod = kReportDeidentificationMethod;
     return out;

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/Version.h"
+#include "core/analysis/DifferenceVolume.h"
 #include "core/analysis/DiscrepancyAnalysis.h"
 #include "core/analysis/StudyComparison.h"
 #include "core/report/ReportDicomHeader.h"
@@ -56,6 +57,39 @@ void fillPatientAndStudy(const Study& study, ReportModel& model) {
         model.study.studyDate = i.studyDate;
         model.study.description = i.studyDescription;
     }
+}
+
+/// The table "sCT agreement per structure" over the imported ROIs, or empty when none was
+/// imported. The same computation as `measure --labels` (structureAgreement on the CT and
+/// the sCT that comparisonInputs picks).
+std::optional<ReportStructureAgreement> structureAgreementOf(
+    const Study& study, const std::vector<ReportRoiInput>& rois) {
+    std::vector<ImportedRoi> structures;
+    for (const ReportRoiInput& input : rois) {
+        if (input.roi.importedFrom) {
+            structures.push_back({input.label.empty() ? input.id : input.label, input.roi});
+        }
+    }
+    if (structures.empty()) {
+        return std::nullopt;
+    }
+    ReportStructureAgreement out;
+    const StudyComparison pair = comparisonInputs(study);
+    if (!pair.inputs) {
+        out.whyNot = pair.whyNot;
+        return out;
+    }
+    out.ctSeriesInstanceUid = pair.ct->info.seriesInstanceUid;
+    out.sctSeriesInstanceUid = pair.sct->info.seriesInstanceUid;
+    try {
+        const auto difference = DifferenceVolume::compute(pair.inputs->ct, *pair.inputs->sct,
+                                                          pair.inputs->ctToSct.matrix());
+        out.rows = structureAgreement(*difference, structures, study.transforms,
+                                      pair.ct->info.frameOfReferenceUid);
+    } catch (const std::exception& e) {
+        out.whyNot = e.what();
+    }
+    return out;
 }
 
 }  // namespace
@@ -116,6 +150,7 @@ ReportModel buildReport(const Study& study, const std::vector<ReportRoiInput>& r
         model.rois.push_back(roi);
     }
     model.discrepancy = discrepancy;
+    model.structureAgreement = structureAgreementOf(study, rois);
     model.provenance.version = versionString();
     model.provenance.gitCommit = gitCommit();
     model.provenance.createdAt = options.createdAt.empty() ? utcNow() : options.createdAt;

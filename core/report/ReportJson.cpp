@@ -108,6 +108,20 @@ nlohmann::json reportToJson(const ReportModel& report) {
     } else {
         j["discrepancy"] = nullptr;
     }
+    if (report.structureAgreement) {
+        const ReportStructureAgreement& a = *report.structureAgreement;
+        nlohmann::json aj{{"rows", toJson(a.rows)}};
+        if (a.whyNot.empty()) {
+            aj["ct_series_instance_uid"] = a.ctSeriesInstanceUid;
+            aj["sct_series_instance_uid"] = a.sctSeriesInstanceUid;
+            aj["sorted_by"] = "mae_hu, largest first";
+        } else {
+            aj["why_not"] = a.whyNot;
+        }
+        j["structure_agreement"] = aj;
+    } else {
+        j["structure_agreement"] = nullptr;
+    }
     j["statement"] = report.statement;
     return j;
 }

@@ -8,6 +8,7 @@
 #include "core/analysis/DiscrepancyMetrics.h"
 #include "core/analysis/DiscrepancyRegion.h"
 #include "core/analysis/DiscrepancyThresholds.h"
+#include "core/findings/StructureAgreement.h"
 #include "core/roi/Roi.h"
 #include "core/roi/RoiMeasurement.h"
 #include "core/roi/StudyMeasurement.h"
@@ -89,6 +90,17 @@ struct ReportDiscrepancy {
     DiscrepancyMetrics metrics;
 };
 
+/// The table "sCT agreement per structure" (docs/import.md) over the report's imported
+/// structures (ROIs with `importedFrom`): per structure the CT and sCT mean HU, MAE and ME
+/// inside it (structureAgreement), sorted by MAE, largest first. `rows` is empty and
+/// `whyNot` says why when the study has no CT and sCT joined by a known transform.
+struct ReportStructureAgreement {
+    std::string ctSeriesInstanceUid;
+    std::string sctSeriesInstanceUid;
+    std::vector<StructureAgreementRow> rows;
+    std::string whyNot;
+};
+
 /// Where the numbers come from: software, build, time of the export (UTC, ISO 8601) and
 /// the measurement parameters.
 struct ReportProvenance {
@@ -109,6 +121,8 @@ struct ReportModel {
     std::vector<ReportSeries> series;
     std::vector<ReportRoi> rois;
     std::optional<ReportDiscrepancy> discrepancy;
+    /// Only when an ROI of the report was imported (RoiProvenance).
+    std::optional<ReportStructureAgreement> structureAgreement;
     ReportProvenance provenance;
     std::string statement = kSyntheticCtStatement;
     bool anonymized = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/findings/StructureAgreement.h"
 #include "core/report/ReportCsv.h"
 #include "core/report/ReportJson.h"
 #include "core/report/ReportSeg.h"
@@ -52,6 +53,10 @@ std::filesystem::path reportFileName(ReportFormat format) {
     return {};
 }
 
+std::filesystem::path reportStructureAgreementFileName() {
+    return "structure_agreement.csv";
+}
+
 std::vector<std::filesystem::path> writeReport(const ReportModel& report,
                                                const std::filesystem::path& outDir,
                                                const std::vector<ReportFormat>& formats, bool force,
@@ -62,13 +67,21 @@ std::vector<std::filesystem::path> writeReport(const ReportModel& report,
         throw ReportWriteError(outDir.string() + ": cannot create the output folder" +
                                (error ? ": " + error.message() : std::string()));
     }
-    std::vector<std::filesystem::path> targets;
+    std::vector<std::filesystem::path> names;
     for (ReportFormat f : formats) {
-        const std::filesystem::path target = outDir / reportFileName(f);
+        names.push_back(reportFileName(f));
+        if (f == ReportFormat::Csv && report.structureAgreement &&
+            !report.structureAgreement->rows.empty()) {
+            names.push_back(reportStructureAgreementFileName());
+        }
+    }
+    std::vector<std::filesystem::path> targets;
+    for (const std::filesystem::path& name : names) {
+        const std::filesystem::path target = outDir / name;
         if (std::find(targets.begin(), targets.end(), target) != targets.end()) {
             continue;
         }
-        if (f == ReportFormat::Seg) {
+        if (name == reportFileName(ReportFormat::Seg)) {
             if (!segmentation) {
                 throw ReportWriteError(
                     target.string() +
@@ -88,7 +101,9 @@ std::vector<std::filesystem::path> writeReport(const ReportModel& report,
     std::vector<std::filesystem::path> written;
     for (const auto& target : targets) {
         try {
-            if (target.filename() == reportFileName(ReportFormat::Csv)) {
+            if (target.filename() == reportStructureAgreementFileName()) {
+                writeFileAtomically(target, structureAgreementCsv(report.structureAgreement->rows));
+            } else if (target.filename() == reportFileName(ReportFormat::Csv)) {
                 writeFileAtomically(target, reportToCsv(report));
             } else if (target.filename() == reportFileName(ReportFormat::Json)) {
                 writeFileAtomically(target, reportToJson(report).dump(2) + "\n");

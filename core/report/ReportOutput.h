@@ -15,6 +15,10 @@ enum class ReportFormat { Csv, Json, Sr, Seg };
 
 struct ReportSegmentation;
 
+/// structure_agreement.csv: the table "sCT agreement per structure" (structureAgreementCsv),
+/// written beside measurements.csv when the report has imported structures with numbers.
+std::filesystem::path reportStructureAgreementFileName();
+
 /// "csv", "json", "sr", "seg".
 const char* toString(ReportFormat format);
 std::optional<ReportFormat> reportFormatFromString(const std::string& text);
@@ -24,9 +28,10 @@ std::optional<ReportFormat> reportFormatFromString(const std::string& text);
 std::filesystem::path reportFileName(ReportFormat format);
 
 /// Writes the report in the given formats into `outDir` (created if missing) and returns
-/// the files written. Without `force`, first checks that none of the target files exists
-/// and throws ReportWriteError naming the first one that does, before writing anything.
-/// Each file is written atomically (temporary file + rename), so a failure leaves the
+/// the files written (the CSV format also writes structure_agreement.csv when the report has
+/// a table "sCT agreement per structure" with rows). Without `force`, first checks that none of the
+/// target files exists and throws ReportWriteError naming the first one that does, before writing
+/// anything. Each file is written atomically (temporary file + rename), so a failure leaves the
 /// previous file or none, never a partial one. Throws ReportWriteError naming the file and
 /// the reason.
 ///

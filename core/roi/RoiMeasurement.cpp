@@ -101,15 +101,29 @@ RoiSize measureRoiSize(const Roi& roi) {
             }
             const BrushMask& m = *roi.mask;
             s.volumeMm3 = static_cast<double>(m.labelledCount()) * m.voxelVolumeMm3();
+            // The farthest pair, and the widest extent across it, are vertices of the convex
+            // hull: never a voxel between two labelled ones of its row, so only the first
+            // and the last labelled voxel of each row count (an organ-sized mask has a few
+            // percent of its voxels there).
             std::vector<Eigen::Vector3d> pts;
             const auto& d = m.geometry.dims();
             for (int k = 0; k < d[2]; ++k) {
                 for (int j = 0; j < d[1]; ++j) {
+                    int first = -1, last = -1;
                     for (int i = 0; i < d[0]; ++i) {
                         if (m.at(i, j, k) != 0) {
-                            pts.push_back(
-                                m.geometry.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm);
+                            first = first < 0 ? i : first;
+                            last = i;
                         }
+                    }
+                    if (first < 0) {
+                        continue;
+                    }
+                    pts.push_back(
+                        m.geometry.toPatient(VoxelIndex{Eigen::Vector3d(first, j, k)}).mm);
+                    if (last != first) {
+                        pts.push_back(
+                            m.geometry.toPatient(VoxelIndex{Eigen::Vector3d(last, j, k)}).mm);
                     }
                 }
             }

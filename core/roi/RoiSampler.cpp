@@ -181,29 +181,55 @@ std::vector<std::uint8_t> ringStamps(const BrushMask& mask, const VolumeGeometry
     const Eigen::Vector3i extent = box.hi - box.lo + Eigen::Vector3i::Ones();
     std::vector<std::uint8_t> stamps(static_cast<std::size_t>(extent.prod()), 0);
     const VolumeGeometry& mg = mask.geometry;
-    // Index reach of a ball of ringMm along each series axis (rows of patientToIndex).
-    Eigen::Vector3d reach;
+    // The ball's voxels as index offsets from the series voxel nearest a surface voxel's
+    // centre, found once and sorted by length: an organ-sized structure has tens of
+    // thousands of surface voxels, each with a ball of hundreds of voxels, and only the
+    // shell whose length is within the centre's offset of ringMm needs a distance.
+    const Eigen::Matrix3d steps = g.indexToPatient().topLeftCorner<3, 3>();
+    const double halfDiagonal =
+        0.5 * (steps.col(0).norm() + steps.col(1).norm() + steps.col(2).norm());
+    Eigen::Vector3i span;
     for (int a = 0; a < 3; ++a) {
-        reach[a] = ringMm * g.patientToIndex().block<1, 3>(a, 0).norm() + 1.0;
+        span[a] = static_cast<int>(std::ceil((ringMm + halfDiagonal) *
+                                             g.patientToIndex().block<1, 3>(a, 0).norm())) +
+                  1;
     }
+    struct Offset {
+        double mm;
+        Eigen::Vector3i step;
+    };
+    std::vector<Offset> ball;
+    for (int dk = -span[2]; dk <= span[2]; ++dk) {
+        for (int dj = -span[1]; dj <= span[1]; ++dj) {
+            for (int di = -span[0]; di <= span[0]; ++di) {
+                const double r = (steps * Eigen::Vector3d(di, dj, dk)).norm();
+                if (r <= ringMm + halfDiagonal) {
+                    ball.push_back({r, Eigen::Vector3i(di, dj, dk)});
+                }
+            }
+        }
+    }
+    std::sort(ball.begin(), ball.end(),
+              [](const Offset& a, const Offset& b) { return a.mm < b.mm; });
     for (const Eigen::Vector3i& v : mask.surfaceVoxels()) {
         const Eigen::Vector3d q = mg.toPatient(VoxelIndex{v.cast<double>()}).mm;
-        const Eigen::Vector3d c = g.toIndex(PatientPoint{q}).ijk;
-        int from[3], to[3];
-        for (int a = 0; a < 3; ++a) {
-            from[a] = std::max(box.lo[a], static_cast<int>(std::floor(c[a] - reach[a])));
-            to[a] = std::min(box.hi[a], static_cast<int>(std::ceil(c[a] + reach[a])));
-        }
-        for (int vk = from[2]; vk <= to[2]; ++vk) {
-            for (int vj = from[1]; vj <= to[1]; ++vj) {
-                for (int vi = from[0]; vi <= to[0]; ++vi) {
-                    std::uint8_t& s = stamps[boxOffset(box, extent, vi, vj, vk)];
-                    if (s == 0 &&
-                        (g.toPatient(VoxelIndex{Eigen::Vector3d(vi, vj, vk)}).mm - q).norm() <=
-                            ringMm) {
-                        s = 1;
-                    }
-                }
+        const Eigen::Vector3i centre = g.toIndex(PatientPoint{q}).ijk.array().round().cast<int>();
+        // q lies `off` from the centre's voxel centre (0 on the series' own grid): offsets
+        // within ringMm - off are in the ball, beyond ringMm + off are not.
+        const double off = (g.toPatient(VoxelIndex{centre.cast<double>()}).mm - q).norm();
+        for (const Offset& o : ball) {
+            if (o.mm > ringMm + off) {
+                break;
+            }
+            const Eigen::Vector3i at = centre + o.step;
+            if ((at.array() < box.lo.array()).any() || (at.array() > box.hi.array()).any()) {
+                continue;
+            }
+            std::uint8_t& stamp = stamps[boxOffset(box, extent, at.x(), at.y(), at.z())];
+            if (stamp == 0 &&
+                (o.mm <= ringMm - off ||
+                 (g.toPatient(VoxelIndex{at.cast<double>()}).mm - q).norm() <= ringMm)) {
+                stamp = 1;
             }
         }
     }
@@ -249,12 +275,35 @@ void sampleBrush(const Roi& roi, const Volume& volume, double ringMm, RoiSamples
                                                ? ringStamps(mask, g, box, ringMm)
                                                : std::vector<std::uint8_t>{};
     const Eigen::Vector3i extent = box.hi - box.lo + Eigen::Vector3i::Ones();
+    // Series index -> mask index in one affine, stepped along each row: labelAt's rule
+    // (the mask voxel containing the series voxel's centre) without two matrix products per
+    // voxel, which on an organ-sized structure measured in four series is most of the time.
+    const Eigen::Matrix4d toMask = mg.patientToIndex() * g.indexToPatient();
+    const Eigen::Vector3d rowStep = toMask.block<3, 1>(0, 0);
+    Eigen::Vector3d rowStart = Eigen::Vector3d::Zero();
+    auto labelled = [&](int i) {
+        const Eigen::Vector3d m = rowStart + static_cast<double>(i) * rowStep;
+        int idx[3];
+        for (int a = 0; a < 3; ++a) {
+            idx[a] = static_cast<int>(std::lround(m[a]));
+            if (idx[a] < 0 || idx[a] >= md[a]) {
+                return false;
+            }
+        }
+        return mask.at(idx[0], idx[1], idx[2]) != 0;
+    };
     forEachVoxel(box, [&](int i, int j, int k) {
-        const Eigen::Vector3d p = g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm;
-        if (mask.labelAt(p) != 0) {
+        if (i == box.lo[0]) {
+            rowStart =
+                toMask.block<3, 3>(0, 0) * Eigen::Vector3d(0.0, j, k) + toMask.block<3, 1>(0, 3);
+        }
+        if (labelled(i)) {
             out.inside.push_back(voxelAt(volume, i, j, k));
-        } else if (ringMm > 0.0 && (ring.empty() ? nearMask(mask, p, ringMm)
-                                                 : ring[boxOffset(box, extent, i, j, k)] != 0)) {
+        } else if (ringMm > 0.0 &&
+                   (ring.empty()
+                        ? nearMask(mask, g.toPatient(VoxelIndex{Eigen::Vector3d(i, j, k)}).mm,
+                                   ringMm)
+                        : ring[boxOffset(box, extent, i, j, k)] != 0)) {
             out.ring.push_back(voxelAt(volume, i, j, k));
         }
     });

@@ -29,13 +29,16 @@ std::pair<int, int> farthestPointPair(const std::vector<Eigen::Vector3d>& pts) {
             const double r = std::sqrt(1.0 - z * z);
             const Eigen::Vector3d dir(r * std::cos(golden * d), r * std::sin(golden * d), z);
             int lo = 0, hi = 0;
+            double loS = pts.front().dot(dir), hiS = loS;
             for (int i = 1; i < static_cast<int>(pts.size()); ++i) {
                 const double s = pts[static_cast<std::size_t>(i)].dot(dir);
-                if (s < pts[static_cast<std::size_t>(lo)].dot(dir)) {
+                if (s < loS) {
                     lo = i;
+                    loS = s;
                 }
-                if (s > pts[static_cast<std::size_t>(hi)].dot(dir)) {
+                if (s > hiS) {
                     hi = i;
+                    hiS = s;
                 }
             }
             candidates.push_back(lo);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 #include "core/roi/ThresholdCrossing.h"
@@ -148,9 +149,29 @@ VisibleSection measureVisibleSection(const RoiFootprint& fp, const VisibleRegion
     };
 
     if (!plane) {
-        // A volume: the direction of the farthest voxel pair, measured by the caliper.
-        const auto [ia, ib] = farthestPointPair(pts);
-        Eigen::Vector3d dir = pts[static_cast<std::size_t>(ib)] - pts[static_cast<std::size_t>(ia)];
+        // A volume: the direction of the farthest voxel pair, measured by the caliper. The
+        // pair are hull vertices, never the midpoint of two region voxels along a row: only
+        // the ends of each row are searched (an organ has a few percent of its voxels there).
+        std::vector<std::uint8_t> member(fp.voxels().size(), 0);
+        for (int i : region.voxels) {
+            member[static_cast<std::size_t>(i)] = fp.voxels()[static_cast<std::size_t>(i)].inside();
+        }
+        auto isMember = [&](const Eigen::Vector3i& ijk) {
+            const int at = fp.find(ijk);
+            return at >= 0 && member[static_cast<std::size_t>(at)] != 0;
+        };
+        std::vector<Eigen::Vector3d> ends;
+        for (int i : region.voxels) {
+            const SampledVoxel& v = fp.voxels()[static_cast<std::size_t>(i)].voxel;
+            if (member[static_cast<std::size_t>(i)] &&
+                !(isMember(v.ijk - Eigen::Vector3i::UnitX()) &&
+                  isMember(v.ijk + Eigen::Vector3i::UnitX()))) {
+                ends.push_back(v.positionMm);
+            }
+        }
+        const auto [ia, ib] = farthestPointPair(ends);
+        Eigen::Vector3d dir =
+            ends[static_cast<std::size_t>(ib)] - ends[static_cast<std::size_t>(ia)];
         dir = dir.norm() > 1e-9 ? Eigen::Vector3d(dir.normalized()) : Eigen::Vector3d::UnitX();
         out.longMm = caliper(dir, out.longStartMm, out.longEndMm);
         return out;  // a volume has no single "across"; its planes give the widths

@@ -1,5 +1,7 @@
 #include "core/session/AnnotationHistory.h"
 
+#include <set>
+
 namespace crosscheck {
 
 AnnotationHistory::AnnotationHistory(std::vector<Annotation> initial)
@@ -32,10 +34,40 @@ std::string AnnotationHistory::add(Annotation annotation, std::uint64_t mergeKey
     if (annotation.id.empty() || indexOf(annotation.id) >= 0) {
         annotation.id = freshId();
     }
-    Command c{AnnotationChange::Kind::Added, m_annotations.size(), {}, annotation, mergeKey};
+    Command c{
+        AnnotationChange::Kind::Added, m_annotations.size(), {}, annotation, mergeKey, {}, {}};
     apply(c, true);
     push(std::move(c));
     return annotation.id;
+}
+
+std::vector<std::string> AnnotationHistory::addGroup(std::vector<Annotation> annotations,
+                                                     const std::string& text) {
+    std::vector<std::string> ids;
+    if (annotations.empty()) {
+        return ids;
+    }
+    // An id in use, by the list or by an earlier annotation of the group, gets a fresh one.
+    std::set<std::string> taken;
+    for (Annotation& a : annotations) {
+        if (a.id.empty() || indexOf(a.id) >= 0 || taken.count(a.id) > 0) {
+            do {
+                a.id = freshId();
+            } while (taken.count(a.id) > 0);
+        }
+        taken.insert(a.id);
+        ids.push_back(a.id);
+    }
+    Command c{AnnotationChange::Kind::Added,
+              m_annotations.size(),
+              {},
+              annotations.back(),
+              0,
+              std::move(annotations),
+              text};
+    apply(c, true);
+    push(std::move(c));
+    return ids;
 }
 
 bool AnnotationHistory::remove(const std::string& id) {
@@ -47,7 +79,9 @@ bool AnnotationHistory::remove(const std::string& id) {
               static_cast<std::size_t>(i),
               m_annotations[static_cast<std::size_t>(i)],
               {},
-              0};
+              0,
+              {},
+              {}};
     apply(c, true);
     push(std::move(c));
     return true;
@@ -60,6 +94,7 @@ bool AnnotationHistory::modify(const Annotation& updated, std::uint64_t mergeKey
     }
     const auto index = static_cast<std::size_t>(i);
     const bool mergeable = mergeKey != 0 && m_position == m_commands.size() && m_position > 0 &&
+                           m_commands.back().group.empty() &&
                            static_cast<long long>(m_position) != m_savedPosition;
     if (mergeable) {
         Command& top = m_commands.back();
@@ -72,7 +107,8 @@ bool AnnotationHistory::modify(const Annotation& updated, std::uint64_t mergeKey
             return true;
         }
     }
-    Command c{AnnotationChange::Kind::Modified, index, m_annotations[index], updated, mergeKey};
+    Command c{
+        AnnotationChange::Kind::Modified, index, m_annotations[index], updated, mergeKey, {}, {}};
     apply(c, true);
     push(std::move(c));
     return true;
@@ -95,6 +131,20 @@ void AnnotationHistory::push(Command command) {
 void AnnotationHistory::apply(const Command& c, bool forward) {
     using Kind = AnnotationChange::Kind;
     const auto at = m_annotations.begin() + static_cast<std::ptrdiff_t>(c.index);
+    if (!c.group.empty()) {
+        if (forward) {
+            m_annotations.insert(at, c.group.begin(), c.group.end());
+            for (const Annotation& a : c.group) {
+                notify({Kind::Added, a.id});
+            }
+        } else {
+            m_annotations.erase(at, at + static_cast<std::ptrdiff_t>(c.group.size()));
+            for (auto a = c.group.rbegin(); a != c.group.rend(); ++a) {
+                notify({Kind::Removed, a->id});
+            }
+        }
+        return;
+    }
     switch (c.kind) {
         case Kind::Added:
             if (forward) {
@@ -155,6 +205,9 @@ std::string AnnotationHistory::undoText() const {
         return {};
     }
     const Command& c = m_commands[m_position - 1];
+    if (!c.group.empty()) {
+        return c.text;
+    }
     return describe(c.kind, c.kind == AnnotationChange::Kind::Removed ? c.before : c.after);
 }
 
@@ -163,6 +216,9 @@ std::string AnnotationHistory::redoText() const {
         return {};
     }
     const Command& c = m_commands[m_position];
+    if (!c.group.empty()) {
+        return c.text;
+    }
     return describe(c.kind, c.kind == AnnotationChange::Kind::Removed ? c.before : c.after);
 }
 

@@ -46,6 +46,11 @@ public:
     /// modify() calls of the same key merge into this step (a brush stroke that creates its
     /// ROI and then grows it is one undoable "Add").
     std::string add(Annotation annotation, std::uint64_t mergeKey = 0);
+    /// Adds several annotations as one step (the structures of one imported segmentation:
+    /// one undo removes them all, one redo brings them all back), each with an id as add()
+    /// gives it, appended in order; `text` names the step for undoText / redoText ("Import
+    /// 12 structures"). Returns the ids; an empty list records nothing.
+    std::vector<std::string> addGroup(std::vector<Annotation> annotations, const std::string& text);
     /// Removes the annotation; false (and nothing recorded) if there is none.
     bool remove(const std::string& id);
     /// Replaces the annotation with the same id; false if there is none. `mergeKey` from
@@ -80,6 +85,10 @@ private:
         Annotation before;
         Annotation after;
         std::uint64_t mergeKey;
+        /// A group add (addGroup): the annotations added at `index` in order, and the
+        /// step's name; empty for a single-annotation command.
+        std::vector<Annotation> group;
+        std::string text;
     };
 
     std::string freshId();

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
 #include <fstream>
 
 #include "core/analysis/MissedRegions.h"
@@ -213,4 +214,54 @@ TEST_CASE("a study with many series continues its tables on further pages and lo
         ++rows;
     }
     CHECK(rows >= 11);
+}
+
+TEST_CASE(
+    "a report with imported structures has a page of sCT agreement per structure, the "
+    "same rows as its CSV",
+    "[report][pdf][import]") {
+    auto& f = reportFixture();
+    const PhantomGroundTruth& t = f.phantom.truth;
+    // Two structures as a label map would bring them: the tumour (dense on CT, soft tissue on
+    // sCT: the larger MAE, first) and a sphere of soft tissue beside it.
+    auto imported = [&](const std::string& label, const Eigen::Vector3d& centre, int number) {
+        Roi roi = Roi::sphere(t.ctFrameUid, centre, 4.0);
+        roi.importedFrom = RoiProvenance{"labels", "labels.nii.gz", "", number, "", std::nullopt};
+        return ReportRoiInput{std::to_string(number), label, roi};
+    };
+    const ReportModel report = buildReport(
+        f.study, {imported("soft tissue", t.tumor.centerCtMm + Eigen::Vector3d(0, 25, 0), 2),
+                  imported("tumour", t.tumor.centerCtMm, 1)});
+    REQUIRE(report.structureAgreement);
+    const auto& rows = report.structureAgreement->rows;
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].label == "tumour");
+    CHECK(rows[0].metrics.maeHu > rows[1].metrics.maeHu);
+
+    ReportTempDir out("pdf-structures");
+    viewer::ReportFormats formats{{ReportFormat::Csv}, true};
+    const auto written = viewer::writeReportFiles(report, f.study, out.path(), formats, false);
+    CHECK(written.size() == 3);  // report.pdf, measurements.csv, structure_agreement.csv
+    const auto pdf = out.path() / "report.pdf";
+    // Cover + 2 ROI pages + findings + structures + provenance.
+    CHECK(pdfPageCount(pdf) == 6);
+    const std::string text = pdfText(pdf);
+    CHECK(contains(text, "sCT agreement per structure"));
+    const std::string csv = readWholeFile(out.path() / "structure_agreement.csv");
+    for (const StructureAgreementRow& r : rows) {
+        // "tumour 412.3 20.1 392.2 392.2 268": the row as the PDF prints it, and in the CSV.
+        CHECK(contains(text, r.label + " " + formatReportValue(r.ctMeanHu).toStdString() + " " +
+                                 formatReportValue(r.sctMeanHu).toStdString() + " " +
+                                 formatReportValue(r.metrics.maeHu).toStdString() + " " +
+                                 formatReportValue(r.metrics.meHu).toStdString() + " " +
+                                 std::to_string(r.metrics.voxels)));
+        CHECK(contains(csv, "\n" + r.label + ","));
+    }
+    CHECK(csv.find("\ntumour,") < csv.find("\nsoft tissue,"));  // sorted by MAE in both
+    const std::string docs =
+        std::getenv("CROSSCHECK_DOC_IMAGES") ? std::getenv("CROSSCHECK_DOC_IMAGES") : "";
+    if (!docs.empty()) {
+        std::filesystem::copy_file(pdf, std::filesystem::path(docs) / "import-report.pdf",
+                                   std::filesystem::copy_options::overwrite_existing);
+    }
 }

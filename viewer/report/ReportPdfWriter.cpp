@@ -177,6 +177,11 @@ QByteArray ReportPdfWriter::renderPages(int pages, const Progress& progress, boo
             section("findings", QStringLiteral("Findings (continued)"));
             drawFindingsPage(canvas, f);
         }
+        if (hasStructurePage()) {
+            section("sCT agreement per structure",
+                    QStringLiteral("sCT agreement per structure (continued)"));
+            drawStructurePage(canvas);
+        }
         section("provenance", QStringLiteral("Provenance (continued)"));
         drawProvenancePage(canvas);
         drawFooter(canvas, page, pages);

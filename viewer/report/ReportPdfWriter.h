@@ -28,7 +28,9 @@ class PdfCanvas;
 ///    measurement rows and the CT - sCT line (red when flagged);
 /// 3. findings (kFindingsPerPage per page): each CT-vs-sCT discrepancy with CT and sCT
 ///    thumbnails at its centroid, then the global metrics;
-/// 4. provenance: series and frame UIDs, transforms and methods, parameters, software.
+/// 4. sCT agreement per structure, when the report has imported structures: CT and sCT
+///    mean HU, MAE and ME inside each, sorted by MAE (ReportPdfStructurePage.cpp);
+/// 5. provenance: series and frame UIDs, transforms and methods, parameters, software.
 /// Every page is numbered "page N of M". A cover, ROI or provenance page whose tables or
 /// text do not fit (many series, many notes) continues on the next page under a
 /// "(continued)" heading, with the table header repeated.
@@ -67,6 +69,8 @@ private:
     void drawRoiPage(PdfCanvas& canvas, std::size_t roiIndex) const;
     void drawFindingsPage(PdfCanvas& canvas, int findingsPage) const;
     void drawMetrics(PdfCanvas& canvas) const;
+    bool hasStructurePage() const;
+    void drawStructurePage(PdfCanvas& canvas) const;
     void drawProvenancePage(PdfCanvas& canvas) const;
     void drawFooter(PdfCanvas& canvas, int page, int pages) const;
     int findingsPageCount() const;

@@ -103,6 +103,23 @@ std::string AnnotationLayer::addNamedRoi(const Roi& roi, const std::string& labe
     return m_selected;
 }
 
+std::vector<std::string> AnnotationLayer::addNamedRois(
+    const std::vector<std::pair<Roi, std::string>>& rois, const std::string& text) {
+    std::vector<Annotation> annotations;
+    for (const auto& [roi, label] : rois) {
+        Annotation annotation;
+        annotation.label = label;
+        annotation.roi = roi;
+        annotations.push_back(std::move(annotation));
+    }
+    const std::vector<std::string> ids = m_history->addGroup(std::move(annotations), text);
+    if (!ids.empty()) {
+        m_selected = ids.front();
+        emit changed();
+    }
+    return ids;
+}
+
 bool AnnotationLayer::modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey) {
     const Annotation* current = m_history->find(id);
     if (!current) {

@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/registration/FrameTransforms.h"
 #include "core/session/AnnotationHistory.h"
@@ -76,6 +78,10 @@ public:
     /// Adds an ROI under a label of its own ("Finding 1 axial"), one undoable step, and
     /// selects it.
     std::string addNamedRoi(const Roi& roi, const std::string& label);
+    /// Adds ROIs under their labels as one undoable step named `text` (an import: one undo
+    /// removes every structure) and selects the first; returns the ids.
+    std::vector<std::string> addNamedRois(const std::vector<std::pair<Roi, std::string>>& rois,
+                                          const std::string& text);
     /// Replaces the ROI of an annotation; calls with the same `mergeKey` (a drag, a brush
     /// stroke: AnnotationHistory::beginMerge) are one undo step.
     bool modifyRoi(const std::string& id, const Roi& roi, std::uint64_t mergeKey);

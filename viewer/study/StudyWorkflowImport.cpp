@@ -38,12 +38,19 @@ void StudyWorkflow::importSegmentation(const std::filesystem::path& file,
         if (study != m_study) {
             return;  // another study was opened meanwhile
         }
+        // One undo step: Ctrl+Z takes the whole import back, Ctrl+Shift+Z brings it again.
+        std::vector<std::pair<Roi, std::string>> rois;
         for (const ImportedRoi& structure : result->rois) {
-            m_annotations->addNamedRoi(structure.roi, structure.label);
+            rois.emplace_back(structure.roi, structure.label);
         }
+        const QString fileName = QString::fromStdString(file.filename().string());
+        m_annotations->addNamedRois(
+            rois, tr("Import %n structure(s) from %1", "", static_cast<int>(rois.size()))
+                      .arg(fileName)
+                      .toStdString());
         QString text =
             tr("Imported %n structure(s) from %1", "", static_cast<int>(result->rois.size()))
-                .arg(QString::fromStdString(file.filename().string()));
+                .arg(fileName);
         for (const auto& warning : result->warnings) {
             text += QStringLiteral("; ") + QString::fromStdString(warning);
         }

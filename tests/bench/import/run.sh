@@ -6,6 +6,8 @@
 # series are loaded first and not counted: the figure is the CLI's own "ms" (import +
 # measure) of its JSON and its processor time (cpu_ms: the wall time of a shared machine
 # grows with the others' load); goal at most 2 s. The sCT agreement table is timed separately.
+# With IMPORT_BENCH_BASELINE_CLI=<an older crosscheck-cli>, both are timed in turn on the same
+# label maps and their measurements compared.
 #
 # Usage: tests/bench/import/run.sh BUILD_DIR [WORK_DIR]
 #   (called by tests/bench/run.sh, `make bench`). A full-size phantom already in
@@ -75,12 +77,15 @@ PY
 
 run() {
     local layout=$1; shift
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$cli" measure "$work/study" --labels "$work/$layout.nii.gz" \
+    local tool=${RUN_CLI:-$cli}
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$tool" measure "$work/study" --labels "$work/$layout.nii.gz" \
         --transform "$work/ct_from_mr.json" --json "$@" >"$work/out.json" 2>"$work/err.txt" || {
         cat "$work/err.txt" >&2; exit 1; }
-    /usr/bin/python3 - "$work" "$layout" <<'PY'
+    /usr/bin/python3 - "$work" "$layout" "${RUN_NAME:-}" <<'PY'
 import json, sys
-work, layout = sys.argv[1:3]
+work, layout, name = sys.argv[1:4]
+if name:
+    layout = f"{layout} ({name})"
 out = json.load(open(f"{work}/out.json"))
 wall, user, system, rss = open(f"{work}/time.txt").read().split()
 ms = out["ms"]
@@ -102,6 +107,24 @@ print(f"{layout}: import of {summary['structures']} labels + measuring them in 4
       file=sys.stderr)
 PY
 }
-run spheres --no-agreement
-run spheres
-run blocks --no-agreement
+if [ -n "${IMPORT_BENCH_BASELINE_CLI:-}" ]; then
+    # An older crosscheck-cli and this one in turn on the same files, so that both see the
+    # same machine; the measurements must be the same to the last digit.
+    for layout in spheres blocks; do
+        RUN_CLI=$IMPORT_BENCH_BASELINE_CLI RUN_NAME=baseline run "$layout" --no-agreement
+        cp "$work/out.json" "$work/baseline.json"
+        RUN_NAME="this build" run "$layout" --no-agreement
+        /usr/bin/python3 - "$work" "$layout" <<'PY'
+import json, sys
+work, layout = sys.argv[1:3]
+old = json.load(open(f"{work}/baseline.json"))["measurements"]
+new = json.load(open(f"{work}/out.json"))["measurements"]
+print(f"{layout}: {len(new)} measurements, " +
+      ("the same as the baseline's" if old == new else "DIFFERENT from the baseline's"), file=sys.stderr)
+PY
+    done
+else
+    run spheres --no-agreement
+    run spheres
+    run blocks --no-agreement
+fi

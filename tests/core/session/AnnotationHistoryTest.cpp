@@ -142,3 +142,41 @@ TEST_CASE("a listener told of an undo or redo already sees the state after it", 
     CHECK(modifiedWhenHeard == std::vector<bool>{false, true});
     CHECK(h.isModified());
 }
+
+TEST_CASE("an imported group of structures is one undo step, undone and redone whole",
+          "[session]") {
+    AnnotationHistory h;
+    const std::string drawn = h.add(ellipseAt(0, "drawn"));
+    std::vector<Annotation> structures{ellipseAt(10, "liver"), ellipseAt(20, "spleen"),
+                                       ellipseAt(30, "kidney")};
+    structures[1].id = drawn;  // an id in use gets a fresh one
+    const auto before = h.annotations();
+    const std::vector<std::string> ids = h.addGroup(structures, "Import 3 structures");
+    REQUIRE(ids.size() == 3);
+    CHECK(ids[1] != drawn);
+    REQUIRE(h.annotations().size() == 4);
+    CHECK(h.annotations()[1].label == "liver");
+    CHECK(h.annotations()[3].label == "kidney");
+    CHECK(h.find(ids[2])->label == "kidney");
+    const auto after = h.annotations();
+    CHECK(h.undoText() == "Import 3 structures");
+
+    int removed = 0;
+    h.addListener([&](const AnnotationChange& c) {
+        removed += c.kind == AnnotationChange::Kind::Removed ? 1 : 0;
+    });
+    REQUIRE(h.undo());
+    CHECK(h.annotations() == before);  // all three gone, the drawn ROI kept
+    CHECK(removed == 3);
+    CHECK(h.redoText() == "Import 3 structures");
+    REQUIRE(h.redo());
+    CHECK(h.annotations() == after);
+    REQUIRE(h.undo());
+    REQUIRE(h.undo());
+    CHECK(h.annotations().empty());
+    CHECK_FALSE(h.undo());
+
+    CHECK(h.addGroup({}, "Import 0 structures").empty());
+    CHECK_FALSE(h.canUndo());  // nothing recorded: the redo branch is still there
+    CHECK(h.canRedo());
+}
