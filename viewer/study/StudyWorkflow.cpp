@@ -61,6 +61,9 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
         if (changes & ViewState::PanesChanged) {
             loadWantedVolumes();
         }
+        if (changes & ViewState::CursorChanged) {
+            followCursorForTransforms();
+        }
     });
 }
 
