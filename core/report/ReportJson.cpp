@@ -40,8 +40,6 @@ nlohmann::json transformsUsed(const std::vector<FrameLink>& links) {
         list.push_back(
             {{"name", l.name.empty() ? std::string("global") : l.name},
              {"method", toString(p.basis)},
-             {"from_frame_uid", l.fromFrame},
-             {"to_frame_uid", l.toFrame},
              {"region", p.regionCentreMm ? nlohmann::json{{"center_mm", vec(*p.regionCentreMm)},
                                                           {"radius_mm", p.regionRadiusMm}}
                                          : nlohmann::json(nullptr)}});
