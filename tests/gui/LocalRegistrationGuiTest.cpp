@@ -3,6 +3,8 @@
 // ground truth): after a whole-image registration, registering at a level brings that
 // level under 1 mm, the panes' badge names the region, and a region outside the images is
 // refused with the transforms left as they were.
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -260,6 +262,19 @@ void LocalRegistrationGuiTest::twoLevelsTheNearestToTheCursorIsUsed() {
             QVERIFY(painted.wait(20000));
         }
         window.grab().save(docs + QStringLiteral("/registration-local-nearest.png"));
+        // Registration > Use transform, as the user sees it.
+        for (QAction* top : window.menuBar()->actions()) {
+            for (QAction* item : top->menu() ? top->menu()->actions() : QList<QAction*>{}) {
+                if (item->menu() && item->text().contains(QStringLiteral("Use transform"))) {
+                    emit item->menu()->aboutToShow();
+                    item->menu()->popup(window.mapToGlobal(QPoint(200, 200)));
+                    QTest::qWait(200);
+                    item->menu()->grab().save(docs +
+                                              QStringLiteral("/registration-use-transform.png"));
+                    item->menu()->hide();
+                }
+            }
+        }
     }
 }
 
