@@ -303,12 +303,15 @@ void MainWindow::registerThisLevel() {
         return;
     }
     // Annotations live in the reference frame, as the cursor does.
+    // The local registration is named after the ROI it was made at ("local N" otherwise).
     PatientPoint centre = m_state->cursor();
+    std::string name;
     if (const Annotation* selected = annotationLayer()->selected();
         selected && selected->roi.frameOfReferenceUid == study->referenceFrameUid) {
         centre = PatientPoint{roiAnchorMm(selected->roi)};
+        name = selected->label;
     }
-    m_workflow->registerLevel(centre, m_levelRadiusMm);
+    m_workflow->registerLevel(centre, m_levelRadiusMm, name);
 }
 
 }  // namespace crosscheck::app

@@ -18,6 +18,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QDialog;
+class QAction;
 
 namespace crosscheck {
 struct LoadedSession;
@@ -101,6 +102,10 @@ public:
     /// Registration > Register this level: a region-focused registration of every other
     /// frame around the selected ROI's centre, or the cursor when no ROI is selected.
     void registerThisLevel();
+    /// Registration > Checkerboard at this level's region: the cursor to the centre of the
+    /// local registration in use and the checkerboard with the reference on (false, with a
+    /// message, when the panes use no local registration).
+    bool showCheckerboardAtRegion();
     /// The region's radius (mm) Register this level uses.
     double levelRadiusMm() const { return m_levelRadiusMm; }
     void setLevelRadiusMm(double radiusMm) { m_levelRadiusMm = radiusMm; }
@@ -156,6 +161,9 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    /// Registration > Use transform (global, each local registration, nearest to the
+    /// cursor), rename, checkerboard at the region (MainWindowLocalRegistrations.cpp).
+    void addLocalRegistrationActions(QMenu* registration);
     QDockWidget* addDock(const QString& title, const QString& name, QWidget* content,
                          Qt::DockWidgetArea area);
     void connectWorkflow();
@@ -194,6 +202,7 @@ private:
     CohortFlow* m_cohort = nullptr;
     QMenu* m_viewMenu = nullptr;
     double m_levelRadiusMm = kDefaultRegionRadiusMm;
+    QAction* m_checkerAction = nullptr;
     HelpMenu* m_help = nullptr;
     ReportExportFlow* m_report = nullptr;
     QProgressBar* m_progress;

@@ -109,6 +109,8 @@ void MainWindow::buildMenus() {
     checker->setShortcut(QKeySequence(Qt::Key_K));
     checker->setCheckable(true);
     connect(checker, &QAction::toggled, this, &MainWindow::setCheckerboard);
+    m_checkerAction = checker;
+    addLocalRegistrationActions(registration);
     registration->addAction(tr("Adjust by hand: Alt + arrows shift, Alt + PageUp/PageDown turn"))
         ->setEnabled(false);
     addLandmarkActions(registration);

@@ -1,5 +1,6 @@
 #include "core/registration/FrameTransforms.h"
 
+#include <algorithm>
 #include <deque>
 #include <stdexcept>
 
@@ -9,16 +10,15 @@ namespace crosscheck {
 
 int FrameTransforms::findLink(const std::string& a, const std::string& b) const {
     for (std::size_t i = 0; i < m_links.size(); ++i) {
-        const auto& l = m_links[i];
-        if ((l.fromFrame == a && l.toFrame == b) || (l.fromFrame == b && l.toFrame == a)) {
+        if (m_links[i].joins(a, b)) {
             return static_cast<int>(i);
         }
     }
     return -1;
 }
 
-void FrameTransforms::set(const std::string& fromFrame, const std::string& toFrame,
-                          const Eigen::Matrix4d& fromToTo, const TransformProvenance& provenance) {
+void FrameTransforms::checkLink(const std::string& fromFrame, const std::string& toFrame,
+                                const Eigen::Matrix4d& fromToTo) {
     if (fromFrame.empty() || toFrame.empty()) {
         throw std::invalid_argument("a frame transform needs two FrameOfReferenceUIDs");
     }
@@ -30,7 +30,12 @@ void FrameTransforms::set(const std::string& fromFrame, const std::string& toFra
         throw std::invalid_argument("the transform from " + fromFrame + " to " + toFrame +
                                     " is not rigid");
     }
-    FrameLink link{fromFrame, toFrame, fromToTo, provenance};
+}
+
+void FrameTransforms::set(const std::string& fromFrame, const std::string& toFrame,
+                          const Eigen::Matrix4d& fromToTo, const TransformProvenance& provenance) {
+    checkLink(fromFrame, toFrame, fromToTo);
+    FrameLink link{fromFrame, toFrame, fromToTo, provenance, {}};
     const int existing = findLink(fromFrame, toFrame);
     if (existing >= 0) {
         m_links[static_cast<std::size_t>(existing)] = link;
@@ -41,17 +46,27 @@ void FrameTransforms::set(const std::string& fromFrame, const std::string& toFra
 }
 
 bool FrameTransforms::remove(const std::string& frameA, const std::string& frameB) {
-    const int existing = findLink(frameA, frameB);
-    if (existing < 0) {
+    const auto joins = [&](const FrameLink& l) { return l.joins(frameA, frameB); };
+    const std::size_t before = m_links.size() + m_locals.size();
+    m_links.erase(std::remove_if(m_links.begin(), m_links.end(), joins), m_links.end());
+    m_locals.erase(std::remove_if(m_locals.begin(), m_locals.end(), joins), m_locals.end());
+    m_picks.erase(std::remove_if(m_picks.begin(), m_picks.end(),
+                                 [&](const FramePick& p) {
+                                     return (p.frameA == frameA && p.frameB == frameB) ||
+                                            (p.frameA == frameB && p.frameB == frameA);
+                                 }),
+                  m_picks.end());
+    if (m_links.size() + m_locals.size() == before) {
         return false;
     }
-    m_links.erase(m_links.begin() + existing);
     notify();
     return true;
 }
 
 void FrameTransforms::clear() {
     m_links.clear();
+    m_locals.clear();
+    m_picks.clear();
     notify();
 }
 
@@ -60,7 +75,17 @@ std::optional<std::vector<FrameLink>> FrameTransforms::path(const std::string& f
     if (fromFrame == toFrame) {
         return std::vector<FrameLink>{};
     }
-    // Breadth-first search over frames; each step remembers the oriented link that reached it.
+    // The link each pair uses, then a breadth-first search over frames; each step remembers
+    // the oriented link that reached it.
+    std::vector<FrameLink> active;
+    for (const auto* list : {&m_links, &m_locals}) {
+        for (const FrameLink& l : *list) {
+            const FrameLink* used = resolve(l.fromFrame, l.toFrame);
+            if (used == &l) {
+                active.push_back(l);
+            }
+        }
+    }
     std::map<std::string, FrameLink> reachedBy;
     std::deque<std::string> queue{fromFrame};
     reachedBy[fromFrame] = FrameLink{};
@@ -70,12 +95,13 @@ std::optional<std::vector<FrameLink>> FrameTransforms::path(const std::string& f
         if (frame == toFrame) {
             break;
         }
-        for (const auto& l : m_links) {
+        for (const auto& l : active) {
             FrameLink step;
             if (l.fromFrame == frame) {
                 step = l;
             } else if (l.toFrame == frame) {
-                step = FrameLink{l.toFrame, l.fromFrame, rigidInverse(l.fromToTo), l.provenance};
+                step = FrameLink{l.toFrame, l.fromFrame, rigidInverse(l.fromToTo), l.provenance,
+                                 l.name};
             } else {
                 continue;
             }
@@ -129,22 +155,23 @@ std::string FrameTransforms::badge(const std::string& fromFrame, const std::stri
     }
     std::string text;
     for (const auto& step : *steps) {
-        text += (text.empty() ? "" : " -> ") + step.provenance.label();
+        text += (text.empty() ? "" : " -> ") + linkLabel(step, step.fromFrame, step.toFrame);
     }
     return text;
 }
 
 void FrameTransforms::nudge(const std::string& fromFrame, const std::string& toFrame,
                             const Eigen::Matrix4d& deltaInToFrame) {
-    const int existing = findLink(fromFrame, toFrame);
-    if (existing < 0) {
+    // The link the pair uses now is the one on screen, so it is the one corrected.
+    auto* used = const_cast<FrameLink*>(resolve(fromFrame, toFrame));
+    if (!used) {
         throw std::invalid_argument("no transform joins " + fromFrame + " and " + toFrame +
                                     " to adjust");
     }
     if (!isRigid(deltaInToFrame, 1e-4)) {
         throw std::invalid_argument("a hand adjustment must be rigid");
     }
-    FrameLink& link = m_links[static_cast<std::size_t>(existing)];
+    FrameLink& link = *used;
     if (link.fromFrame == fromFrame) {
         link.fromToTo = deltaInToFrame * link.fromToTo;
     } else {

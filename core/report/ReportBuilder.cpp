@@ -131,15 +131,20 @@ ReportModel buildReport(const Study& study, const std::vector<ReportRoiInput>& r
         roi.centerMm = roiAnchorMm(input.roi);
         const std::vector<SeriesMeasurement> rows =
             measureInStudy(input.roi, study, options.measure);
+        // The transforms the ROI was measured through (a "nearest" pick: nearest the ROI).
+        const FrameTransforms transforms = roiTransforms(input.roi, study.transforms);
         for (std::size_t i = 0; i < rows.size() && i < study.series.size(); ++i) {
             const LoadedSeries& series = study.series[i];
             ReportMeasurement m;
             m.row = rows[i];
-            m.transform = study.transforms.badge(input.roi.frameOfReferenceUid,
-                                                 series.info.frameOfReferenceUid);
+            m.transform =
+                transforms.badge(input.roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
+            m.transformLinks =
+                transforms.path(input.roi.frameOfReferenceUid, series.info.frameOfReferenceUid)
+                    .value_or(std::vector<FrameLink>{});
             if (rows[i].measurement.hasNumbers) {
-                if (const auto toSeries = study.transforms.transform(
-                        input.roi.frameOfReferenceUid, series.info.frameOfReferenceUid)) {
+                if (const auto toSeries = transforms.transform(input.roi.frameOfReferenceUid,
+                                                               series.info.frameOfReferenceUid)) {
                     m.image = locateReportImage(
                         input.roi.transformed(*toSeries, series.info.frameOfReferenceUid), series);
                 }

@@ -81,6 +81,8 @@ const std::vector<std::string>& reportCsvColumns() {
                                                   "contrast",
                                                   "ring_width_mm",
                                                   "transform",
+                                                  "transform_name",
+                                                  "transform_region",
                                                   "sop_instance_uid",
                                                   "ct_minus_sct_mean_hu",
                                                   "ct_minus_sct_extent_mm",
@@ -96,6 +98,33 @@ const std::vector<std::string>& reportCsvColumns() {
                                                   "created_at"};
     return columns;
 }
+
+namespace {
+
+/// "global", a local registration's name, or a chain joined by " -> " ("" for none).
+std::string transformNames(const std::vector<FrameLink>& links) {
+    std::string text;
+    for (const FrameLink& l : links) {
+        text += (text.empty() ? "" : " -> ") + (l.name.empty() ? std::string("global") : l.name);
+    }
+    return text;
+}
+
+/// "x y z r" (mm) of each link's region, "" for a link without one; joined by " -> ".
+std::string transformRegions(const std::vector<FrameLink>& links) {
+    std::string text;
+    for (std::size_t i = 0; i < links.size(); ++i) {
+        const TransformProvenance& p = links[i].provenance;
+        text += i ? " -> " : "";
+        if (p.regionCentreMm) {
+            text += number(p.regionCentreMm->x()) + " " + number(p.regionCentreMm->y()) + " " +
+                    number(p.regionCentreMm->z()) + " " + number(p.regionRadiusMm);
+        }
+    }
+    return text;
+}
+
+}  // namespace
 
 std::string reportToCsv(const ReportModel& report) {
     std::string csv;
@@ -146,6 +175,8 @@ std::string reportToCsv(const ReportModel& report) {
                 n ? number(r.contrast) : std::string(),
                 number(report.provenance.measureOptions.ringWidthMm),
                 m.transform,
+                transformNames(m.transformLinks),
+                transformRegions(m.transformLinks),
                 m.image ? m.image->sopInstanceUid : std::string(),
                 ctOrSct && d ? number(d->deltaMeanHu) : std::string(),
                 ctOrSct && d ? number(d->deltaExtentMm) : std::string(),

@@ -31,6 +31,22 @@ nlohmann::json thresholds(const DiscrepancyThresholds& t) {
             {"min_core_fraction", t.minCoreFraction}};
 }
 
+/// The links a measurement's ROI went through: name ("global" for the pair's global
+/// transform), method (TransformBasis) and region (null for the whole images).
+nlohmann::json transformsUsed(const std::vector<FrameLink>& links) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const FrameLink& l : links) {
+        const TransformProvenance& p = l.provenance;
+        list.push_back(
+            {{"name", l.name.empty() ? std::string("global") : l.name},
+             {"method", toString(p.basis)},
+             {"region", p.regionCentreMm ? nlohmann::json{{"center_mm", vec(*p.regionCentreMm)},
+                                                          {"radius_mm", p.regionRadiusMm}}
+                                         : nlohmann::json(nullptr)}});
+    }
+    return list;
+}
+
 }  // namespace
 
 nlohmann::json reportToJson(const ReportModel& report) {
@@ -85,6 +101,7 @@ nlohmann::json reportToJson(const ReportModel& report) {
         for (const ReportMeasurement& row : roi.measurements) {
             nlohmann::json mj = toJson(row.row, m);
             mj["transform"] = row.transform;
+            mj["transform_used"] = transformsUsed(row.transformLinks);
             mj["image"] = row.image ? image(*row.image) : nlohmann::json(nullptr);
             r["measurements"].push_back(mj);
         }

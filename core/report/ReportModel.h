@@ -9,6 +9,7 @@
 #include "core/analysis/DiscrepancyRegion.h"
 #include "core/analysis/DiscrepancyThresholds.h"
 #include "core/findings/StructureAgreement.h"
+#include "core/registration/FrameLink.h"
 #include "core/roi/Roi.h"
 #include "core/roi/RoiMeasurement.h"
 #include "core/roi/StudyMeasurement.h"
@@ -57,11 +58,14 @@ struct ReportSeries {
 };
 
 /// One ROI measured in one series, with how the ROI reached the series' frame
-/// (`transform`: FrameTransforms::badge from the ROI's frame to the series') and the image
+/// (`transform`: FrameTransforms::badge from the ROI's frame to the series';
+/// `transformLinks`: the links along the way, each with its name (empty: the pair's global
+/// transform), method and region; empty for the same frame or no transform) and the image
 /// it was measured on (empty when the series has no numbers or the file is unreadable).
 struct ReportMeasurement {
     SeriesMeasurement row;
     std::string transform;
+    std::vector<FrameLink> transformLinks;
     std::optional<ReportImageRef> image;
 };
 

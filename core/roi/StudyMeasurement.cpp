@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "core/roi/RoiDrawing.h"
 #include "core/roi/RoiSampler.h"
 
 namespace crosscheck {
@@ -33,7 +34,19 @@ std::string rounded(double v) {
     return s.str();
 }
 
+/// The ROI's frame to the series': a "nearest" pick of local registrations uses the one
+/// nearest the ROI, not the cursor, so the numbers do not depend on where one looks.
+std::optional<Eigen::Matrix4d> roiToSeriesTransform(const Roi& roi, const LoadedSeries& series,
+                                                    const FrameTransforms& transforms) {
+    return roiTransforms(roi, transforms)
+        .transform(roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
+}
+
 }  // namespace
+
+FrameTransforms roiTransforms(const Roi& roi, const FrameTransforms& transforms) {
+    return transforms.focusedAt({roi.frameOfReferenceUid, roiAnchorMm(roi), "the ROI"});
+}
 
 SeriesMeasurement measureInSeries(const Roi& roi, const LoadedSeries& series,
                                   const FrameTransforms& transforms,
@@ -50,8 +63,7 @@ SeriesMeasurement measureInSeries(const Roi& roi, const LoadedSeries& series,
             "colour image: not measured (its pixels are RGB colours, not HU or intensities)");
         return row;
     }
-    const auto roiToSeries =
-        transforms.transform(roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
+    const auto roiToSeries = roiToSeriesTransform(roi, series, transforms);
     if (!roiToSeries || !series.volume) {
         row.measurement.unit = measurementUnit(row.role);
         row.measurement.size = measureRoiSize(roi);
@@ -77,8 +89,7 @@ std::vector<SeriesMeasurement> measureInStudy(const Roi& roi, const Study& study
 
 std::optional<std::vector<double>> valuesInSeries(const Roi& roi, const LoadedSeries& series,
                                                   const FrameTransforms& transforms) {
-    const auto roiToSeries =
-        transforms.transform(roi.frameOfReferenceUid, series.info.frameOfReferenceUid);
+    const auto roiToSeries = roiToSeriesTransform(roi, series, transforms);
     if (!roiToSeries || !series.volume || series.info.isColour() || !roi.validate().empty()) {
         return std::nullopt;
     }

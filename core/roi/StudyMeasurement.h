@@ -21,9 +21,13 @@ struct SeriesMeasurement {
     RoiMeasurement measurement;
 };
 
+/// The transforms an ROI is measured through: where a frame pair's pick is "nearest", the
+/// local registration nearest the ROI's centre (badges then say "nearest to the ROI").
+FrameTransforms roiTransforms(const Roi& roi, const FrameTransforms& transforms);
+
 /// Measures an ROI (in its own frame) in one series: the ROI is carried to the series'
-/// frame through `transforms` (identity for the same frame). With no known transform the
-/// result has no numbers and the warning "no transform".
+/// frame through `transforms` as roiTransforms picks them (identity for the same frame).
+/// With no known transform the result has no numbers and the warning "no transform".
 SeriesMeasurement measureInSeries(const Roi& roi, const LoadedSeries& series,
                                   const FrameTransforms& transforms,
                                   const MeasureOptions& options = {});

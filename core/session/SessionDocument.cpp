@@ -84,16 +84,21 @@ nlohmann::json linkToJson(const FrameLink& link) {
             {"center_mm", {p.regionCentreMm->x(), p.regionCentreMm->y(), p.regionCentreMm->z()}},
             {"radius_mm", p.regionRadiusMm}};
     }
-    return {{"from_frame_uid", link.fromFrame},
-            {"to_frame_uid", link.toFrame},
-            {"from_to_to", rows},
-            {"provenance", provenance}};
+    nlohmann::json j = {{"from_frame_uid", link.fromFrame},
+                        {"to_frame_uid", link.toFrame},
+                        {"from_to_to", rows},
+                        {"provenance", provenance}};
+    if (!link.name.empty()) {
+        j["name"] = link.name;  // a local registration; the pair's global one has none
+    }
+    return j;
 }
 
 FrameLink linkFromJson(const nlohmann::json& j, const std::string& source) {
     FrameLink link;
     link.fromFrame = stringKey(j, "from_frame_uid", source);
     link.toFrame = stringKey(j, "to_frame_uid", source);
+    link.name = j.contains("name") ? stringKey(j, "name", source) : std::string();
     const auto& rows = member(j, "from_to_to", source);
     if (!rows.is_array() || rows.size() != 4) {
         fail(source, "from_to_to", "expected 4 rows of 4 numbers");
@@ -143,7 +148,38 @@ bool sameLink(const FrameLink& a, const FrameLink& b) {
            a.provenance.iterations == b.provenance.iterations &&
            a.provenance.adjustedByHand == b.provenance.adjustedByHand &&
            a.provenance.regionCentreMm == b.provenance.regionCentreMm &&
-           a.provenance.regionRadiusMm == b.provenance.regionRadiusMm;
+           a.provenance.regionRadiusMm == b.provenance.regionRadiusMm && a.name == b.name;
+}
+
+nlohmann::json pickToJson(const FramePick& p) {
+    const char* kind = p.pick.kind == TransformPick::Kind::Named     ? "named"
+                       : p.pick.kind == TransformPick::Kind::Nearest ? "nearest"
+                                                                     : "global";
+    nlohmann::json j = {{"frame_uids", {p.frameA, p.frameB}}, {"pick", kind}};
+    if (p.pick.kind == TransformPick::Kind::Named) {
+        j["name"] = p.pick.name;
+    }
+    return j;
+}
+
+FramePick pickFromJson(const nlohmann::json& j, const std::string& source) {
+    const auto& frames = member(j, "frame_uids", source);
+    if (!frames.is_array() || frames.size() != 2 || !frames[0].is_string() ||
+        !frames[1].is_string()) {
+        fail(source, "frame_uids", "expected two FrameOfReferenceUIDs");
+    }
+    FramePick p;
+    p.frameA = frames[0].get<std::string>();
+    p.frameB = frames[1].get<std::string>();
+    const std::string kind = stringKey(j, "pick", source);
+    if (kind == "named") {
+        p.pick = TransformPick::named(stringKey(j, "name", source));
+    } else if (kind == "nearest") {
+        p.pick = TransformPick::nearest();
+    } else if (kind != "global") {
+        fail(source, "pick", "expected global, named or nearest");
+    }
+    return p;
 }
 
 }  // namespace
@@ -158,8 +194,8 @@ bool SessionDocument::operator==(const SessionDocument& o) const {
         }
     }
     return series == o.series && referenceFrameUid == o.referenceFrameUid &&
-           annotations == o.annotations && layout == o.layout && panes == o.panes &&
-           windows == o.windows && cursorMm == o.cursorMm;
+           transformPicks == o.transformPicks && annotations == o.annotations &&
+           layout == o.layout && panes == o.panes && windows == o.windows && cursorMm == o.cursorMm;
 }
 
 nlohmann::json toJson(const Annotation& a) {
@@ -199,6 +235,10 @@ nlohmann::json toJson(const SessionDocument& d) {
     j["transforms"] = nlohmann::json::array();
     for (const auto& t : d.transforms) {
         j["transforms"].push_back(linkToJson(t));
+    }
+    j["transform_picks"] = nlohmann::json::array();
+    for (const auto& p : d.transformPicks) {
+        j["transform_picks"].push_back(pickToJson(p));
     }
     j["annotations"] = nlohmann::json::array();
     for (const auto& a : d.annotations) {
@@ -270,6 +310,11 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
     for (const auto& t : list("transforms")) {
         d.transforms.push_back(
             linkFromJson(t, source + " transforms[" + std::to_string(n++) + "]"));
+    }
+    n = 0;
+    for (const auto& p : list("transform_picks")) {
+        d.transformPicks.push_back(
+            pickFromJson(p, source + " transform_picks[" + std::to_string(n++) + "]"));
     }
     n = 0;
     for (const auto& a : list("annotations")) {

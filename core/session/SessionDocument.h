@@ -69,20 +69,26 @@ public:
 };
 
 /// Everything a `*.crosscheck.json` file holds: the series (by UID and path) and their
-/// roles, the reference frame, the transforms between frames (matrix, from -> to, and
-/// provenance), the annotations, the layout name and what each pane shows, the windows per
+/// roles, the reference frame, the transforms between frames (matrix, from -> to,
+/// provenance, and a name for each local registration), which one each frame pair uses
+/// (`transform_picks`), the annotations, the layout name and what each pane shows, the windows per
 /// group (keys such as
 /// "CT", "sCT", "T1w", "T2w") and the cursor (reference frame, LPS mm).
 ///
 /// Plain data: the viewer keeps its live state elsewhere (Study, FrameTransforms,
 /// AnnotationHistory) and fills a SessionDocument to save it. Versioned: `kFormatVersion`
 /// is written; reading refuses a newer version with a clear message and accepts older ones.
+/// Version 2 added named local registrations and the picks (a version 1 file has only
+/// global transforms, each pair using its own).
 struct SessionDocument {
-    static constexpr int kFormatVersion = 1;
+    static constexpr int kFormatVersion = 2;
 
     std::vector<SessionSeries> series;
     std::string referenceFrameUid;
+    /// Global links (no name) and named local registrations.
     std::vector<FrameLink> transforms;
+    /// Pairs that use a named local registration or the one nearest the cursor.
+    std::vector<FramePick> transformPicks;
     std::vector<Annotation> annotations;
     std::string layout = "2x2";
     /// The panes in layout order (empty: the viewer's default, one per role).

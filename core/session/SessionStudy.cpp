@@ -83,10 +83,23 @@ SessionStudy prepareSessionStudy(const SessionDocument& document, const fs::path
     for (std::size_t i = 0; i < document.transforms.size(); ++i) {
         const FrameLink& link = document.transforms[i];
         try {
-            study.transforms.set(link.fromFrame, link.toFrame, link.fromToTo, link.provenance);
+            if (link.name.empty()) {
+                study.transforms.set(link.fromFrame, link.toFrame, link.fromToTo, link.provenance);
+            } else {
+                study.transforms.addLocal(link);
+            }
         } catch (const std::invalid_argument& e) {
             throw SessionFormatError(sessionPath.string() + ": transforms[" + std::to_string(i) +
                                      "]: " + e.what());
+        }
+    }
+    for (std::size_t i = 0; i < document.transformPicks.size(); ++i) {
+        const FramePick& p = document.transformPicks[i];
+        try {
+            study.transforms.pick(p.frameA, p.frameB, p.pick);
+        } catch (const std::invalid_argument& e) {
+            throw SessionFormatError(sessionPath.string() + ": transform_picks[" +
+                                     std::to_string(i) + "]: " + e.what());
         }
     }
     study.referenceFrameUid = document.referenceFrameUid.empty()
@@ -131,7 +144,8 @@ void fillSessionStudy(SessionDocument& document, const Study& study,
         document.series.push_back(saved);
     }
     document.referenceFrameUid = study.referenceFrameUid;
-    document.transforms = study.transforms.links();
+    document.transforms = study.transforms.allLinks();
+    document.transformPicks = study.transforms.picks();
 }
 
 }  // namespace crosscheck

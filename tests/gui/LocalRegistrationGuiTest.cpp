@@ -3,6 +3,8 @@
 // ground truth): after a whole-image registration, registering at a level brings that
 // level under 1 mm, the panes' badge names the region, and a region outside the images is
 // refused with the transforms left as they were.
+#include <QMenu>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,6 +14,7 @@
 #include "core/geometry/RigidTransform.h"
 #include "core/model/Study.h"
 #include "core/phantom/PhantomWriter.h"
+#include "core/roi/StudyMeasurement.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/study/StudyWorkflow.h"
@@ -45,11 +48,18 @@ class LocalRegistrationGuiTest : public QObject {
 private slots:
     void initTestCase();
     void registeringThisLevelAlignsIt();
+    void twoLevelsTheNearestToTheCursorIsUsed();
+    void cancellingLeavesThePreviousTransform();
 
 private:
     /// The study's CT -> MR map (the inverse of the MR frame's link to the CT's).
     Eigen::Matrix4d ctToMr(const MainWindow& window) const;
     bool registered(MainWindow& window, const std::function<void()>& start);
+    const cc::PhantomLevelTruth* level(int number) const;
+    /// Opens the phantom and registers the whole images.
+    void openRegistered(MainWindow& window);
+    /// The badges of the panes showing MR-frame series.
+    QStringList mrBadges(MainWindow& window) const;
 
     QTemporaryDir m_dir;
     cc::PhantomGroundTruth m_truth;
@@ -137,6 +147,160 @@ void LocalRegistrationGuiTest::registeringThisLevelAlignsIt() {
         }
         window.paneGrid()->grabComposed().save(docs +
                                                QStringLiteral("/registration-local-level.png"));
+    }
+}
+
+const cc::PhantomLevelTruth* LocalRegistrationGuiTest::level(int number) const {
+    for (const auto& l : m_truth.levels) {
+        if (l.level == number) {
+            return &l;
+        }
+    }
+    return nullptr;
+}
+
+void LocalRegistrationGuiTest::openRegistered(MainWindow& window) {
+    window.resize(1400, 900);
+    window.show();
+    QSignalSpy shown(window.workflow(), &Workflow::studyShown);
+    window.openPaths({m_dir.path()});
+    QVERIFY(shown.wait(60000));
+    QVERIFY(registered(window, [&] { window.workflow()->registerAutomatically(); }));
+}
+
+QStringList LocalRegistrationGuiTest::mrBadges(MainWindow& window) const {
+    QStringList badges;
+    for (auto* pane : window.paneGrid()->panes()) {
+        if (pane->hasSeries() && pane->series().frameOfReferenceUid == m_truth.mrFrameUid) {
+            badges << pane->series().syncBasis;
+        }
+    }
+    return badges;
+}
+
+// Two levels registered locally and kept side by side; under "nearest to the cursor" the
+// panes switch to the level the cursor is at, the badge names it, and an ROI there is
+// measured through that level's transform (the same numbers core gives with it alone).
+void LocalRegistrationGuiTest::twoLevelsTheNearestToTheCursorIsUsed() {
+    MainWindow window;
+    openRegistered(window);
+    Workflow* workflow = window.workflow();
+    const cc::PhantomLevelTruth* upper = level(2);
+    const cc::PhantomLevelTruth* lower = level(-2);
+    QVERIFY(upper && lower);
+    for (const auto* l : {upper, lower}) {
+        workflow->viewState()->setCursor(cc::PatientPoint{l->centerCtMm});
+        QVERIFY(registered(window, [&] { window.registerThisLevel(); }));
+    }
+    QCOMPARE(workflow->localRegistrationNames(), (std::vector<std::string>{"local 1", "local 2"}));
+    const auto& transforms = workflow->study()->transforms;
+    const auto locals = transforms.locals(m_truth.mrFrameUid, m_truth.ctFrameUid);
+    QCOMPARE(locals.size(), std::size_t(2));
+    // The last one made is picked; each aligns its own level.
+    QVERIFY(workflow->transformPick() == cc::TransformPick::named("local 2"));
+    QVERIFY(levelTreMm(cc::rigidInverse(locals[0].fromToTo), *upper) < 1.0);
+    QVERIFY(levelTreMm(cc::rigidInverse(locals[1].fromToTo), *lower) < 1.0);
+
+    workflow->pickTransform(cc::TransformPick::nearest());
+    for (std::size_t i = 0; i < 2; ++i) {
+        const cc::PhantomLevelTruth* l = i == 0 ? upper : lower;
+        const cc::FrameLink& local = locals[i];
+        // Near (not at) the level's centre: the cursor moves, the panes follow.
+        const Eigen::Vector3d near = l->centerCtMm + Eigen::Vector3d(5, -5, 8);
+        workflow->viewState()->setCursor(cc::PatientPoint{near});
+        workflow->viewState()->flush();
+        const QStringList badges = mrBadges(window);
+        QCOMPARE(badges.size(), 3);  // T1w, T2w, sCT
+        for (const QString& badge : badges) {
+            QVERIFY2(badge.contains(QStringLiteral("\"%1\" (nearest to cursor)")
+                                        .arg(QString::fromStdString(local.name))),
+                     qPrintable(badge));
+        }
+        for (auto* pane : window.paneGrid()->panes()) {
+            if (pane->hasSeries() && pane->series().frameOfReferenceUid == m_truth.mrFrameUid) {
+                QVERIFY(pane->series().referenceToSeries->isApprox(cc::rigidInverse(local.fromToTo),
+                                                                   1e-12));
+            }
+        }
+        // An ROI at the level: the study's measurement equals core's through that link alone.
+        const cc::Roi roi = cc::Roi::sphere(m_truth.ctFrameUid, near, 6.0);
+        cc::FrameTransforms only;
+        only.set(local.fromFrame, local.toFrame, local.fromToTo, local.provenance);
+        const auto rows = cc::measureInStudy(roi, *workflow->study());
+        int compared = 0;
+        for (std::size_t s = 0; s < rows.size(); ++s) {
+            const cc::LoadedSeries& series = workflow->study()->series[s];
+            if (series.info.frameOfReferenceUid != m_truth.mrFrameUid) {
+                continue;
+            }
+            const auto expected = cc::measureInSeries(roi, series, only);
+            QVERIFY(expected.measurement.hasNumbers);
+            QCOMPARE(rows[s].measurement.values.mean, expected.measurement.values.mean);
+            ++compared;
+        }
+        QVERIFY(compared >= 2);
+    }
+    // Between the levels, outside both regions: the global transform, said as such.
+    workflow->viewState()->setCursor(
+        cc::PatientPoint{Eigen::Vector3d((upper->centerCtMm + lower->centerCtMm) / 2)});
+    workflow->viewState()->flush();
+    for (const QString& badge : mrBadges(window)) {
+        QCOMPARE(badge, QStringLiteral("registered: automatic MI"));
+    }
+
+    // The checkerboard opens at the region of the level in use, on request.
+    workflow->viewState()->setCursor(cc::PatientPoint{upper->centerCtMm});
+    workflow->viewState()->flush();
+    QVERIFY(window.showCheckerboardAtRegion());
+    QVERIFY((workflow->viewState()->cursor().mm - *locals[0].provenance.regionCentreMm).norm() <
+            1e-9);
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        for (auto* pane : window.paneGrid()->visiblePanes()) {
+            QSignalSpy painted(pane, &cc::viewer::VtkRenderWidget::framePainted);
+            pane->update();
+            QVERIFY(painted.wait(20000));
+        }
+        window.grab().save(docs + QStringLiteral("/registration-local-nearest.png"));
+        // Registration > Use transform, as the user sees it.
+        for (QAction* top : window.menuBar()->actions()) {
+            for (QAction* item : top->menu() ? top->menu()->actions() : QList<QAction*>{}) {
+                if (item->menu() && item->text().contains(QStringLiteral("Use transform"))) {
+                    emit item->menu()->aboutToShow();
+                    item->menu()->popup(window.mapToGlobal(QPoint(200, 200)));
+                    QTest::qWait(200);
+                    item->menu()->grab().save(docs +
+                                              QStringLiteral("/registration-use-transform.png"));
+                    item->menu()->hide();
+                }
+            }
+        }
+    }
+}
+
+// Cancelling a running Register this level keeps the transform the panes used before and
+// adds no local registration.
+void LocalRegistrationGuiTest::cancellingLeavesThePreviousTransform() {
+    MainWindow window;
+    openRegistered(window);
+    Workflow* workflow = window.workflow();
+    const Eigen::Matrix4d before = ctToMr(window);
+    workflow->viewState()->setCursor(cc::PatientPoint{level(2)->centerCtMm});
+    QSignalSpy cancelled(workflow, &Workflow::cancelled);
+    QSignalSpy finished(workflow, &Workflow::registrationFinished);
+    // Cancel at the first progress report, while the optimizer runs.
+    QMetaObject::Connection once;
+    once = connect(workflow, &Workflow::progress, workflow, [&] {
+        disconnect(once);
+        workflow->cancel();
+    });
+    QVERIFY(registered(window, [&] { window.registerThisLevel(); }));
+    QCOMPARE(cancelled.count(), 1);
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(workflow->localRegistrationNames().empty());
+    QVERIFY(ctToMr(window).isApprox(before, 1e-12));
+    for (const QString& badge : mrBadges(window)) {
+        QCOMPARE(badge, QStringLiteral("registered: automatic MI"));
     }
 }
 

@@ -1,6 +1,7 @@
 // Where every number comes from: series and frames, transforms, methods, parameters, build.
 #include <QPainter>
 #include <map>
+#include <tuple>
 
 #include "core/analysis/AgreementMethods.h"
 #include "viewer/report/PdfCanvas.h"
@@ -26,15 +27,17 @@ void ReportPdfWriter::drawProvenancePage(PdfCanvas& canvas) const {
         34.0, 9.0);
     canvas.skip(2.0);
 
-    // One row per ROI frame and series (not per ROI): ROIs drawn in the same frame reach a
-    // series through the same transform, and the page must hold any number of ROIs.
+    // One row per ROI frame, series and transform (not per ROI): ROIs drawn in the same frame
+    // reach a series through the same transform unless local registrations are picked by
+    // nearness, and the page must hold any number of ROIs.
     canvas.heading(QStringLiteral("Transforms of the ROIs"), 11.0);
     std::vector<PdfTableRow> rows{{{QStringLiteral("ROIs"), QStringLiteral("Series"),
                                     QStringLiteral("ROI frame -> series frame")}}};
-    std::map<std::pair<std::string, std::string>, std::size_t> rowOf;
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> rowOf;
     for (const ReportRoi& roi : m_report.rois) {
         for (const ReportMeasurement& m : roi.measurements) {
-            const auto key = std::make_pair(roi.roi.frameOfReferenceUid, m.row.seriesInstanceUid);
+            const auto key =
+                std::make_tuple(roi.roi.frameOfReferenceUid, m.row.seriesInstanceUid, m.transform);
             const auto [it, added] = rowOf.emplace(key, rows.size());
             if (added) {
                 rows.push_back(
@@ -45,7 +48,7 @@ void ReportPdfWriter::drawProvenancePage(PdfCanvas& canvas) const {
             }
         }
     }
-    canvas.table({40.0, 18.0, 122.0}, rows, {false, false, false}, 9.0);
+    canvas.table({30.0, 14.0, 136.0}, rows, {false, false, false}, 8.0);
 
     canvas.heading(QStringLiteral("Methods"), 11.0);
     const MeasureOptions& o = m_report.provenance.measureOptions;

@@ -40,6 +40,7 @@ StudyWorkflow::StudyWorkflow(ViewState* state, QObject* parent)
         }
         if (changes & ViewState::CursorChanged) {
             focusFill();  // a user scrolling during a load gets that slice next
+            followCursorForTransforms();
         }
     });
     m_fillRefresh->setInterval(150);

@@ -20,6 +20,7 @@
 #include "core/analysis/StudyComparison.h"
 #include "core/geometry/PatientPoint.h"
 #include "core/registration/TransformProvenance.h"
+#include "core/registration/TransformSelection.h"
 #include "core/vocabulary/SeriesRole.h"
 
 class QTimer;
@@ -120,7 +121,25 @@ public:
     /// spine's posture differs elsewhere. The badge names the region; the message gives the
     /// fit's quality there and warns when it is poor. A region the registration refuses
     /// (outside the overlap, too small, flat) is said and the transforms stay as they were.
-    void registerLevel(const PatientPoint& referenceCentre, double radiusMm);
+    /// The result is kept as a named local registration beside the frame's others (`name`,
+    /// or "local N" when empty) and picked, so the panes use it.
+    void registerLevel(const PatientPoint& referenceCentre, double radiusMm,
+                       const std::string& name = {});
+    /// The names of the local registrations kept for frames joined to the reference
+    /// (StudyWorkflowLocals.cpp), in the order they were made.
+    std::vector<std::string> localRegistrationNames() const;
+    /// Which transform the frames joined to the reference use: the global one, a named
+    /// local registration (for every frame that has one of that name), or the one nearest
+    /// the cursor. The panes follow; under Nearest they follow the cursor too.
+    void pickTransform(const TransformPick& pick);
+    /// The pick of the first frame with local registrations (Global when none has any).
+    TransformPick transformPick() const;
+    /// Renames a local registration in every frame that has it; false (with a message)
+    /// when the new name is empty or taken.
+    bool renameLocalRegistration(const std::string& oldName, const std::string& newName);
+    /// The region (reference patient mm, radius mm) of the local registration the panes use
+    /// at the cursor, if they use one.
+    std::optional<std::pair<Eigen::Vector3d, double>> activeRegion() const;
     /// Fits the landmark pairs placed so far (moving frame -> reference); false (with a
     /// message) when there are too few pairs or they lie on a line.
     bool registerByLandmarks();
@@ -218,6 +237,9 @@ private:
     void warnIfOutsideEverySeries(const PatientPoint& cursor);
     void reportProblems(const Study& study);
     void refreshTransforms();
+    /// Under a "nearest" pick, the cursor chooses the transform: tells the study's
+    /// transforms where it is and re-synchronizes when that changed the choice.
+    void followCursorForTransforms();
     void startOpeningSequence(bool focusFirstFinding);
     /// Runs a step of the opening sequence (registerAutomatically, compare): the task it
     /// starts continues the opening instead of ending it.

@@ -117,7 +117,8 @@ QString qualitySummary(const std::vector<RegionLink>& links) {
 
 }  // namespace
 
-void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double radiusMm) {
+void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double radiusMm,
+                                  const std::string& name) {
     if (!m_study) {
         return;
     }
@@ -137,20 +138,28 @@ void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double ra
         tr("Registering this level"), [study, fixed, moving, region, links](const Progress& p) {
             *links = registerFramesMi(*study, *fixed, moving, region, p);
         });
-    runTask(task, State::Registering, [this, study, links, region] {
+    runTask(task, State::Registering, [this, study, links, region, name] {
         if (study != m_study) {
             return;
         }
+        // Kept beside the frame's other registrations under a name, and used from now on
+        // (Registration > Use transform picks another, or the one nearest the cursor).
+        std::string kept = name;
         for (const auto& l : *links) {
-            setFrameTransform(l.link.movingFrame, m_study->referenceFrameUid,
-                              l.link.movingToReference, l.link.provenance);
+            crosscheck::FrameLink local{l.link.movingFrame, m_study->referenceFrameUid,
+                                        l.link.movingToReference, l.link.provenance, kept};
+            kept = m_study->transforms.addLocal(local);
+            m_study->transforms.pick(l.link.movingFrame, m_study->referenceFrameUid,
+                                     TransformPick::named(kept));
         }
-        emit message(tr("Registered locally at (%1, %2, %3), radius %4 mm: %5")
+        refreshTransforms();
+        emit message(tr("Registered locally (\"%6\") at (%1, %2, %3), radius %4 mm: %5")
                          .arg(region.centreMm.x(), 0, 'f', 1)
                          .arg(region.centreMm.y(), 0, 'f', 1)
                          .arg(region.centreMm.z(), 0, 'f', 1)
                          .arg(region.radiusMm, 0, 'f', 0)
-                         .arg(qualitySummary(*links)),
+                         .arg(qualitySummary(*links))
+                         .arg(QString::fromStdString(kept)),
                      20000);
         emit registrationFinished();
     });
