@@ -136,6 +136,12 @@ void MainWindow::connectWorkflow() {
                 m_grid->setStudy(s);
             });
     connect(m_workflow, &StudyWorkflow::volumeDataChanged, m_grid, &PaneGrid::refreshVoxels);
+    // No numbers from half-read volumes: the table and the charts wait for the whole study
+    // (studyChanged brings it back).
+    connect(m_workflow, &StudyWorkflow::loadingShown, this, [this] {
+        m_measurements->setStudy(nullptr);
+        m_charts->setStudy(nullptr);
+    });
     connect(m_workflow, &StudyWorkflow::volumeLoaded, this,
             [this] { m_grid->setStudy(m_workflow->study()); });
     connect(m_workflow, &StudyWorkflow::transformsChanged, this, [this] {
