@@ -85,11 +85,14 @@ void BrushTool::commit(PaneView& view) {
     // whole stroke, creating the ROI included, is one undo step (one merge key).
     AnnotationLayer& layer = *view.annotations();
     const auto snapshot = std::make_shared<const BrushMask>(*m_mask);
-    const Roi painted = Roi::brush(layer.referenceFrameUid(), snapshot);
     if (!m_id.empty()) {
-        layer.modifyRoi(m_id, painted, m_mergeKey);
+        // Only the mask changes: an imported structure keeps where it came from, and the
+        // ROI stays in its own frame.
+        Roi edited = layer.history().find(m_id)->roi;
+        edited.mask = snapshot;
+        layer.modifyRoi(m_id, edited, m_mergeKey);
     } else if (snapshot->labelledCount() > 0) {
-        m_id = layer.addRoi(painted, m_mergeKey);
+        m_id = layer.addRoi(Roi::brush(layer.referenceFrameUid(), snapshot), m_mergeKey);
     }
 }
 

@@ -21,6 +21,7 @@ private slots:
     void theEraserClearsTheSelectedMaskAsOneStep();
     void theEraserOnNothingDoesNothing();
     void bracketsResizeTheBrush();
+    void anEditedImportedStructureKeepsWhereItCameFrom();
 
 private:
     const cc::BrushMask& lastMask() const { return *m_fixture.annotations().back().roi.mask; }
@@ -107,6 +108,29 @@ void BrushToolsTest::bracketsResizeTheBrush() {
         QTest::keyClick(m_fixture.pane(), Qt::Key_BracketLeft);
         QCOMPARE(m_fixture.layer().brushRadiusMm(), 2.5);
     }
+}
+
+void BrushToolsTest::anEditedImportedStructureKeepsWhereItCameFrom() {
+    m_fixture.layer().setTool(Tool::Brush);
+    m_fixture.drag({{-5, 0}, {5, 0}});
+    // Make it an imported structure, as File > Import segmentation adds them.
+    const std::string id = m_fixture.annotations().back().id;
+    cc::Roi imported = m_fixture.annotations().back().roi;
+    cc::RoiProvenance from;
+    from.format = "labels";
+    from.file = "/data/seg.nii.gz";
+    from.number = 3;
+    imported.importedFrom = from;
+    QVERIFY(m_fixture.layer().modifyRoi(id, imported, m_fixture.layer().history().beginMerge()));
+    m_fixture.layer().select(id);
+    m_fixture.click(0, 10);  // the brush adds a disc of 21 voxels to it
+    QCOMPARE(lastMask().labelledCount(), std::size_t{71 + 21});
+    QVERIFY(m_fixture.annotations().back().roi.importedFrom == from);
+    m_fixture.layer().setTool(Tool::Eraser);
+    m_fixture.click(0, 0);  // and the eraser takes 21 away
+    QCOMPARE(lastMask().labelledCount(), std::size_t{71});
+    QVERIFY(m_fixture.annotations().back().roi.importedFrom == from);
+    QCOMPARE(m_fixture.annotations().back().roi.frameOfReferenceUid, ToolPaneFixture::kFrame);
 }
 
 int main(int argc, char** argv) {
