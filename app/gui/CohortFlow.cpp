@@ -149,8 +149,12 @@ void CohortFlow::activate(const PatientResult& result) {
                      10000);
         return;
     }
-    fs::path folder(result.study);
     std::error_code ec;
+    if (!result.sessionFile.empty() && fs::is_regular_file(result.sessionFile, ec)) {
+        emit openSessionRequested(QString::fromStdString(result.sessionFile));
+        return;
+    }
+    fs::path folder(result.study);
     folder = fs::absolute(folder, ec);
     if (ec || !fs::is_directory(folder, ec)) {
         emit message(

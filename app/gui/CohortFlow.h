@@ -51,6 +51,9 @@ signals:
     /// A patient's study to open, with the measured finding's centre (CT patient mm)
     /// when there is one.
     void openStudyRequested(const QString& folder, std::optional<crosscheck::PatientPoint> centre);
+    /// A patient whose tumour ROIs came from a saved session: that session to open (its
+    /// study, ROIs, transforms and cursor), instead of the bare folder.
+    void openSessionRequested(const QString& sessionFile);
 
 private:
     void activate(const PatientResult& result);

@@ -194,6 +194,7 @@ void MainWindow::buildCohortDock() {
                 }
                 m_workflow->openPaths(viewer::toPaths({folder}));
             });
+    connect(m_cohort, &CohortFlow::openSessionRequested, this, &MainWindow::openSessionFile);
 }
 
 void MainWindow::buildStatusBar() {

@@ -43,6 +43,7 @@ private slots:
     void aRunFillsTheTableWithEachPatientsResult();
     void sizesSortAsNumbers();
     void aDoubleClickOpensThatPatientsStudyOnItsFinding();
+    void aDoubleClickOnAPatientMeasuredFromASessionOpensThatSession();
     void aFolderWithoutResultsIsNotOpened();
 
 private:
@@ -284,6 +285,52 @@ void CohortGuiTest::aDoubleClickOpensThatPatientsStudyOnItsFinding() {
         QTest::qWait(300);
         window.grab().save(docs + QStringLiteral("/cohort-window.png"));
     }
+}
+
+void CohortGuiTest::aDoubleClickOnAPatientMeasuredFromASessionOpensThatSession() {
+    ensureResults();
+    // A copy of the results in which patient 1 was measured from a saved session: the
+    // session is this patient's study, saved by a window, with one ROI in it.
+    QTemporaryDir copy;
+    QVERIFY(copy.isValid());
+    const QString out = copy.filePath(QStringLiteral("results"));
+    std::filesystem::copy(m_out.toStdString(), out.toStdString(),
+                          std::filesystem::copy_options::recursive);
+    const QString patient = QStringLiteral("P001");
+    const QJsonObject r = resultOf(patient);
+    const QString session = copy.filePath(QStringLiteral("P001.crosscheck.json"));
+    {
+        MainWindow saver;
+        QSignalSpy shown(&saver, &MainWindow::studyShown);
+        saver.openPaths({r[QStringLiteral("study")].toString()});
+        QVERIFY(shown.wait(60000));
+        QVERIFY(saver.saveSessionFileAs(session));
+    }
+    QJsonObject edited = r;
+    edited[QStringLiteral("session")] = session;
+    edited[QStringLiteral("roi_source")] = QStringLiteral("session");
+    QFile file(out + QStringLiteral("/patients/P001.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(QJsonDocument(edited).toJson());
+    file.close();
+
+    MainWindow window;
+    window.resize(1500, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.cohortFlow()->openCohort(out));
+    QTableWidget* table = window.cohortPanel()->table();
+    const int row = rowOf(table, patient);
+    QVERIFY(row >= 0);
+    QSignalSpy opened(&window, &MainWindow::sessionOpened);
+    QVERIFY(QTest::qWaitForWindowExposed(table));
+    QTableWidgetItem* item = table->item(row, Panel::HuCt);
+    table->scrollToItem(item);
+    const QPoint at = table->visualItemRect(item).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(opened.wait(60000));
+    QCOMPARE(opened.front().front().toString(), session);
 }
 
 void CohortGuiTest::aFolderWithoutResultsIsNotOpened() {
