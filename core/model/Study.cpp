@@ -5,7 +5,6 @@
 #include <string>
 #include <utility>
 
-#include "core/dicom/DicomError.h"
 
 namespace crosscheck {
 

@@ -140,17 +140,15 @@ void StudyWorkflow::fillInBackground(const std::shared_ptr<Study>& study, const 
     focusFill();
     // Workers only raise flags; the panes redraw on the GUI thread, the first slice at
     // once and the rest with the refresh timer, so drawing never holds up decoding.
-    auto ready = [this, fill](std::size_t, int) {
+    const auto redraw = [this, fill] {
+        if (m_fill == fill && fill->dirty.exchange(false)) {
+            emit volumeDataChanged(false);
+        }
+    };
+    auto ready = [this, fill, redraw](std::size_t, int) {
         fill->dirty = true;
         if (!fill->firstDrawn.exchange(true)) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, fill] {
-                    if (m_fill == fill && fill->dirty.exchange(false)) {
-                        emit volumeDataChanged(false);
-                    }
-                },
-                Qt::QueuedConnection);
+            QMetaObject::invokeMethod(this, redraw, Qt::QueuedConnection);
         }
     };
     auto outcomes = std::make_shared<std::vector<SeriesFiller::Outcome>>();
@@ -166,11 +164,7 @@ void StudyWorkflow::fillInBackground(const std::shared_ptr<Study>& study, const 
     };
     connect(task, &BackgroundTask::failed, this, stopped);
     connect(task, &BackgroundTask::cancelled, this, stopped);
-    connect(m_fillRefresh, &QTimer::timeout, task, [this, fill] {
-        if (m_fill == fill && fill->dirty.exchange(false)) {
-            emit volumeDataChanged(false);
-        }
-    });
+    connect(m_fillRefresh, &QTimer::timeout, task, redraw);
     runTask(task, State::Loading, [this, fill, outcomes] {
         finishStudy(*fill->study, *outcomes);
         finishFill(fill);
