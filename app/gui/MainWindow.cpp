@@ -154,8 +154,8 @@ void MainWindow::connectWorkflow() {
             &viewer::SeriesBrowser::setProblems);
     connect(m_workflow, &StudyWorkflow::pathsOpened, this,
             [this](const QStringList& paths) { m_session->startUntitled(viewer::toPaths(paths)); });
-    connect(m_workflow, &StudyWorkflow::handAdjusted, this, [this] {
-        m_session->setHandAdjusted(true);
+    connect(m_workflow, &StudyWorkflow::registrationsEdited, this, [this] {
+        m_session->setRegistrationsEdited(true);
         updateSessionTitle();
     });
     connect(m_workflow, &StudyWorkflow::comparisonShown, m_findingsDock, &QDockWidget::show);

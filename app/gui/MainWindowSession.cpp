@@ -176,7 +176,7 @@ bool MainWindow::saveSessionFileAs(const QString& path) {
 
 bool MainWindow::isSessionModified() const {
     return study() && (annotationLayer()->history().isModified() || m_session->recovered() ||
-                       m_session->handAdjusted());
+                       m_session->registrationsEdited());
 }
 
 bool MainWindow::autosaveNow() {
@@ -191,7 +191,8 @@ bool MainWindow::confirmUnsavedAnnotations() {
         annotationLayer()->history().isModified() || m_session->recovered()
             ? tr("The annotations of %1 have changes that are not saved. Save them?")
                   .arg(m_session->displayName())
-            : tr("The registration of %1 was adjusted by hand and is not saved. Save it?")
+            : tr("The registrations of %1 were changed (adjusted by hand, registered per level, "
+                 "or another transform picked or renamed) and are not saved. Save them?")
                   .arg(m_session->displayName());
     switch (m_session->ask(SessionQuestion::SaveUnsavedAnnotations, text)) {
         case SessionAnswer::Yes:
@@ -199,7 +200,7 @@ bool MainWindow::confirmUnsavedAnnotations() {
         case SessionAnswer::No:
             m_session->removeRecovery();
             m_session->setRecovered(false);
-            m_session->setHandAdjusted(false);
+            m_session->setRegistrationsEdited(false);
             return true;
         case SessionAnswer::Cancel:
             break;

@@ -87,7 +87,7 @@ void SessionController::startUntitled(std::vector<fs::path> studyPaths) {
     m_path.reset();
     m_stamp.reset();
     m_recovered = false;
-    m_handAdjusted = false;
+    m_registrationsEdited = false;
     m_studyPaths = std::move(studyPaths);
 }
 
@@ -97,7 +97,7 @@ void SessionController::setOpened(const fs::path& path, const FileStamp& stamp,
     m_path = normalized(path);
     m_stamp = stamp;
     m_recovered = false;
-    m_handAdjusted = false;
+    m_registrationsEdited = false;
     m_studyPaths = std::move(studyPaths);
 }
 
@@ -131,7 +131,7 @@ bool SessionController::save(const SessionDocument& document, const fs::path& pa
     m_path = target;
     m_stamp = written;
     m_recovered = false;
-    m_handAdjusted = false;
+    m_registrationsEdited = false;
     removeRecovery();
     return true;
 }

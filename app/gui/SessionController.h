@@ -63,10 +63,11 @@ public:
     /// when that still exists, else untitled).
     void setRecovered(bool on) { m_recovered = on; }
     bool recovered() const { return m_recovered; }
-    /// A registration was corrected by hand (Alt + arrows) since the session was opened or
-    /// saved: user work the session holds, so it counts as a change to save.
-    void setHandAdjusted(bool on) { m_handAdjusted = on; }
-    bool handAdjusted() const { return m_handAdjusted; }
+    /// The registrations were changed by the user (Alt + arrows, Register this level or by
+    /// landmarks, a transform picked or renamed) since the session was opened or saved: user
+    /// work the session holds, so it counts as a change to save.
+    void setRegistrationsEdited(bool on) { m_registrationsEdited = on; }
+    bool registrationsEdited() const { return m_registrationsEdited; }
 
     /// Writes the document to `path` atomically. When `path` is the open session's file and
     /// that file changed on disk since, asks OverwriteChangedFile first. On success the
@@ -110,7 +111,7 @@ private:
     bool m_recovered = false;
     /// Held while this window's recovery file exists, so no other Crosscheck offers it.
     RecoveryLock m_recoveryLock;
-    bool m_handAdjusted = false;
+    bool m_registrationsEdited = false;
     QTimer m_autosave;
     int m_autosaveMs = 0;
     Asker m_asker;

@@ -201,7 +201,18 @@ void LocalRegistrationGuiTest::twoLevelsTheNearestToTheCursorIsUsed() {
     QVERIFY(levelTreMm(cc::rigidInverse(locals[0].fromToTo), *upper) < 1.0);
     QVERIFY(levelTreMm(cc::rigidInverse(locals[1].fromToTo), *lower) < 1.0);
 
+    // Registering levels, picking another transform and renaming are work the session
+    // saves: each marks it modified; picking the transform already in use does not.
+    QVERIFY(window.isSessionModified());
+    QTemporaryDir sessions;
+    const QString sessionFile = sessions.filePath(QStringLiteral("levels.crosscheck.json"));
+    QVERIFY(window.saveSessionFileAs(sessionFile));
+    QVERIFY(!window.isSessionModified());
     workflow->pickTransform(cc::TransformPick::nearest());
+    QVERIFY(window.isSessionModified());
+    QVERIFY(window.saveSessionFile());
+    workflow->pickTransform(cc::TransformPick::nearest());
+    QVERIFY(!window.isSessionModified());
     for (std::size_t i = 0; i < 2; ++i) {
         const cc::PhantomLevelTruth* l = i == 0 ? upper : lower;
         const cc::FrameLink& local = locals[i];
@@ -254,6 +265,9 @@ void LocalRegistrationGuiTest::twoLevelsTheNearestToTheCursorIsUsed() {
     QVERIFY(window.showCheckerboardAtRegion());
     QVERIFY((workflow->viewState()->cursor().mm - *locals[0].provenance.regionCentreMm).norm() <
             1e-9);
+    QVERIFY(window.saveSessionFile());
+    QVERIFY(workflow->renameLocalRegistration("local 1", "L1 level"));
+    QVERIFY(window.isSessionModified());
     const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
     if (!docs.isEmpty()) {
         for (auto* pane : window.paneGrid()->visiblePanes()) {

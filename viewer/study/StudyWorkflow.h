@@ -177,8 +177,10 @@ signals:
     void transformsChanged();
     /// Files under the opened paths that could not be used ("file: reason").
     void problemsFound(const QStringList& lines);
-    /// A series' registration was adjusted by hand (work a session should save).
-    void handAdjusted();
+    /// The user changed the study's registrations: adjusted one by hand, registered a level
+    /// or by landmarks, picked another transform or renamed a local registration. Work a
+    /// session should save.
+    void registrationsEdited();
     /// Folders or files (or the demo's folder) were read; a study from them comes next.
     void pathsOpened(const QStringList& paths);
     void studyShown();

@@ -47,7 +47,9 @@ void StudyWorkflow::pickTransform(const TransformPick& pick) {
     if (!m_study) {
         return;
     }
+    bool changed = false;
     for (const std::string& frame : framesWithLocals(*m_study)) {
+        const auto before = m_study->transforms.pickOf(frame, m_study->referenceFrameUid);
         const auto locals = m_study->transforms.locals(frame, m_study->referenceFrameUid);
         const bool has = std::any_of(locals.begin(), locals.end(),
                                      [&](const auto& l) { return l.name == pick.name; });
@@ -55,9 +57,14 @@ void StudyWorkflow::pickTransform(const TransformPick& pick) {
         m_study->transforms.pick(
             frame, m_study->referenceFrameUid,
             pick.kind != TransformPick::Kind::Named || has ? pick : TransformPick::global());
+        changed =
+            changed || !(m_study->transforms.pickOf(frame, m_study->referenceFrameUid) == before);
     }
     m_study->transforms.setFocus({m_study->referenceFrameUid, m_state->cursor().mm, "cursor"});
     refreshTransforms();
+    if (changed) {
+        emit registrationsEdited();
+    }
 }
 
 TransformPick StudyWorkflow::transformPick() const {
@@ -88,6 +95,7 @@ bool StudyWorkflow::renameLocalRegistration(const std::string& oldName,
         return false;
     }
     refreshTransforms();
+    emit registrationsEdited();
     return true;
 }
 

@@ -43,7 +43,7 @@ void StudyWorkflow::nudgeSeries(const QString& seriesInstanceUid,
         emit message(tr("Cannot adjust: %1").arg(QString::fromStdString(e.what())), 5000);
         return;
     }
-    emit handAdjusted();
+    emit registrationsEdited();
     refreshTransforms();
 }
 
@@ -161,6 +161,7 @@ void StudyWorkflow::registerLevel(const PatientPoint& referenceCentre, double ra
                          .arg(qualitySummary(*links))
                          .arg(QString::fromStdString(kept)),
                      20000);
+        emit registrationsEdited();
         emit registrationFinished();
     });
 }
@@ -181,6 +182,7 @@ bool StudyWorkflow::registerByLandmarks() {
             tr("Registered by %n landmark pair(s): RMS %1 mm", "", static_cast<int>(pairs.size()))
                 .arg(fit.rmsMm, 0, 'f', 2),
             10000);
+        emit registrationsEdited();
     } catch (const RegistrationError& e) {
         emit message(tr("Cannot register by landmarks: %1").arg(QString::fromStdString(e.what())),
                      10000);
