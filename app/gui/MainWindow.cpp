@@ -145,9 +145,12 @@ void MainWindow::connectWorkflow() {
     connect(m_workflow, &StudyWorkflow::volumeLoaded, this,
             [this] { m_grid->setStudy(m_workflow->study()); });
     connect(m_workflow, &StudyWorkflow::transformsChanged, this, [this] {
-        m_measurements->setStudy(m_workflow->study());
+        // A transform picked by the cursor while the study fills must not bring the
+        // half-read volumes back to the table (studyShown gives it the whole study).
+        const auto numbers = m_workflow->isFillingStudy() ? nullptr : m_workflow->study();
+        m_measurements->setStudy(numbers);
         m_agreement->setStudy(m_workflow->study());
-        m_charts->setStudy(m_workflow->study());
+        m_charts->setStudy(numbers);
         m_grid->setStudy(m_workflow->study());
     });
     connect(m_workflow, &StudyWorkflow::problemsFound, m_browser,

@@ -13,6 +13,7 @@
 #include "core/dicom/DicomSeriesWriter.h"
 #include "core/model/Study.h"
 #include "viewer/panes/SlicePane.h"
+#include "viewer/roi/MeasurementTable.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/study/StudyWorkflow.h"
 
@@ -114,9 +115,14 @@ void ProgressiveLoadingTest::thePanesAnswerWhileTheStudyLoads() {
     QVERIFY2(shown.isEmpty() && workflow->isFillingStudy(),
              "the load ended before the keys were handled: the test proves nothing");
     QVERIFY(std::abs(std::abs(after.mm.z() - before.mm.z()) - 50.0) < 1e-6);
+    // A transform change mid-fill (the "nearest" pick follows the cursor) leaves the
+    // measurement table without the half-read volumes.
+    emit workflow->transformsChanged();
+    QVERIFY(!window.measurementTable()->study());
 
     QVERIFY(!shown.isEmpty() || shown.wait(120000));
     QVERIFY(!workflow->isFillingStudy());
+    QVERIFY(window.measurementTable()->study() == workflow->study());
     QVERIFY(workflow->isDecodedAt(axial->series().seriesInstanceUid, after));
     // Whole, the voxels are the written ones, at the new cursor and far from it.
     QCOMPARE(axial->valueAtReference(after).value_or(-9999), expectedAt(after));

@@ -36,6 +36,8 @@ public:
     MeasurementTable(AnnotationLayer* layer, QWidget* parent = nullptr);
 
     void setStudy(std::shared_ptr<const Study> study);
+    /// The study measured; null while none is whole (nothing open, or one still filling).
+    const std::shared_ptr<const Study>& study() const { return m_study; }
     QTableWidget* table() const { return m_table; }
     /// The table as tab-separated text with a header line.
     QString toTsv() const;
