@@ -177,6 +177,11 @@ void CohortGuiTest::aRunFillsTheTableWithEachPatientsResult() {
         }
         QCOMPARE(cell(Panel::Flags), QString::number(r[QStringLiteral("flags")].toArray().size()));
         QCOMPARE(cell(Panel::Registration), r[QStringLiteral("registration")].toString());
+        const QString source = r[QStringLiteral("roi_source")].toString();
+        QCOMPARE(cell(Panel::RoiSource),
+                 source == QStringLiteral("session")   ? QStringLiteral("session ROIs")
+                 : source == QStringLiteral("finding") ? QStringLiteral("finding")
+                                                       : QString());
         // Red where the sCT misses what the CT shows.
         const bool missed = isDone && r[QStringLiteral("visible_on_ct")].toBool() &&
                             !r[QStringLiteral("visible_on_sct")].toBool();
@@ -322,6 +327,9 @@ void CohortGuiTest::aDoubleClickOnAPatientMeasuredFromASessionOpensThatSession()
     QTableWidget* table = window.cohortPanel()->table();
     const int row = rowOf(table, patient);
     QVERIFY(row >= 0);
+    // The row says what was measured, the session's file on hover.
+    QCOMPARE(table->item(row, Panel::RoiSource)->text(), QStringLiteral("session ROIs"));
+    QCOMPARE(table->item(row, Panel::RoiSource)->toolTip(), session);
     QSignalSpy opened(&window, &MainWindow::sessionOpened);
     QVERIFY(QTest::qWaitForWindowExposed(table));
     QTableWidgetItem* item = table->item(row, Panel::HuCt);

@@ -24,6 +24,15 @@ QString yesNo(bool v) {
     return v ? QObject::tr("yes") : QObject::tr("no");
 }
 
+/// What the numbers of a row measured: the tumour ROIs of the patient's saved session, or
+/// the region the analysis flagged (empty for a patient that failed first).
+QString measuredText(const std::string& roiSource) {
+    if (roiSource == "session") {
+        return QObject::tr("session ROIs");
+    }
+    return roiSource == "finding" ? QObject::tr("finding") : QString();
+}
+
 }  // namespace
 
 CohortPanel::CohortPanel(QWidget* parent)
@@ -40,7 +49,7 @@ CohortPanel::CohortPanel(QWidget* parent)
     m_table->setHorizontalHeaderLabels(
         {tr("Patient"), tr("Status"), tr("Visible on CT"), tr("Visible on sCT"),
          tr("Axial CT (mm)"), tr("Axial sCT (mm)"), tr("Sagittal CT (mm)"), tr("Sagittal sCT (mm)"),
-         tr("HU CT"), tr("HU sCT"), tr("Flags"), tr("Registration"), tr("Time (s)"),
+         tr("HU CT"), tr("HU sCT"), tr("Flags"), tr("Measured"), tr("Registration"), tr("Time (s)"),
          tr("Reason / warnings")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -123,12 +132,14 @@ void CohortPanel::fillRow(int row, const PatientResult& r, int index) {
         number(r.meanHu.ct),
         number(r.meanHu.sct),
         new CohortTableItem(QString::number(r.flags.size()), static_cast<double>(r.flags.size())),
+        new CohortTableItem(measuredText(r.roiSource)),
         new CohortTableItem(QString::fromStdString(r.registration)),
         new CohortTableItem(QString::number(r.ms / 1000.0, 'f', 1), r.ms / 1000.0),
         new CohortTableItem(reason)};
     cells[Patient]->setData(Qt::UserRole, index);
     cells[Patient]->setToolTip(QString::fromStdString(r.study));
     cells[Reason]->setToolTip(reason);
+    cells[RoiSource]->setToolTip(QString::fromStdString(r.sessionFile));
     const bool missed = r.done && r.visibleOnCt && !r.visibleOnSct;
     for (int c = 0; c < ColumnCount; ++c) {
         if (!r.done) {

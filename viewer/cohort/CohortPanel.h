@@ -37,6 +37,7 @@ public:
         HuCt,
         HuSct,
         Flags,
+        RoiSource,
         Registration,
         Seconds,
         Reason,

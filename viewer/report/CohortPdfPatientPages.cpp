@@ -19,6 +19,18 @@ QString yesNo(bool v) {
     return v ? QStringLiteral("yes") : QStringLiteral("no");
 }
 
+/// The last column of a done patient: the registration, and what was measured when it was
+/// not the flagged finding (the ROIs of the patient's saved session), or that none was found.
+std::string doneNote(const PatientResult& r) {
+    std::string note = r.registration;
+    if (r.roiSource == "session") {
+        note += ", session ROIs";
+    } else if (!r.hasFinding) {
+        note += ", no finding";
+    }
+    return note;
+}
+
 }  // namespace
 
 void CohortPdfWriter::drawPatientTable(PdfCanvas& canvas) const {
@@ -45,9 +57,7 @@ void CohortPdfWriter::drawPatientTable(PdfCanvas& canvas) const {
                      formatReportValue(r.sagittalLongMm.sct),
                      formatReportValue(r.meanHu.ct),
                      formatReportValue(r.meanHu.sct),
-                     QString::fromStdString(
-                         r.done ? (r.hasFinding ? r.registration : r.registration + ", no finding")
-                                : r.reason)};
+                     QString::fromStdString(r.done ? doneNote(r) : r.reason)};
         if (!r.done) {
             row.fill = QColor(232, 232, 232);
             row.text = QColor(80, 80, 80);
