@@ -7,6 +7,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -52,6 +53,12 @@ FindingsPanel::FindingsPanel(DiscrepancyLayer* layer, QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Two findings stay readable however crowded the dock column gets (the charts dock
+    // below it would otherwise squeeze the table to its header).
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              2 * m_table->verticalHeader()->defaultSectionSize() +
+                              m_table->horizontalScrollBar()->sizeHint().height() +
+                              2 * m_table->frameWidth());
     layout->addWidget(m_table, 1);
     m_measure->setToolTip(
         tr("Adds ellipses fitted to the selected finding in its axial and sagittal planes as "
