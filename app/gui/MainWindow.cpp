@@ -95,7 +95,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_browser, &viewer::SeriesBrowser::roleChangeRequested, m_workflow,
             &viewer::StudyWorkflow::setSeriesRole, Qt::QueuedConnection);
     connect(m_state, &viewer::ViewState::changed, this, [this](unsigned changes) {
-        if (changes & viewer::ViewState::ProbeChanged) {
+        if (changes & (viewer::ViewState::ProbeChanged | viewer::ViewState::SlabChanged)) {
             updateProbeMessage();
         }
     });
@@ -243,6 +243,9 @@ void MainWindow::updateProbeMessage() {
                      .arg(probe->mm.x(), 0, 'f', 1)
                      .arg(probe->mm.y(), 0, 'f', 1)
                      .arg(probe->mm.z(), 0, 'f', 1);
+        if (m_state->slab().isOn()) {
+            parts << tr("values from the thin slice");  // the panes show a slab
+        }
     }
     m_probeLabel->setText(parts.join(QStringLiteral(" | ")));
 }

@@ -9,12 +9,14 @@
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QStatusBar>
+#include <QToolBar>
 #include <filesystem>
 #include <optional>
 
 #include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
+#include "viewer/panes/SlabControls.h"
 #include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
@@ -180,6 +182,12 @@ void MainWindow::buildViewMenu() {
         a->setChecked(true);
         connect(a, &QAction::toggled, m_state, link.set);
     }
+    // Thick slab: View > Slab and a toolbar, both on the view state's one slab.
+    auto* slab = new viewer::SlabControls(m_state, this);
+    slab->addMenu(view);
+    QToolBar* slabBar = addToolBar(tr("Slab"));
+    slabBar->setObjectName(QStringLiteral("slabToolBar"));
+    slab->addToToolBar(slabBar);
     view->addSeparator();
     addDockToggle(view, tr("Series browser"), QKeySequence(Qt::Key_F2), m_seriesDock);
     addDockToggle(view, tr("Profile and histogram"), QKeySequence(Qt::Key_F4), m_chartsDock);

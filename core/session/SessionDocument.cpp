@@ -195,7 +195,8 @@ bool SessionDocument::operator==(const SessionDocument& o) const {
     }
     return series == o.series && referenceFrameUid == o.referenceFrameUid &&
            transformPicks == o.transformPicks && annotations == o.annotations &&
-           layout == o.layout && panes == o.panes && windows == o.windows && cursorMm == o.cursorMm;
+           layout == o.layout && panes == o.panes && windows == o.windows &&
+           cursorMm == o.cursorMm && slab == o.slab;
 }
 
 nlohmann::json toJson(const Annotation& a) {
@@ -260,6 +261,9 @@ nlohmann::json toJson(const SessionDocument& d) {
     }
     if (d.cursorMm) {
         j["cursor_mm"] = {d.cursorMm->x(), d.cursorMm->y(), d.cursorMm->z()};
+    }
+    if (d.slab) {
+        j["slab"] = {{"mode", toString(d.slab->mode)}, {"thickness_mm", d.slab->thicknessMm}};
     }
     return j;
 }
@@ -358,6 +362,18 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
             fail(source, "cursor_mm", "expected [x, y, z]");
         }
         d.cursorMm = Eigen::Vector3d(c[0].get<double>(), c[1].get<double>(), c[2].get<double>());
+    }
+    if (j.contains("slab")) {
+        const std::string where = source + " slab";
+        const auto mode = slabModeFromString(stringKey(j.at("slab"), "mode", where));
+        if (!mode) {
+            fail(where, "mode", "expected thin, mip, minip or mean");
+        }
+        const double thickness = numberKey(j.at("slab"), "thickness_mm", where);
+        if (!(thickness > 0.0)) {
+            fail(where, "thickness_mm", "expected a thickness in mm above 0");
+        }
+        d.slab = SessionSlab{*mode, thickness};
     }
     return d;
 }

@@ -11,6 +11,7 @@
 #include "core/registration/FrameTransforms.h"
 #include "core/roi/Roi.h"
 #include "core/vocabulary/SeriesRole.h"
+#include "core/vocabulary/SlabMode.h"
 
 namespace crosscheck {
 
@@ -62,6 +63,16 @@ struct SessionWindow {
     bool operator==(const SessionWindow& o) const { return center == o.center && width == o.width; }
 };
 
+/// The thick slab the panes drew (JSON "slab": {"mode": "mip", "thickness_mm": 20}); a
+/// session without it shows thin slices. `mode` is a SlabMode name (core/vocabulary).
+struct SessionSlab {
+    SlabMode mode = SlabMode::Thin;
+    double thicknessMm = 20.0;
+    bool operator==(const SessionSlab& o) const {
+        return mode == o.mode && thicknessMm == o.thicknessMm;
+    }
+};
+
 /// Thrown when a session document cannot be read; names the file and the key.
 class SessionFormatError : public std::runtime_error {
 public:
@@ -73,7 +84,7 @@ public:
 /// provenance, and a name for each local registration), which one each frame pair uses
 /// (`transform_picks`), the annotations, the layout name and what each pane shows, the windows per
 /// group (keys such as
-/// "CT", "sCT", "T1w", "T2w") and the cursor (reference frame, LPS mm).
+/// "CT", "sCT", "T1w", "T2w"), the cursor (reference frame, LPS mm) and the thick slab.
 ///
 /// Plain data: the viewer keeps its live state elsewhere (Study, FrameTransforms,
 /// AnnotationHistory) and fills a SessionDocument to save it. Versioned: `kFormatVersion`
@@ -95,6 +106,8 @@ struct SessionDocument {
     std::vector<SessionPane> panes;
     std::map<std::string, SessionWindow> windows;
     std::optional<Eigen::Vector3d> cursorMm;
+    /// Written when the panes drew a slab; older files (and readers) do without it.
+    std::optional<SessionSlab> slab;
 
     bool operator==(const SessionDocument& o) const;
     bool operator!=(const SessionDocument& o) const { return !(*this == o); }

@@ -22,6 +22,8 @@ std::vector<PaneBinding> paneBindings() {
         {tr("Middle drag"), tr("Pan")},
         {tr("Wheel, Up / Down"), tr("Next / previous slice")},
         {tr("PageUp / PageDown"), tr("Ten slices on / back")},
+        {tr("Shift + wheel"), tr("Thicker / thinner slab (5 mm a notch) when View > Slab shows "
+                                 "a MIP, MinIP or mean")},
         {tr("Double click"), tr("Maximize the pane / back to the layout")},
         {tr("A, S, C"), tr("Axial, sagittal, coronal")},
         {tr(", / ."), tr("Previous / next volume of a series of several (echoes, b-values, "

@@ -63,6 +63,8 @@ SlicePane::SlicePane(ViewState* state, QWidget* parent)
     m_nativeSlice->SetUserMatrix(m_nativeMatrix);
     m_nativeSlice->VisibilityOff();
     renderer()->AddViewProp(m_nativeSlice);
+    m_slab.prop()->SetProperty(m_slice->GetProperty());
+    renderer()->AddViewProp(m_slab.prop());
 
     renderer()->GetActiveCamera()->ParallelProjectionOn();
     setAcceptDrops(true);
@@ -95,12 +97,15 @@ void SlicePane::setSeries(const PaneSeries& series) {
     if (!m_series.volume) {
         m_slice->VisibilityOff();
         m_nativeSlice->VisibilityOff();
+        m_slab.hide();
         m_showsNative = false;
+        m_showsSlab = false;
         update();
         return;
     }
     m_image = wrapVolume(m_series.volume);
     m_nativeMapper->SetInputData(m_image);
+    m_slab.setInput(m_image, backgroundFor(m_series.volume->voxelType()));
     if (!sameVolume) {
         m_autoWindow.reset();
         m_filling = false;
@@ -218,7 +223,7 @@ void SlicePane::onStateChanged(unsigned changes) {
         (ViewState::CursorChanged | ViewState::ZoomPanChanged | ViewState::LinksChanged)) {
         invalidateRasters();
     }
-    if (changes & (ViewState::CursorChanged | ViewState::LinksChanged)) {
+    if (changes & (ViewState::CursorChanged | ViewState::LinksChanged | ViewState::SlabChanged)) {
         updateReslice();
     }
     if (changes & (ViewState::ZoomPanChanged | ViewState::LinksChanged)) {
@@ -266,24 +271,21 @@ Eigen::Vector2d SlicePane::viewCentre() const {
 
 void SlicePane::updateReslice() {
     markSceneChanged();
+    if (updateSlab()) {
+        return;
+    }
     m_showsNative = updateNativeSlice();
     m_slice->SetVisibility(!m_showsNative);
     if (m_showsNative) {
         return;
     }
-    const ViewPlane plane = ViewPlane::standard(m_orientation);
-    const auto& geometry = m_series.volume->geometry();
-    const Eigen::Matrix4d planeToIndex =
-        geometry.patientToIndex() * m_paneToSeries.matrix() * plane.planeToPatient(paneCursor());
-    // The output covers the whole series projected on the plane at its finest in-plane
-    // spacing, so every slice of a pane has the same extent and the camera never jumps.
-    const double spacing = std::max(0.1, geometry.spacingMm().minCoeff());
+    const PlaneLayout layout = planeLayout();
+    const Eigen::Matrix4d& planeToIndex = layout.planeToIndex;
+    const double spacing = layout.pixelMm;
+    const Eigen::Vector2d& first = layout.firstMm;
     PlaneGrid grid;
-    grid.width =
-        std::max(1, static_cast<int>(std::ceil((m_boundsHi.x() - m_boundsLo.x()) / spacing)));
-    grid.height =
-        std::max(1, static_cast<int>(std::ceil((m_boundsHi.y() - m_boundsLo.y()) / spacing)));
-    const Eigen::Vector2d first = m_boundsLo + Eigen::Vector2d::Constant(0.5 * spacing);
+    grid.width = layout.width;
+    grid.height = layout.height;
     grid.origin = applyAffine(planeToIndex, Eigen::Vector3d(first.x(), first.y(), 0.0));
     grid.stepI = planeToIndex.topLeftCorner<3, 3>() * Eigen::Vector3d(spacing, 0.0, 0.0);
     grid.stepJ = planeToIndex.topLeftCorner<3, 3>() * Eigen::Vector3d(0.0, spacing, 0.0);
@@ -302,7 +304,7 @@ void SlicePane::updateReslice() {
 }
 
 void SlicePane::prepareScene() {
-    if (!m_planeStale || m_showsNative || !hasSeries()) {
+    if (!m_planeStale || m_showsNative || m_showsSlab || !hasSeries()) {
         return;
     }
     const Volume& volume = *m_series.volume;

@@ -21,6 +21,7 @@
 #include "viewer/panes/LandmarkOverlay.h"
 #include "viewer/panes/PaneOverlay.h"
 #include "viewer/panes/PaneSeries.h"
+#include "viewer/panes/SlabSlice.h"
 #include "viewer/render/VtkRenderWidget.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/state/ViewState.h"
@@ -73,6 +74,12 @@ public:
     /// True when the pane draws the series' own slice (its plane is parallel to the
     /// series' slices), false when it resamples through the plane (oblique, tilted, rotated).
     bool showsNativeSlice() const { return m_showsNative; }
+    /// True when the pane draws the view state's thick slab (MIP, MinIP or mean) instead
+    /// of the thin slice; the probe and the ROIs still read the thin slice.
+    bool showsSlab() const { return m_showsSlab; }
+    /// The slab drawn (SlicePaneSlab.cpp): how many planes and how far apart (mm).
+    int slabSampleCount() const { return m_slab.sampleCount(); }
+    double slabSampleStepMm() const { return m_slab.sampleStepMm(); }
 
     void setOrientation(ViewOrientation orientation);
     ViewOrientation orientation() const { return m_orientation; }
@@ -170,6 +177,11 @@ private:
     void onStateChanged(unsigned changes);
     void useTool(const std::string& toolId);
     void updateReslice();
+    PlaneLayout planeLayout() const;
+    // The thick slab (SlicePaneSlab.cpp): false, and nothing drawn, when the slab is off.
+    bool updateSlab();
+    QString slabOverlayLine() const;
+    bool handleSlabWheel(QWheelEvent* event);
     bool updateNativeSlice();
     void updateCamera();
     void updateWindow();
@@ -235,6 +247,9 @@ private:
     vtkNew<vtkImageSlice> m_nativeSlice;
     vtkNew<vtkMatrix4x4> m_nativeMatrix;
     bool m_showsNative = false;
+    // The thick slab, when the view state asks for one: drawn instead of both thin paths.
+    SlabSlice m_slab;
+    bool m_showsSlab = false;
 
     int m_pictureFrame = 0;
     // Which volume of a multi-volume series; hidden for a series of one volume.

@@ -63,6 +63,10 @@ void SlicePane::mouseDoubleClickEvent(QMouseEvent* event) {
 void SlicePane::wheelEvent(QWheelEvent* event) {
     const double notches = event->angleDelta().y() / 120.0;
     if (notches == 0.0 || !(hasSeries() || hasPicture())) {
+        handleSlabWheel(event);  // Shift + wheel may come as a horizontal wheel
+        return;
+    }
+    if (hasSeries() && handleSlabWheel(event)) {
         return;
     }
     if (event->modifiers() & Qt::ControlModifier) {

@@ -65,12 +65,19 @@ PaneOverlay SlicePane::buildOverlay() const {
                       .arg(paneCursor().mm[axis], 0, 'f', 1)
                << QStringLiteral("W %1  L %2").arg(std::lround(w.width)).arg(std::lround(w.level))
                << QStringLiteral("Zoom %1x").arg(currentZoomPan().zoom, 0, 'f', 2);
+    if (m_showsSlab) {
+        // The picture is a projection; the numbers are not: say which is which.
+        o.topRight << slabOverlayLine() << tr("probe, ROIs: thin slice");
+    }
     if (isSynchronized()) {
         o.badge = m_series.syncBasis.isEmpty() ? tr("same frame") : m_series.syncBasis;
         o.crosshair = paneToWidget(paneCursor());
         if (m_state->probe()) {
             const auto value = valueAtReference(*m_state->probe());
             o.probe = value ? tr("Probe %1").arg(formatValue(*value)) : tr("Probe: outside");
+            if (m_showsSlab) {
+                o.probe += tr(" (thin slice)");
+            }
         }
     } else {
         o.badge = tr("not registered: not synchronized");

@@ -2,6 +2,7 @@
 // frame (LPS, mm) through the camera's centre and scale, the plane through the cursor,
 // one slice's step, and zoom about a pixel.
 #include <algorithm>
+#include <cmath>
 
 #include "core/volume/Volume.h"
 #include "viewer/panes/SlicePane.h"
@@ -62,6 +63,24 @@ double SlicePane::sliceStepMm() const {
         m_paneToSeries.matrix().topLeftCorner<3, 3>();
     const double perMm = (toIndex * normal).cwiseAbs().maxCoeff();
     return perMm > 0 ? 1.0 / perMm : 1.0;
+}
+
+PlaneLayout SlicePane::planeLayout() const {
+    const ViewPlane plane = viewPlane();
+    const auto& geometry = m_series.volume->geometry();
+    PlaneLayout layout;
+    layout.planeToIndex =
+        geometry.patientToIndex() * m_paneToSeries.matrix() * plane.planeToPatient(paneCursor());
+    // The output covers the whole series projected on the plane at its finest in-plane
+    // spacing, so every slice of a pane has the same extent and the camera never jumps.
+    layout.pixelMm = std::max(0.1, geometry.spacingMm().minCoeff());
+    const double spacing = layout.pixelMm;
+    layout.width =
+        std::max(1, static_cast<int>(std::ceil((m_boundsHi.x() - m_boundsLo.x()) / spacing)));
+    layout.height =
+        std::max(1, static_cast<int>(std::ceil((m_boundsHi.y() - m_boundsLo.y()) / spacing)));
+    layout.firstMm = m_boundsLo + Eigen::Vector2d::Constant(0.5 * spacing);
+    return layout;
 }
 
 bool SlicePane::canEditRois() const {

@@ -1,6 +1,7 @@
 #include "viewer/state/ViewState.h"
 
 #include <QTimer>
+#include <algorithm>
 
 namespace crosscheck::viewer {
 
@@ -122,6 +123,33 @@ void ViewState::setPaneOrientation(int pane, ViewOrientation orientation) {
     assignment.orientation = orientation;
     setPaneAssignment(pane, assignment);
 }
+
+// --- Thick slab (issue 20) ---
+QString slabModeLabel(SlabMode mode) {
+    switch (mode) {
+        case SlabMode::Thin:
+            return QStringLiteral("Thin");
+        case SlabMode::Max:
+            return QStringLiteral("MIP");
+        case SlabMode::Min:
+            return QStringLiteral("MinIP");
+        case SlabMode::Mean:
+            return QStringLiteral("Mean");
+    }
+    return QStringLiteral("Thin");
+}
+
+void ViewState::setSlab(const Slab& slab) {
+    Slab clamped = slab;
+    clamped.thicknessMm =
+        std::clamp(slab.thicknessMm, Slab::kMinThicknessMm, Slab::kMaxThicknessMm);
+    if (clamped == m_slab) {
+        return;
+    }
+    m_slab = clamped;
+    markChanged(SlabChanged);
+}
+// --- end thick slab ---
 
 void ViewState::markChanged(Change change) {
     const bool wasIdle = m_pending == 0;

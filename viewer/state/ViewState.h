@@ -10,6 +10,7 @@
 #include "core/geometry/PatientPoint.h"
 #include "core/geometry/ViewPlane.h"
 #include "core/vocabulary/SeriesRole.h"
+#include "core/vocabulary/SlabMode.h"
 #include "core/vocabulary/WindowPresets.h"
 
 namespace crosscheck::viewer {
@@ -50,6 +51,28 @@ struct PaneAssignment {
     bool operator!=(const PaneAssignment& other) const { return !(*this == other); }
 };
 
+// --- Thick slab (issue 20) ---------------------------------------------------------------
+/// The slab every 2D pane draws (SlabMode, core/vocabulary): a mode and a thickness (mm,
+/// along the pane's normal, centred on the cursor's plane). One setting for all panes, not one per
+/// orientation or per pane: CT and sCT side by side must be projected alike (a MIP beside a thin
+/// slice would fake a discrepancy), and the toolbar shows the one value every pane uses. Only the
+/// picture changes: the probe and the ROI measurements read the thin slice.
+struct Slab {
+    static constexpr double kMinThicknessMm = 5.0;
+    static constexpr double kMaxThicknessMm = 100.0;
+    static constexpr double kDefaultThicknessMm = 20.0;
+    SlabMode mode = SlabMode::Thin;
+    double thicknessMm = kDefaultThicknessMm;
+    bool isOn() const { return mode != SlabMode::Thin; }
+    bool operator==(const Slab& other) const {
+        return mode == other.mode && thicknessMm == other.thicknessMm;
+    }
+    bool operator!=(const Slab& other) const { return !(*this == other); }
+};
+/// "MIP", "MinIP", "Mean", "Thin" (what the overlay and the controls say).
+QString slabModeLabel(SlabMode mode);
+// --- end thick slab ------------------------------------------------------------------------
+
 /// The state every pane observes: one cursor in the reference frame (LPS, mm), zoom and
 /// pan per orientation, a window per scale group, the probe point under the mouse, which
 /// of these are linked across panes, and which series and orientation each pane shows
@@ -69,6 +92,7 @@ public:
         ProbeChanged = 1u << 3,
         LinksChanged = 1u << 4,
         PanesChanged = 1u << 5,
+        SlabChanged = 1u << 12,  // thick slab (own block below)
     };
     /// The panes of the window's grid (1x4 at most).
     static constexpr int kPaneCount = 4;
@@ -106,6 +130,12 @@ public:
     void setPaneVolume(int pane, int volume);
     void setPaneOrientation(int pane, ViewOrientation orientation);
 
+    // --- Thick slab (issue 20) ---
+    const Slab& slab() const { return m_slab; }
+    /// Clamps the thickness to [kMinThicknessMm, kMaxThicknessMm].
+    void setSlab(const Slab& slab);
+    // --- end thick slab ---
+
     /// Announces pending changes now instead of on the next event-loop turn.
     void flush();
 
@@ -122,6 +152,7 @@ private:
     std::map<ViewOrientation, ViewField> m_fields;
     std::optional<PatientPoint> m_probe;
     std::array<PaneAssignment, kPaneCount> m_panes;
+    Slab m_slab;  // thick slab
     bool m_linkCursor = true;
     bool m_linkZoomPan = true;
     bool m_linkWindow = true;

@@ -57,6 +57,9 @@ SessionDocument sessionDocumentOf(const Study& study,
         d.windows.emplace(windowKey(group), SessionWindow{w.level, w.width});
     }
     d.cursorMm = state.cursor().mm;
+    if (state.slab().isOn()) {
+        d.slab = SessionSlab{state.slab().mode, state.slab().thicknessMm};
+    }
     return d;
 }
 
@@ -87,6 +90,8 @@ void applySessionDocument(const SessionDocument& document, const Study& study,
     if (document.cursorMm) {
         state.setCursor(PatientPoint{*document.cursorMm});
     }
+    // A session saved without a slab shows thin slices, whatever was on before.
+    state.setSlab(document.slab ? Slab{document.slab->mode, document.slab->thicknessMm} : Slab{});
     state.flush();
 }
 

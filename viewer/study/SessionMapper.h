@@ -1,8 +1,9 @@
 #pragma once
 // Between the live view and a session document (`*.crosscheck.json`, core
 // SessionDocument): the study's series, roles and transforms, the annotations, which
-// series and orientation each pane shows, the windows per group and the cursor
-// (reference frame, mm). No widget: panes are read from the view state's assignments.
+// series and orientation each pane shows, the windows per group, the cursor
+// (reference frame, mm) and the thick slab. No widget: panes are read from the view state's
+// assignments.
 #include <filesystem>
 #include <map>
 #include <string>
