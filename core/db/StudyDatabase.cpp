@@ -253,6 +253,19 @@ std::vector<std::string> StudyDatabase::seriesFiles(const std::string& seriesIns
     return out;
 }
 
+std::vector<std::string> StudyDatabase::studyFiles(const std::string& studyInstanceUid) const {
+    SqliteStatement q(*m_db,
+                      "SELECT i.path FROM instances i JOIN series se ON i.series_ref = se.id "
+                      "JOIN studies st ON se.study_ref = st.id WHERE st.study_instance_uid = ?1 "
+                      "ORDER BY se.id, i.id");
+    q.bind(1, studyInstanceUid);
+    std::vector<std::string> out;
+    while (q.step()) {
+        out.push_back(q.text(0));
+    }
+    return out;
+}
+
 std::vector<VanishedFile> StudyDatabase::checkFiles() {
     struct Row {
         long long id;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/pacs/RetrievedFiles.h"
+#include "core/pacs/internal/DimseTls.h"
 
 namespace crosscheck {
 
@@ -52,6 +53,9 @@ std::string lower(std::string s) {
 
 }  // namespace
 
+DimseTlsHolder::DimseTlsHolder() = default;
+DimseTlsHolder::~DimseTlsHolder() = default;
+
 DimseScu::DimseScu(const PacsNode& node) : m_node(node) {
     initDcmtkNetworkOnce();
     setAETitle(node.callingAeTitle.c_str());
@@ -94,6 +98,10 @@ void DimseScu::addStorageContexts(bool asScp) {
 
 void DimseScu::connect() {
     OFCondition cond = initNetwork();
+    if (cond.good() && m_node.useTls) {
+        tls = makeClientTls(m_node);  // throws PacsError naming a file that does not fit
+        cond = useSecureConnection(tls.get());
+    }
     if (cond.good()) {
         cond = negotiateAssociation();
     }
@@ -120,6 +128,9 @@ PacsError DimseScu::error(const OFCondition& cond, const std::string& during) co
     const std::string node = m_node.address();
     const std::string text = lower(cond.text());
     const std::string seconds = std::to_string(std::max(1, m_node.timeoutSeconds));
+    if (auto tlsFailure = tlsError(cond, m_node)) {
+        return *tlsFailure;
+    }
     if (cond == DUL_ASSOCIATIONREJECTED) {
         return PacsError(node, PacsFailure::AssociationRejected,
                          "association rejected (the node does not accept calling AE title '" +
