@@ -7,7 +7,8 @@ on its DICOM port. Then, with the right CA: C-STORE of the small phantom CT, C-E
 with a client certificate), C-FIND of the CT series, C-GET of it with the original voxels
 (`crosscheck-cli info` sha256). With the wrong CA, without --tls, and with a client
 certificate whose key does not match: exit 1, one line naming the node and the reason,
-back within the time-out (a bound with a generous margin, not a speed test).
+back within the time-out (a bound with a generous margin, not a speed test). A second
+Orthanc requires a client certificate: accepted with one, refused without (one sentence).
 
 Usage: pacs_tls.py CROSSCHECK_CLI
 """
@@ -54,6 +55,14 @@ def main():
             over_tls(cli, tmp, certs, env)
         finally:
             run([ORTHANC, "stop", str(orthanc_dir)])
+        strict_dir = tmp / "strict"
+        strict_dir.mkdir()
+        env = env_of(run([ORTHANC, "start", str(strict_dir), "--tls", str(certs),
+                          "--tls-client-required"]).stdout)
+        try:
+            client_certificate_required(cli, certs, env)
+        finally:
+            run([ORTHANC, "stop", str(strict_dir)])
     print(f"{len(FAILURES)} failure(s)")
     return 1 if FAILURES else 0
 
@@ -90,12 +99,22 @@ def over_tls(cli, tmp, certs, env):
           ct["study_instance_uid"], "--out", str(tmp / "wrong"))
     check(not (tmp / "wrong").exists() or not list((tmp / "wrong").rglob("*")),
           "get with the wrong CA: nothing written")
-    fails(cli, "echo without --tls on the TLS port", [node], "echo", "--node", node)
+    fails(cli, "echo without --tls on the TLS port", [node, "DICOM TLS"], "echo", "--node", node)
     fails(cli, "echo with a key that is not the certificate's", [node, "does not belong"], "echo",
           *tls, "--tls-cert", str(certs / "client.crt"), "--tls-key", str(certs / "server.key"))
     usage = subprocess.run([cli, "pacs", "echo", "--node", node, "--tls"], capture_output=True,
                            text=True, timeout=60)
     check(usage.returncode == 2 and "--tls-ca" in usage.stderr, "--tls without --tls-ca: exit 2")
+
+
+def client_certificate_required(cli, certs, env):
+    node = f"{env['ORTHANC_AET']}@127.0.0.1:{env['ORTHANC_DICOM_PORT']}"
+    tls = ["--node", node, "--tls", "--tls-ca", str(certs / "ca.crt")]
+    client = ["--tls-cert", str(certs / "client.crt"), "--tls-key", str(certs / "client.key")]
+    check(cli_json(cli, "pacs", "echo", *tls, *client)["ok"] is True,
+          "a node that requires a client certificate: C-ECHO with one")
+    fails(cli, "a node that requires a client certificate: echo without one",
+          [node, "client certificate"], "echo", *tls)
 
 
 if __name__ == "__main__":

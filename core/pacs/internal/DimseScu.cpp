@@ -156,7 +156,17 @@ PacsError DimseScu::error(const OFCondition& cond, const std::string& during) co
     if (cond == DUL_PEERABORTEDASSOCIATION || cond == DUL_PEERREQUESTEDRELEASE ||
         text.find("abort") != std::string::npos || text.find("closed") != std::string::npos ||
         text.find("reset") != std::string::npos) {
-        return PacsError(node, PacsFailure::Aborted, "the association was aborted while " + during);
+        // A TLS-only port closes a plain connection at once, and a node that wants a client
+        // certificate closes a TLS 1.3 one after the handshake: say so where it can be that.
+        std::string hint;
+        if (during == "opening the association") {
+            hint = !m_node.useTls ? " (if the node speaks DICOM TLS only, use TLS for it)"
+                   : m_node.tlsCertFile.empty()
+                       ? " (does the node require a client certificate?)"
+                       : " (does the node trust the CA that signed Crosscheck's certificate?)";
+        }
+        return PacsError(node, PacsFailure::Aborted,
+                         "the association was aborted while " + during + hint);
     }
     return PacsError(node, PacsFailure::Aborted, during + " failed: " + cond.text());
 }

@@ -89,7 +89,7 @@ std::optional<PacsError> tlsError(const OFCondition& cond, const PacsNode& node)
         return PacsError(address, PacsFailure::TlsRefused,
                          "TLS handshake failed: the node refused Crosscheck's certificate" +
                              std::string(node.tlsCertFile.empty()
-                                             ? " (it requires one: give --tls-cert and --tls-key)"
+                                             ? " (it requires one: give a client certificate and its key)"
                                              : " (is it signed by a CA the node trusts?)") +
                              detail);
     }

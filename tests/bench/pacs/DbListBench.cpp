@@ -1,7 +1,8 @@
 // Study database listing benchmark (issue 18): a database of SERIES synthetic series (the
 // core tests' syntheticSeries, INSTANCES each, 10 series a patient) is filled once, then
-// opened and StudyDatabase::listSeries() timed REPEATS times. Prints one JSON document:
-// fill, open and list times in ms (list: median and best). Goal: list <= 50 ms for 10,000.
+// opened and StudyDatabase::listSeries() timed: the first call, then REPEATS more. Prints
+// one JSON document: fill, open and list times in ms (list: first, median and best of the
+// repeats). Goal: list <= 50 ms for 10,000.
 // Usage: db_list_bench DB_FILE [SERIES] [INSTANCES] [REPEATS]
 #include <algorithm>
 #include <chrono>
@@ -45,10 +46,14 @@ int main(int argc, char** argv) {
         const auto openStart = Clock::now();
         StudyDatabase db(file);
         const double openMs = msSince(openStart);
+        // The first call in a fresh process pays for SQLite's page cache and the first
+        // touch of the process's heap; the later ones are what a running browser sees.
+        auto start = Clock::now();
+        std::size_t listed = db.listSeries().size();
+        const double firstMs = msSince(start);
         std::vector<double> times;
-        std::size_t listed = 0;
         for (int r = 0; r < repeats; ++r) {
-            const auto start = Clock::now();
+            start = Clock::now();
             listed = db.listSeries().size();
             times.push_back(msSince(start));
         }
@@ -57,6 +62,7 @@ int main(int argc, char** argv) {
                            {"instances_each", instances},
                            {"fill_ms", fillMs},
                            {"open_ms", openMs},
+                           {"list_ms_first", firstMs},
                            {"list_ms_median", times[times.size() / 2]},
                            {"list_ms_best", times.front()},
                            {"goal_ms", 50}};
