@@ -5,8 +5,10 @@
 #     (tests/pacs/orthanc.sh): `crosscheck-cli pacs get` and DCMTK's `getscu` (same node,
 #     same series, a fresh output folder each time, both with their defaults), ROUNDS
 #     alternating rounds, medians of the whole process's wall time. Goal: Crosscheck at most
-#     1.2 x getscu. PACS_BENCH_BASELINE_CLI=<an older crosscheck-cli> times it as a third
-#     contestant in the same rounds (before/after).
+#     1.2 x getscu. getscu runs twice a round: as installed (Debian's DCMTK leaves Nagle's
+#     algorithm on: ~45 ms a instance waiting for delayed ACKs) and with TCP_NODELAY=1 in
+#     its environment (Nagle off, as Crosscheck sets it). PACS_BENCH_BASELINE_CLI=<an
+#     older crosscheck-cli> times that one too in the same rounds (before/after).
 #  2. StudyDatabase::listSeries() on 10,000 synthetic series (db_list_bench, 100 instances
 #     each), and `crosscheck-cli db list --json`'s own "ms" on that database. Goal <= 50 ms.
 #  3. Opening one study of a folder of ten (the full phantom + `phantom --patients 9`): from
@@ -45,7 +47,7 @@ s = json.load(sys.stdin)["series"][0]
 files = [os.path.join(sys.argv[1], f) for f in os.listdir(sys.argv[1])]
 print(s["study_instance_uid"], s["series_instance_uid"], len(files), sum(os.path.getsize(f) for f in files))
 ' "$phantom/CT")
-contestants=(crosscheck getscu)
+contestants=(crosscheck getscu getscu-nodelay)
 [ -z "${PACS_BENCH_BASELINE_CLI:-}" ] || contestants+=(baseline)
 get() {  # $1: contestant, $2: output folder; prints the wall time and the processor time in s
     local t0 t1 timed=(/usr/bin/time -o "$work/cpu.txt" -f "%U %S")
@@ -55,9 +57,12 @@ get() {  # $1: contestant, $2: output folder; prints the wall time and the proce
                         --series-uid "$series" --out "$2" >/dev/null;;
         baseline) "${timed[@]}" "$PACS_BENCH_BASELINE_CLI" pacs get --node "$node" \
                       --study-uid "$study" --series-uid "$series" --out "$2" >/dev/null;;
-        getscu) mkdir -p "$2"; "${timed[@]}" getscu -S -aet CROSSCHECK -aec "$ORTHANC_AET" \
-                    -k QueryRetrieveLevel=SERIES -k StudyInstanceUID="$study" \
-                    -k SeriesInstanceUID="$series" -od "$2" 127.0.0.1 "$ORTHANC_DICOM_PORT";;
+        getscu|getscu-nodelay)
+            mkdir -p "$2"
+            local nodelay=(); [ "$1" = getscu ] || nodelay=(env TCP_NODELAY=1)
+            "${timed[@]}" ${nodelay[@]+"${nodelay[@]}"} getscu -S -aet CROSSCHECK \
+                -aec "$ORTHANC_AET" -k QueryRetrieveLevel=SERIES -k StudyInstanceUID="$study" \
+                -k SeriesInstanceUID="$series" -od "$2" 127.0.0.1 "$ORTHANC_DICOM_PORT";;
     esac
     t1=$(now)
     local got; got=$(find "$2" -type f ! -name '.*' | wc -l)
@@ -90,8 +95,11 @@ ratio = med["crosscheck"] / med["getscu"]
 print(f"C-GET of {files} instances ({mib:.0f} MiB): crosscheck-cli pacs get / getscu = {ratio:.2f} "
       f"(goal <= 1.2: {'met' if ratio <= 1.2 else 'MISSED'}); processor time ratio "
       f"{statistics.median(cpu['crosscheck']) / statistics.median(cpu['getscu']):.2f}")
+print(f"crosscheck-cli pacs get / getscu with TCP_NODELAY=1 (Nagle off, as Crosscheck runs) = "
+      f"{med['crosscheck'] / med['getscu-nodelay']:.2f}")
 if "baseline" in med:
-    print(f"baseline / getscu = {med['baseline'] / med['getscu']:.2f}")
+    print(f"baseline / getscu = {med['baseline'] / med['getscu']:.2f}; "
+          f"this build / baseline = {med['crosscheck'] / med['baseline']:.2f}")
 PY
 bash "$orthanc" stop "$work/orthanc"
 
