@@ -26,6 +26,8 @@ struct PacsOptions {
     std::string node, callingAet = "CROSSCHECK", user, password, token;
     int timeout = 30;
     bool json = false;
+    bool tls = false;
+    std::string tlsCa, tlsCert, tlsKey;
     // find
     std::string level = "study", patientId, patientName, birthDate, studyDate, modality, accession,
                 description;
@@ -44,7 +46,26 @@ bool isDicomWeb(const PacsOptions& o) {
     return o.node.rfind("http://", 0) == 0 || o.node.rfind("https://", 0) == 0;
 }
 
+/// --tls needs --tls-ca; the other TLS options need --tls; certificate and key go together.
+void checkTlsOptions(const PacsOptions& o) {
+    const bool any = !o.tlsCa.empty() || !o.tlsCert.empty() || !o.tlsKey.empty();
+    if (isDicomWeb(o) && (o.tls || any)) {
+        throw UsageError(
+            "--tls and its files are for DIMSE nodes; give a DICOMweb node as https://");
+    }
+    if (any && !o.tls) {
+        throw UsageError("--tls-ca, --tls-cert and --tls-key need --tls");
+    }
+    if (o.tls && o.tlsCa.empty()) {
+        throw UsageError("--tls needs --tls-ca FILE, the CA certificate that signed the node's");
+    }
+    if (o.tlsCert.empty() != o.tlsKey.empty()) {
+        throw UsageError("--tls-cert and --tls-key go together");
+    }
+}
+
 PacsNode nodeOf(const PacsOptions& o) {
+    checkTlsOptions(o);
     PacsNode node;
     try {
         node = parsePacsNode(o.node);
@@ -54,11 +75,16 @@ PacsNode nodeOf(const PacsOptions& o) {
     }
     node.callingAeTitle = o.callingAet;
     node.timeoutSeconds = o.timeout;
+    node.useTls = o.tls;
+    node.tlsCaFile = o.tlsCa;
+    node.tlsCertFile = o.tlsCert;
+    node.tlsKeyFile = o.tlsKey;
     return node;
 }
 
 /// A DIMSE client for AET@HOST:PORT, a DICOMweb client for an http(s) root.
 std::unique_ptr<PacsClient> clientOf(const PacsOptions& o) {
+    checkTlsOptions(o);
     if (!isDicomWeb(o)) {
         return std::make_unique<DimseClient>(nodeOf(o));
     }
@@ -249,6 +275,10 @@ CLI::App* subcommand(CLI::App& pacs, const char* name, const char* what, PacsOpt
     c->add_option("--user", o.user, "DICOMweb user (basic authentication)");
     c->add_option("--password", o.password, "DICOMweb password");
     c->add_option("--token", o.token, "DICOMweb bearer token");
+    c->add_flag("--tls", o.tls, "DIMSE over DICOM TLS (needs --tls-ca)");
+    c->add_option("--tls-ca", o.tlsCa, "PEM CA certificate the node's certificate must chain to");
+    c->add_option("--tls-cert", o.tlsCert, "PEM client certificate, for nodes that require one");
+    c->add_option("--tls-key", o.tlsKey, "PEM private key of --tls-cert (unencrypted)");
     c->add_flag("--json", o.json, "Print one JSON document on stdout");
     return c;
 }

@@ -207,19 +207,23 @@ ImportSummary StudyDatabase::addSeries(const std::vector<SeriesInfo>& all,
 }
 
 std::vector<IndexedSeries> StudyDatabase::listSeries() const {
-    // One pass over the instances for the counts (not three subqueries a series).
+    // The counts are the series' own columns (schema 3, kept by triggers): no aggregate
+    // over the instances, whose table is a hundred times longer.
     SqliteStatement q(*m_db,
-                      "WITH counts AS (SELECT series_ref, count(*) AS n, sum(size_bytes) AS b, "
-                      "sum(missing) AS m FROM instances GROUP BY series_ref) "
                       "SELECT p.patient_id, p.patient_name, st.study_instance_uid, st.study_date, "
                       "st.study_description, se.series_instance_uid, se.modality, "
                       "se.description, se.role, se.frame_of_reference_uid, se.series_number, "
-                      "coalesce(c.n, 0), coalesce(c.b, 0), coalesce(c.m, 0) "
+                      "se.instance_count, se.byte_count, se.missing_count "
                       "FROM series se JOIN studies st ON se.study_ref = st.id JOIN patients p "
-                      "ON st.patient_ref = p.id LEFT JOIN counts c ON c.series_ref = se.id "
+                      "ON st.patient_ref = p.id "
                       "ORDER BY p.patient_name, st.study_date, st.study_instance_uid, "
                       "se.series_number, se.series_instance_uid");
     std::vector<IndexedSeries> out;
+    {
+        SqliteStatement count(*m_db, "SELECT count(*) FROM series");
+        count.step();
+        out.reserve(static_cast<std::size_t>(count.integer(0)));  // no regrowth copies
+    }
     while (q.step()) {
         IndexedSeries s;
         s.patientId = q.text(0);
@@ -246,6 +250,19 @@ std::vector<std::string> StudyDatabase::seriesFiles(const std::string& seriesIns
                       "SELECT i.path FROM instances i JOIN series se ON i.series_ref = se.id "
                       "WHERE se.series_instance_uid = ?1 ORDER BY i.id");
     q.bind(1, seriesInstanceUid);
+    std::vector<std::string> out;
+    while (q.step()) {
+        out.push_back(q.text(0));
+    }
+    return out;
+}
+
+std::vector<std::string> StudyDatabase::studyFiles(const std::string& studyInstanceUid) const {
+    SqliteStatement q(*m_db,
+                      "SELECT i.path FROM instances i JOIN series se ON i.series_ref = se.id "
+                      "JOIN studies st ON se.study_ref = st.id WHERE st.study_instance_uid = ?1 "
+                      "ORDER BY se.id, i.id");
+    q.bind(1, studyInstanceUid);
     std::vector<std::string> out;
     while (q.step()) {
         out.push_back(q.text(0));

@@ -61,6 +61,9 @@ public:
     std::vector<IndexedSeries> listSeries() const;
     /// The indexed files of one series, in the order they were indexed.
     std::vector<std::string> seriesFiles(const std::string& seriesInstanceUid) const;
+    /// The indexed files of every series of one study (series by series, each in the order
+    /// indexed); empty when the study is not indexed. What IndexedStudyLoading opens.
+    std::vector<std::string> studyFiles(const std::string& studyInstanceUid) const;
     /// Checks every indexed file is still there with its size; marks the ones gone as
     /// missing (and unmarks those back) and returns them.
     std::vector<VanishedFile> checkFiles();

@@ -14,6 +14,7 @@ enum class PacsFailure {
     Aborted,              // the association broke off mid-operation
     Incomplete,           // fewer instances arrived than the node found
     Refused,              // the node answered with a failure status
+    TlsRefused,           // the TLS handshake failed (certificate not trusted, none given)
     Local,                // a file could not be read or written here
 };
 

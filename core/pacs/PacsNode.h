@@ -9,12 +9,23 @@ namespace crosscheck {
 /// AE title Crosscheck introduces itself with (`callingAeTitle`) and how long any one step
 /// (TCP connect, association negotiation, each DIMSE message) may take before giving up
 /// (`timeoutSeconds`). Every error about the node names it by `address()`.
+///
+/// DICOM TLS (PS3.15 Annex B, DCMTK's dcmtls, BCP 195 cipher suites) when `useTls`: the
+/// node's certificate must chain to the CA certificate in `tlsCaFile` (PEM; required with
+/// TLS); `tlsCertFile` and `tlsKeyFile` (PEM, an unencrypted key; both or neither) are
+/// Crosscheck's own certificate for nodes that require one. The host name is not compared
+/// with the certificate (DICOM TLS nodes are commonly addressed by IP): trust comes from
+/// the CA alone, so give a CA that signs only PACS certificates.
 struct PacsNode {
     std::string aeTitle;
     std::string host;
     int port = 104;
     std::string callingAeTitle = "CROSSCHECK";
     int timeoutSeconds = 30;
+    bool useTls = false;
+    std::string tlsCaFile;
+    std::string tlsCertFile;
+    std::string tlsKeyFile;
 
     /// "AET@HOST:PORT", the form the command line takes.
     std::string address() const;

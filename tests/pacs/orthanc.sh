@@ -13,6 +13,10 @@
 #       --dicomweb        load the DICOMweb plugin (Debian orthanc-dicomweb): root
 #                         $ORTHANC_URL/dicom-web (also printed as ORTHANC_DICOMWEB)
 #       --user NAME:PASSWORD  HTTP basic authentication required for REST and DICOMweb
+#       --tls CERTDIR     DICOM TLS only on the DICOM port, with CERTDIR/server.crt and
+#                         server.key, trusting CERTDIR/ca.crt (make_tls_certs.sh writes them);
+#                         the readiness check echoes over TLS with CERTDIR/client.*
+#       --tls-client-required  refuse TLS clients without a certificate signed by ca.crt
 #   orthanc.sh stop DIR   stops the instance started in DIR (SIGTERM, then SIGKILL) by its PID.
 #   orthanc.sh free-port  prints a free TCP port on 127.0.0.1.
 #
@@ -64,6 +68,7 @@ C
 start() {
     local dir=$1; shift
     local aet=ORTHANC check_called=false moves="" first=1 m plugins="" user="" auth=false users=""
+    local tls="" tls_required=false tls_json="" echo_tls=()
     while [ $# -gt 0 ]; do
         case "$1" in
             --move) m=$2; shift 2
@@ -78,10 +83,21 @@ start() {
             --user) user=$2; shift 2
                 [[ "$user" =~ ^[A-Za-z0-9_]+:[A-Za-z0-9_]+$ ]] || die "bad --user (NAME:PASSWORD)"
                 auth=true; users="\"${user%%:*}\" : \"${user#*:}\"";;
+            --tls) tls=$(cd "$2" && pwd); shift 2
+                for f in server.crt server.key ca.crt client.crt client.key; do
+                    [ -r "$tls/$f" ] || die "--tls: no $tls/$f (see make_tls_certs.sh)"
+                done;;
+            --tls-client-required) tls_required=true; shift;;
             *) die "unknown option '$1'";;
         esac
     done
     [ -x /usr/sbin/Orthanc ] || die "Orthanc is not installed (Debian package orthanc)"
+    if [ -n "$tls" ]; then
+        tls_json="\"DicomTlsEnabled\" : true, \"DicomTlsCertificate\" : \"$tls/server.crt\",
+  \"DicomTlsPrivateKey\" : \"$tls/server.key\", \"DicomTlsTrustedCertificates\" : \"$tls/ca.crt\",
+  \"DicomTlsRemoteCertificateRequired\" : $tls_required,"
+        echo_tls=(+tls "$tls/client.key" "$tls/client.crt" +cf "$tls/ca.crt")
+    fi
     mkdir -p "$dir/storage"
     local dicom http
     dicom=$(free_port); http=$(free_port)
@@ -97,6 +113,7 @@ start() {
   "RegisteredUsers" : { $users },
   "Plugins" : [ $plugins ],
   "DicomWeb" : { "Enable" : true, "Root" : "/dicom-web/", "Host" : "127.0.0.1:$http", "Ssl" : false },
+  $tls_json
   "DicomAet" : "$aet",
   "DicomPort" : $dicom,
   "DicomCheckCalledAet" : $check_called,
@@ -126,7 +143,7 @@ JSON
     for _ in $(seq 1 120); do
         kill -0 "$pid" 2>/dev/null || die "Orthanc exited; see $dir/orthanc.log"
         if curl -fs -m 2 ${user:+-u "$user"} "http://127.0.0.1:$http/system" >/dev/null &&
-           echoscu -q -to 2 -aec "$aet" 127.0.0.1 "$dicom" >/dev/null 2>&1; then
+           echoscu -q -to 2 ${echo_tls[@]+"${echo_tls[@]}"} -aec "$aet" 127.0.0.1 "$dicom" >/dev/null 2>&1; then
             cat > "$dir/env" <<ENV
 ORTHANC_PID=$pid
 ORTHANC_AET=$aet

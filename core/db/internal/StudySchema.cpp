@@ -53,7 +53,35 @@ ALTER TABLE series ADD COLUMN frame_of_reference_uid TEXT NOT NULL DEFAULT '';
 UPDATE schema_version SET version = 2;
 )SQL";
 
-const char* const kSteps[] = {kVersion1, kVersion1To2};
+// Version 3: each series keeps its instance, byte and missing counts, kept right by
+// triggers in the same transaction as the change, so listing 10,000 series reads 10,000
+// rows instead of aggregating every instance (a million rows for 100-slice series).
+constexpr const char* kVersion2To3 = R"SQL(
+ALTER TABLE series ADD COLUMN instance_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE series ADD COLUMN byte_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE series ADD COLUMN missing_count INTEGER NOT NULL DEFAULT 0;
+UPDATE series SET
+  instance_count = (SELECT count(*) FROM instances i WHERE i.series_ref = series.id),
+  byte_count = (SELECT coalesce(sum(size_bytes), 0) FROM instances i WHERE i.series_ref = series.id),
+  missing_count = (SELECT coalesce(sum(missing), 0) FROM instances i WHERE i.series_ref = series.id);
+CREATE TRIGGER instances_counted_in AFTER INSERT ON instances BEGIN
+  UPDATE series SET instance_count = instance_count + 1, byte_count = byte_count + NEW.size_bytes,
+    missing_count = missing_count + NEW.missing WHERE id = NEW.series_ref;
+END;
+CREATE TRIGGER instances_counted_out AFTER DELETE ON instances BEGIN
+  UPDATE series SET instance_count = instance_count - 1, byte_count = byte_count - OLD.size_bytes,
+    missing_count = missing_count - OLD.missing WHERE id = OLD.series_ref;
+END;
+CREATE TRIGGER instances_recounted AFTER UPDATE OF series_ref, size_bytes, missing ON instances BEGIN
+  UPDATE series SET instance_count = instance_count - 1, byte_count = byte_count - OLD.size_bytes,
+    missing_count = missing_count - OLD.missing WHERE id = OLD.series_ref;
+  UPDATE series SET instance_count = instance_count + 1, byte_count = byte_count + NEW.size_bytes,
+    missing_count = missing_count + NEW.missing WHERE id = NEW.series_ref;
+END;
+UPDATE schema_version SET version = 3;
+)SQL";
+
+const char* const kSteps[] = {kVersion1, kVersion1To2, kVersion2To3};
 
 }  // namespace
 

@@ -7,7 +7,7 @@ namespace crosscheck {
 class SqliteConnection;
 
 /// The schema version this build writes.
-inline constexpr int kStudySchemaVersion = 2;
+inline constexpr int kStudySchemaVersion = 3;
 
 /// Brings the database to kStudySchemaVersion: creates the tables in an empty file, or runs
 /// each migration step from the stored version up, each in its own transaction. Throws

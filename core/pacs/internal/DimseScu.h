@@ -5,21 +5,33 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmnet/scu.h>
 
+#include <memory>
 #include <string>
 
 #include "core/pacs/PacsError.h"
 #include "core/pacs/PacsNode.h"
 #include "core/util/Progress.h"
 
+class DcmTLSTransportLayer;
+
 namespace crosscheck {
 
 class RetrievedFiles;
+
+/// Holds the TLS layer ahead of DcmSCU in DimseScu's bases, so that the layer outlives the
+/// association and network the SCU drops in its own destructor.
+struct DimseTlsHolder {
+    DimseTlsHolder();
+    ~DimseTlsHolder();
+    std::unique_ptr<DcmTLSTransportLayer> tls;
+};
 
 /// DCMTK's SCU set up for one node: AE titles, time-outs (connect, ACSE and each DIMSE
 /// message all bounded by the node's time-out, DIMSE non-blocking), error translation into
 /// PacsError sentences, and the C-GET / C-MOVE hooks that write received instances through
 /// RetrievedFiles (temporary name, then rename) and check the cancel flag per instance.
-class DimseScu : public DcmSCU {
+/// With node.useTls the association runs over DICOM TLS (internal/DimseTls).
+class DimseScu : private DimseTlsHolder, public DcmSCU {
 public:
     explicit DimseScu(const PacsNode& node);
     ~DimseScu() override;

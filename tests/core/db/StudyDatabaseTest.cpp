@@ -155,11 +155,12 @@ INSERT INTO instances VALUES (1, '1.2.3.4.5', 1, '/old/file.dcm', 512);
     sqlite3_close(raw);
 
     StudyDatabase db(file);
-    CHECK(db.schemaVersion() == 2);
+    CHECK(db.schemaVersion() == 3);
     const auto listed = db.listSeries();
     REQUIRE(listed.size() == 1);
     CHECK(listed[0].patientName == "OLD^PATIENT");
     CHECK(listed[0].role == "CT");
+    CHECK(listed[0].instances == 1);  // counted by the version-3 step
     CHECK(listed[0].bytes == 512);
     CHECK(listed[0].missing == 0);
     CHECK(listed[0].frameOfReferenceUid.empty());
