@@ -14,6 +14,7 @@
 
 #include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/PacsFlow.h"
 #include "app/gui/PaneGrid.h"
 #include "viewer/registration/LandmarkSet.h"
 #include "viewer/roi/AnnotationLayer.h"
@@ -44,6 +45,7 @@ void MainWindow::buildMenus() {
     });
     connect(file->addAction(tr("Open &demo study")), &QAction::triggered, this,
             &MainWindow::openDemo);
+    m_pacs->addBrowserActions(file);
     addSessionActions(file);
     file->addSeparator();
     QAction* import = file->addAction(tr("&Import segmentation..."));
@@ -81,6 +83,7 @@ void MainWindow::buildMenus() {
     QAction* exportReport = file->addAction(tr("&Export report..."));
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportReport, &QAction::triggered, m_report, &ReportExportFlow::showDialog);
+    m_pacs->addSendAction(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
