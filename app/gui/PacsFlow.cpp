@@ -31,7 +31,10 @@ QString text(const std::string& s) {
 /// What a store did, as one sentence naming the node.
 QString storeSentence(const StoreResult& result, int files, const std::string& node) {
     if (result.failed.empty()) {
-        return QObject::tr("Sent %n file(s) to %1.", "", result.sent).arg(text(node));
+        return QObject::tr("Sent %1 to %2.")
+            .arg(
+                result.sent == 1 ? QObject::tr("1 file") : QObject::tr("%1 files").arg(result.sent),
+                text(node));
     }
     QStringList reasons;
     for (const StoreFailure& f : result.failed) {

@@ -9,7 +9,9 @@
 // PACS puts the report's SR and SEG into Orthanc, found again through its REST API.
 // CROSSCHECK_DOC_IMAGES=DIR saves the browser, the node settings and the window after a
 // send for the user guide.
+#include <QApplication>
 #include <QDialog>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLineEdit>
@@ -19,6 +21,7 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <filesystem>
 #include <map>
 
@@ -193,7 +196,7 @@ void PacsGuiTest::aSearchByPatientNameListsTheStudyAndItsSeries() {
     browser->searchForm()->patientNameField()->setText(QStringLiteral("PHANTOM*"));
     const QList<QVariant> found = searchOnce(browser);
     QVERIFY2(found.value(0).toBool(), qPrintable(found.value(1).toString()));
-    QCOMPARE(found.at(1).toString(), QStringLiteral("1 study(ies) found in %1.").arg(m_node));
+    QCOMPARE(found.at(1).toString(), QStringLiteral("1 study found in %1.").arg(m_node));
     auto* results = browser->results();
     QCOMPARE(results->topLevelItemCount(), 1);
     QTreeWidgetItem* study = results->topLevelItem(0);
@@ -235,7 +238,7 @@ void PacsGuiTest::aRetrievedStudyIsIndexedAndOpensWithTheOriginalVoxels() {
     QVERIFY(retrieved.wait(180000));
     QVERIFY2(retrieved.at(0).at(0).toBool(), qPrintable(retrieved.at(0).at(1).toString()));
     QVERIFY2(retrieved.at(0).at(1).toString().startsWith(
-                 QStringLiteral("Retrieved %1 instance(s)").arg(m_files)),
+                 QStringLiteral("Retrieved %1 instances").arg(m_files)),
              qPrintable(retrieved.at(0).at(1).toString()));
 
     // In the database: every series of the study, every instance, the files in the store.
@@ -300,14 +303,30 @@ void PacsGuiTest::sendReportToPacsPutsTheSrAndSegIntoOrthanc() {
     QVERIFY(cc::testing::openStudy(window, m_phantom, QSize(1300, 900)));
     window.annotationLayer()->addRoi(
         cc::Roi::sphere(m_truth.ctFrameUid, m_truth.tumor.centerCtMm, 5.0));
+    cc::testing::alignWithGroundTruth(window, m_truth);
+    // File > Send report to PACS...: the node is chosen in a modal list, accepted as a user
+    // would once it is up (a zero timer runs inside the dialog's own event loop).
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    QString offered;
+    QTimer::singleShot(0, &window, [&] {
+        auto* choice = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        if (choice == nullptr) {
+            return;
+        }
+        offered = choice->textValue();
+        if (!docs.isEmpty()) {
+            choice->grab().save(docs + QStringLiteral("/pacs-send-choose-node.png"));
+        }
+        choice->accept();
+    });
     QSignalSpy sent(window.pacsFlow(), &cc::app::PacsFlow::reportSent);
-    window.pacsFlow()->sendReport(QStringLiteral("Test Orthanc"));
+    window.pacsFlow()->showSendReport();
+    QCOMPARE(offered, QStringLiteral("Test Orthanc (%1)").arg(m_node));
     QVERIFY(sent.wait(180000));
     QVERIFY2(sent.at(0).at(0).toBool(), qPrintable(sent.at(0).at(1).toString()));
-    QCOMPARE(sent.at(0).at(1).toString(), QStringLiteral("Sent 2 file(s) to %1.").arg(m_node));
+    QCOMPARE(sent.at(0).at(1).toString(), QStringLiteral("Sent 2 files to %1.").arg(m_node));
     QCOMPARE(orthancInstances(QStringLiteral("SR")), 1);
     QCOMPARE(orthancInstances(QStringLiteral("SEG")), 1);
-    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
     if (!docs.isEmpty()) {
         QTest::qWait(100);
         window.grab().save(docs + QStringLiteral("/pacs-send-report.png"));

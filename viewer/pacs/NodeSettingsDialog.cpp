@@ -205,8 +205,10 @@ bool NodeSettingsDialog::save() {
         m_message->setText(text(e.what()));
         return false;
     }
-    m_message->setText(tr("Saved %n node(s) to %1.", "", static_cast<int>(m_nodes.size()))
-                           .arg(text(m_file.string())));
+    m_message->setText(
+        tr("Saved %1 to %2.")
+            .arg(m_nodes.size() == 1 ? tr("1 node") : tr("%1 nodes").arg(m_nodes.size()))
+            .arg(text(m_file.string())));
     return true;
 }
 

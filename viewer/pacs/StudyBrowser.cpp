@@ -22,6 +22,11 @@ namespace crosscheck::viewer {
 
 namespace {
 
+/// "1 study", "2 studies": English counts without a translation file.
+QString count(int n, const QString& one, const QString& many) {
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+}
+
 QString megabytes(long long bytes) {
     return QString::number(static_cast<double>(bytes) / 1e6, 'f', 1);
 }
@@ -208,7 +213,8 @@ void StudyBrowser::search() {
     const QString where = node ? QString::fromStdString(node->address) : tr("the local database");
     const auto done = [this, found, where] {
         m_results->setStudies(*found);
-        return tr("%n study(ies) found in %1.", "", static_cast<int>(found->size())).arg(where);
+        return tr("%1 found in %2.")
+            .arg(count(static_cast<int>(found->size()), tr("study"), tr("studies")), where);
     };
     if (node == nullptr) {
         const auto database = m_places.database;
@@ -243,11 +249,9 @@ void StudyBrowser::retrieveSelected() {
         },
         [outcome] {
             const auto& r = outcome->retrieved;
-            return tr("Retrieved %1 instance(s) (%2 MB) from %3 in %4 s; %5 new in the local "
-                      "database.")
-                .arg(r.instances)
-                .arg(megabytes(r.bytes))
-                .arg(QString::fromStdString(outcome->node))
+            return tr("Retrieved %1 (%2 MB) from %3 in %4 s; %5 new in the local database.")
+                .arg(count(r.instances, tr("instance"), tr("instances")), megabytes(r.bytes),
+                     QString::fromStdString(outcome->node))
                 .arg(r.ms / 1000.0, 0, 'f', 1)
                 .arg(outcome->imported.instancesAdded);
         },
@@ -280,7 +284,9 @@ void StudyBrowser::openSelected() {
         setStatus(tr("This study is not in the local database yet: retrieve it first."));
         return;
     }
-    setStatus(tr("Opening %n indexed file(s).", "", static_cast<int>(files.size())));
+    setStatus(
+        tr("Opening %1.")
+            .arg(count(static_cast<int>(files.size()), tr("indexed file"), tr("indexed files"))));
     emit openRequested(files);
 }
 

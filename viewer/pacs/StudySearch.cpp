@@ -84,7 +84,13 @@ std::vector<FoundStudy> searchNode(PacsClient& client, const PacsQuery& query,
     progress(0.0, "searching");
     std::vector<FoundStudy> studies;
     for (const PacsMatch& m : client.find(studyQuery)) {
-        studies.push_back({m, {}, m.modality});
+        // ModalitiesInStudy is multi-valued: CT\MR reads "CT, MR".
+        std::string modalities = m.modality;
+        for (std::size_t at = modalities.find('\\'); at != std::string::npos;
+             at = modalities.find('\\', at)) {
+            modalities.replace(at, 1, ", ");
+        }
+        studies.push_back({m, {}, modalities});
     }
     const std::size_t withSeries =
         std::min(studies.size(), static_cast<std::size_t>(kMaxStudiesWithSeries));
