@@ -5,7 +5,8 @@
 // refused"); a search by patient name in the browser lists the study and its series; a
 // retrieve lands every instance in the local database (store under XDG_DATA_HOME) and Open
 // loads exactly those indexed files, giving the panes the original voxels (sha256 as
-// `crosscheck-cli info`); a node that is down is one sentence naming it; Send report to
+// `crosscheck-cli info`); a node that is down is one sentence naming it; the same Orthanc
+// as a DICOMweb node is searched (QIDO-RS) and a series retrieved (WADO-RS); Send report to
 // PACS puts the report's SR and SEG into Orthanc, found again through its REST API.
 // CROSSCHECK_DOC_IMAGES=DIR saves the browser, the node settings and the window after a
 // send for the user guide.
@@ -52,6 +53,7 @@ private slots:
     void aSearchByPatientNameListsTheStudyAndItsSeries();
     void aRetrievedStudyIsIndexedAndOpensWithTheOriginalVoxels();
     void aNodeThatIsDownIsOneSentenceNamingIt();
+    void aDicomWebNodeIsSearchedAndRetrievedFromTheSameWay();
     void sendReportToPacsPutsTheSrAndSegIntoOrthanc();
 
 private:
@@ -66,8 +68,9 @@ private:
     QTemporaryDir m_dir;
     QString m_orthancDir;
     QString m_phantom;
-    QString m_node;  // AET@127.0.0.1:PORT
-    QString m_rest;  // http://127.0.0.1:PORT
+    QString m_node;      // AET@127.0.0.1:PORT
+    QString m_rest;      // http://127.0.0.1:PORT
+    QString m_dicomWeb;  // http://127.0.0.1:PORT/dicom-web
     cc::PhantomGroundTruth m_truth;
     std::string m_studyUid;
     std::map<std::string, std::string> m_originalSha;  // series UID -> voxel sha256
@@ -131,7 +134,8 @@ void PacsGuiTest::initTestCase() {
 
     m_orthancDir = m_dir.filePath(QStringLiteral("orthanc"));
     QVERIFY(QDir().mkpath(m_orthancDir));
-    const QString env = orthancScript({QStringLiteral("start"), m_orthancDir});
+    const QString env =
+        orthancScript({QStringLiteral("start"), m_orthancDir, QStringLiteral("--dicomweb")});
     QVERIFY2(!env.isEmpty(), "orthanc.sh start failed");
     QMap<QString, QString> vars;
     for (const QString& line : env.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
@@ -139,6 +143,7 @@ void PacsGuiTest::initTestCase() {
     }
     m_node = QStringLiteral("%1@127.0.0.1:%2").arg(vars["ORTHANC_AET"], vars["ORTHANC_DICOM_PORT"]);
     m_rest = vars["ORTHANC_URL"];
+    m_dicomWeb = vars["ORTHANC_DICOMWEB"];
     std::vector<std::string> files;
     for (const auto& e : fs::recursive_directory_iterator(m_phantom.toStdString())) {
         if (e.path().extension() == ".dcm") {
@@ -167,6 +172,7 @@ void PacsGuiTest::theNodeSettingsEchoTheNodeOrSayWhyNot() {
     QSignalSpy echoed(&dialog, &cc::viewer::NodeSettingsDialog::echoFinished);
     dialog.echoSelected();
     QVERIFY(echoed.wait(30000));
+    qInfo("%s", qPrintable(echoed.at(0).at(1).toString()));
     QVERIFY2(echoed.at(0).at(0).toBool(), qPrintable(echoed.at(0).at(1).toString()));
     QVERIFY(echoed.at(0).at(1).toString().startsWith(m_node + QStringLiteral(" answers (")));
     const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
@@ -236,6 +242,7 @@ void PacsGuiTest::aRetrievedStudyIsIndexedAndOpensWithTheOriginalVoxels() {
     browser->retrieveSelected();
     QVERIFY(browser->isBusy());
     QVERIFY(retrieved.wait(180000));
+    qInfo("%s", qPrintable(retrieved.at(0).at(1).toString()));
     QVERIFY2(retrieved.at(0).at(0).toBool(), qPrintable(retrieved.at(0).at(1).toString()));
     QVERIFY2(retrieved.at(0).at(1).toString().startsWith(
                  QStringLiteral("Retrieved %1 instances").arg(m_files)),
@@ -294,6 +301,33 @@ void PacsGuiTest::aNodeThatIsDownIsOneSentenceNamingIt() {
     QCOMPARE(why.count(QStringLiteral(". ")), 0);  // one sentence
     QCOMPARE(browser.statusText(), why);
     QVERIFY(!browser.isBusy());
+}
+
+void PacsGuiTest::aDicomWebNodeIsSearchedAndRetrievedFromTheSameWay() {
+    writeNodes(m_dicomWeb);
+    cc::viewer::StudyBrowser browser;
+    QVERIFY(browser.selectNode(QStringLiteral("Test Orthanc")));
+    browser.searchForm()->patientNameField()->setText(QStringLiteral("PHANTOM*"));
+    const QList<QVariant> found = searchOnce(&browser);
+    QVERIFY2(found.value(0).toBool(), qPrintable(found.value(1).toString()));
+    QCOMPARE(found.at(1).toString(), QStringLiteral("1 study found in %1.").arg(m_dicomWeb));
+    QTreeWidgetItem* study = browser.results()->topLevelItem(0);
+    QCOMPARE(study->childCount(), static_cast<int>(m_originalSha.size()));
+    // One series by WADO-RS (already in the database from the C-GET: nothing new there).
+    QTreeWidgetItem* series = study->child(0);
+    browser.results()->setCurrentItem(series);
+    QSignalSpy retrieved(&browser, &cc::viewer::StudyBrowser::retrieveFinished);
+    browser.retrieveSelected();
+    QVERIFY(retrieved.wait(180000));
+    writeNodes(m_node);
+    const QString message = retrieved.at(0).at(1).toString();
+    qInfo("%s", qPrintable(message));
+    QVERIFY2(retrieved.at(0).at(0).toBool(), qPrintable(message));
+    QVERIFY2(message.startsWith(QStringLiteral("Retrieved %1 instances")
+                                    .arg(series->text(cc::viewer::StudyResultsTree::Instances))),
+             qPrintable(message));
+    QVERIFY2(message.endsWith(QStringLiteral("; 0 new in the local database.")),
+             qPrintable(message));
 }
 
 void PacsGuiTest::sendReportToPacsPutsTheSrAndSegIntoOrthanc() {
