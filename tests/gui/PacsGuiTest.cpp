@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -52,6 +53,7 @@ private slots:
     void theNodeSettingsEchoTheNodeOrSayWhyNot();
     void aSearchByPatientNameListsTheStudyAndItsSeries();
     void aRetrievedStudyIsIndexedAndOpensWithTheOriginalVoxels();
+    void aCancelledRetrieveLeavesOnlyCompleteFiles();
     void aNodeThatIsDownIsOneSentenceNamingIt();
     void aDicomWebNodeIsSearchedAndRetrievedFromTheSameWay();
     void sendReportToPacsPutsTheSrAndSegIntoOrthanc();
@@ -283,6 +285,31 @@ void PacsGuiTest::aRetrievedStudyIsIndexedAndOpensWithTheOriginalVoxels() {
         for (const std::string& file : s.info.files) {
             QVERIFY2(file.rfind(store.string(), 0) == 0, file.c_str());  // not the phantom's
         }
+    }
+}
+
+void PacsGuiTest::aCancelledRetrieveLeavesOnlyCompleteFiles() {
+    cc::viewer::StudyBrowser browser;
+    QVERIFY(browser.selectNode(QStringLiteral("Test Orthanc")));
+    QVERIFY(searchOnce(&browser).value(0).toBool());
+    browser.results()->setCurrentItem(browser.results()->topLevelItem(0));
+    QSignalSpy retrieved(&browser, &cc::viewer::StudyBrowser::retrieveFinished);
+    QSignalSpy progressed(browser.progressBar(), &QProgressBar::valueChanged);
+    browser.retrieveSelected();
+    // Cancel once instances arrive (C-GET stops between instances).
+    while (browser.progressBar()->value() == 0 && retrieved.isEmpty()) {
+        QVERIFY(progressed.wait(60000) || !retrieved.isEmpty());
+    }
+    browser.cancel();
+    QVERIFY(!retrieved.isEmpty() || retrieved.wait(60000));
+    QVERIFY(!retrieved.at(0).at(0).toBool());
+    QCOMPARE(retrieved.at(0).at(1).toString(),
+             QStringLiteral("Retrieving from Test Orthanc cancelled; only complete files were "
+                            "kept."));
+    QCOMPARE(browser.statusText(), retrieved.at(0).at(1).toString());
+    // No temporary (".<uid>.part") file is left in the store.
+    for (const auto& e : fs::recursive_directory_iterator(browser.places().store)) {
+        QVERIFY2(e.path().filename().string().front() != '.', e.path().c_str());
     }
 }
 

@@ -186,9 +186,12 @@ void StudyBrowser::runTask(const QString& title, std::function<void(const Progre
     connect(m_task.get(), &BackgroundTask::succeeded, this, [end, done] { end(true, done()); });
     connect(m_task.get(), &BackgroundTask::failed, this,
             [end](const QString& text) { end(false, text); });
-    connect(m_task.get(), &BackgroundTask::cancelled, this, [end, title] {
-        end(false, tr("%1 cancelled; only complete files were kept.").arg(title));
-    });
+    // A cancelled retrieve stops between instances: what arrived whole stays (RetrievedFiles).
+    const QString cancelled = finished == &StudyBrowser::retrieveFinished
+                                  ? tr("%1 cancelled; only complete files were kept.").arg(title)
+                                  : tr("%1 cancelled.").arg(title);
+    connect(m_task.get(), &BackgroundTask::cancelled, this,
+            [end, cancelled] { end(false, cancelled); });
     m_progress->setValue(0);
     setStatus(title + QStringLiteral("..."));
     m_task->start();

@@ -63,6 +63,8 @@ public:
     StudyResultsTree* results() const { return m_results; }
     QListWidget* sources() const { return m_sources; }
     QPushButton* nodesButton() const { return m_nodesButton; }
+    /// The running task's progress (0..100), hidden while idle.
+    QProgressBar* progressBar() const { return m_progress; }
     /// The last outcome sentence.
     QString statusText() const;
 
