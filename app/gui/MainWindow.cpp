@@ -9,6 +9,7 @@
 
 #include "app/gui/CohortFlow.h"
 #include "app/gui/HelpMenu.h"
+#include "app/gui/PacsFlow.h"
 #include "app/gui/PaneGrid.h"
 #include "app/gui/SessionController.h"
 #include "core/model/Study.h"
@@ -101,6 +102,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_session = new SessionController(this);
     m_report = new ReportExportFlow(m_workflow, m_measurements, this);
+    m_pacs = new PacsFlow(m_workflow, m_report, this);
+    connect(m_pacs, &PacsFlow::openRequested, this, &MainWindow::openPaths);
+    connect(m_pacs, &PacsFlow::message, statusBar(), &QStatusBar::showMessage);
     connectWorkflow();
     buildCohortDock();
     buildMenus();

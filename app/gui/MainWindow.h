@@ -39,6 +39,7 @@ namespace crosscheck::app {
 
 class CohortFlow;
 class HelpMenu;
+class PacsFlow;
 class PaneGrid;
 struct ReportExportRequest;
 class SessionController;
@@ -119,6 +120,10 @@ public:
     CohortFlow* cohortFlow() const { return m_cohort; }
     viewer::CohortPanel* cohortPanel() const { return m_cohortPanel; }
     QDockWidget* cohortDock() const { return m_cohortDock; }
+
+    // The PACS (PacsFlow): File > Study browser... (Ctrl+B), PACS nodes..., Send report to
+    // PACS...; the browser's Open goes through openPaths with the study's indexed files.
+    PacsFlow* pacsFlow() const { return m_pacs; }
 
     // Sessions (MainWindowSession.cpp): *.crosscheck.json, autosave and recovery.
     SessionController* sessionController() const { return m_session; }
@@ -205,6 +210,7 @@ private:
     QAction* m_checkerAction = nullptr;
     HelpMenu* m_help = nullptr;
     ReportExportFlow* m_report = nullptr;
+    PacsFlow* m_pacs = nullptr;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QLabel* m_probeLabel;

@@ -15,6 +15,7 @@
 
 #include "app/gui/CohortFlow.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/PacsFlow.h"
 #include "app/gui/PaneGrid.h"
 #include "viewer/panes/SlabControls.h"
 #include "viewer/registration/LandmarkSet.h"
@@ -46,6 +47,7 @@ void MainWindow::buildMenus() {
     });
     connect(file->addAction(tr("Open &demo study")), &QAction::triggered, this,
             &MainWindow::openDemo);
+    m_pacs->addBrowserActions(file);
     addSessionActions(file);
     file->addSeparator();
     QAction* import = file->addAction(tr("&Import segmentation..."));
@@ -83,6 +85,7 @@ void MainWindow::buildMenus() {
     QAction* exportReport = file->addAction(tr("&Export report..."));
     exportReport->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportReport, &QAction::triggered, m_report, &ReportExportFlow::showDialog);
+    m_pacs->addSendAction(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
