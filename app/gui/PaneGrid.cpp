@@ -86,9 +86,8 @@ void PaneGrid::refreshVoxels(bool complete) {
     for (viewer::SlicePane* pane : m_panes) {
         pane->refreshVoxels(complete);
     }
-    // A 3D pane renders the whole volume: it waits until the volume is complete.
-    if (complete) {
-        followState(true);
+    for (viewer::VolumePane* pane : m_volumePanes) {
+        pane->refreshVoxels(complete);
     }
 }
 

@@ -54,6 +54,14 @@ void VolumePane::setSeries(const PaneSeries& series) {
     update();
 }
 
+void VolumePane::refreshVoxels(bool complete) {
+    if (complete && m_scene.hasVolume()) {
+        m_scene.voxelsChanged();
+        markSceneChanged();
+        update();
+    }
+}
+
 Eigen::Matrix4d VolumePane::referenceToSeries() const {
     // Without a known transform the series is shown in its own frame (and picks nothing).
     return m_series.referenceToSeries.value_or(Eigen::Matrix4d::Identity());

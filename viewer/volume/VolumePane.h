@@ -39,6 +39,10 @@ public:
     ~VolumePane() override;
 
     void setSeries(const PaneSeries& series);
+    /// The shown volume's voxels changed in place (a study filling on screen): a 3D view of
+    /// a half-read volume means little, so the pane renders again only once it is
+    /// `complete`.
+    void refreshVoxels(bool complete);
     const PaneSeries& series() const { return m_series; }
     bool hasSeries() const { return m_series.volume != nullptr; }
     void setDiscrepancyLayer(DiscrepancyLayer* layer);

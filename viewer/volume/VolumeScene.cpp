@@ -79,6 +79,7 @@ VolumeScene::~VolumeScene() = default;
 void VolumeScene::setVolume(const std::shared_ptr<const Volume>& volume,
                             const Eigen::Matrix4d& seriesToReference, SeriesRole role) {
     m_volume = volume;
+    m_seriesToReference = seriesToReference;
     m_role = role;
     if (!volume) {
         m_image = nullptr;
@@ -137,6 +138,13 @@ void VolumeScene::setVolume(const std::shared_ptr<const Volume>& volume,
     }
     updateTransferFunctions();
     updateQuality();
+}
+
+void VolumeScene::voxelsChanged() {
+    if (m_volume) {
+        setVolume(std::shared_ptr<const Volume>(m_volume), Eigen::Matrix4d(m_seriesToReference),
+                  m_role);
+    }
 }
 
 void VolumeScene::setPreset(VolumePreset preset) {

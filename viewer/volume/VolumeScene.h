@@ -56,6 +56,9 @@ public:
     void setVolume(const std::shared_ptr<const Volume>& volume,
                    const Eigen::Matrix4d& seriesToReference, SeriesRole role);
     bool hasVolume() const { return m_volume != nullptr; }
+    /// The volume's voxels changed in place (a study that finished filling): the ray
+    /// caster's caches (gradients, empty-space tables) are made again.
+    void voxelsChanged();
     /// The flagged regions: the label volume (rank per voxel, CT grid), the regions (for
     /// their kinds) and the labels' map into the reference frame. `onlyRank` > 0 shows that
     /// region alone. A null label volume clears them.
@@ -96,6 +99,7 @@ private:
     vtkSmartPointer<vtkImageData> m_image;
     std::vector<vtkSmartPointer<vtkActor>> m_findingActors;
     std::shared_ptr<const Volume> m_volume;
+    Eigen::Matrix4d m_seriesToReference = Eigen::Matrix4d::Identity();
     SeriesRole m_role = SeriesRole::Other;
     /// The value range of a non-HU series, for its ramps (1st and 99.5th percentile).
     double m_valueLo = 0.0;
