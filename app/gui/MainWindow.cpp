@@ -29,6 +29,7 @@
 #include "viewer/state/ViewState.h"
 #include "viewer/study/PathStrings.h"
 #include "viewer/study/StudyRegistration.h"
+#include "viewer/volume/VolumePane.h"
 
 namespace crosscheck::app {
 
@@ -89,6 +90,10 @@ MainWindow::MainWindow(QWidget* parent)
         pane->setLandmarkSet(landmarkSet());
         connect(pane, &viewer::SlicePane::nudgeRequested, m_workflow,
                 &viewer::StudyWorkflow::nudgeSeries);
+    }
+    for (auto* pane : m_grid->volumePanes()) {
+        pane->setDiscrepancyLayer(discrepancyLayer());
+        pane->setAnnotationLayer(annotationLayer());
     }
     connect(m_browser, &viewer::SeriesBrowser::showInPaneRequested, m_workflow,
             &viewer::StudyWorkflow::assignSeriesToPane);

@@ -164,7 +164,7 @@ void MainWindow::buildViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     auto* layouts = new QActionGroup(this);
     int key = 1;
-    for (const char* name : {"1x1", "1x2", "2x2", "1x4"}) {
+    for (const char* name : {"1x1", "1x2", "2x2", "1x4", "2x2-3d"}) {
         QAction* a = view->addAction(tr("Layout %1").arg(QLatin1String(name)));
         a->setCheckable(true);
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + key++)));

@@ -6,7 +6,9 @@
 #include "core/model/Study.h"
 #include "viewer/panes/SlicePane.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/study/LayoutPresets.h"
 #include "viewer/study/StudyPanes.h"
+#include "viewer/volume/VolumePane.h"
 
 namespace crosscheck::app {
 
@@ -32,6 +34,13 @@ PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
             }
         });
         m_panes.push_back(pane);
+        auto* volumePane = new viewer::VolumePane(state, this);
+        volumePane->setObjectName(QStringLiteral("volumePane%1").arg(i));
+        volumePane->hide();
+        connect(volumePane, &viewer::VolumePane::maximizeToggled, this, &PaneGrid::toggleMaximized);
+        connect(volumePane, &viewer::VolumePane::roleRequested, this,
+                [this, i](SeriesRole role) { renderRole(i, role); });
+        m_volumePanes.push_back(volumePane);
     }
     connect(m_state, &viewer::ViewState::changed, this, [this](unsigned changes) {
         if (changes & viewer::ViewState::PanesChanged) {
@@ -43,12 +52,41 @@ PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
 }
 
 void PaneGrid::setStudy(std::shared_ptr<const Study> study) {
+    if (study != m_study) {
+        m_state->clearCamera3d();  // each 3D pane fits the new study
+    }
     m_study = std::move(study);
+    if (viewer::isPresetLayout(m_layoutName)) {
+        applyPreset();
+    }
     followState(true);
+}
+
+void PaneGrid::applyPreset() {
+    if (!m_study) {
+        return;
+    }
+    const auto panes = viewer::preset3dPaneAssignments(*m_study);
+    for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
+        m_state->setPaneAssignment(i, panes[static_cast<std::size_t>(i)]);
+    }
+}
+
+void PaneGrid::renderRole(int position, SeriesRole role) {
+    if (!m_study) {
+        return;
+    }
+    if (const LoadedSeries* s = m_study->find(role)) {
+        m_state->setPaneSeries(position, QString::fromStdString(s->info.seriesInstanceUid));
+        m_state->flush();
+    }
 }
 
 void PaneGrid::refreshVoxels(bool complete) {
     for (viewer::SlicePane* pane : m_panes) {
+        pane->refreshVoxels(complete);
+    }
+    for (viewer::VolumePane* pane : m_volumePanes) {
         pane->refreshVoxels(complete);
     }
 }
@@ -57,9 +95,27 @@ void PaneGrid::followState(bool all) {
     if (!m_study) {
         return;
     }
+    bool kindsChanged = false;
     for (int i = 0; i < static_cast<int>(m_panes.size()); ++i) {
         viewer::SlicePane* pane = m_panes[static_cast<std::size_t>(i)];
+        viewer::VolumePane* volumePane = m_volumePanes[static_cast<std::size_t>(i)];
         const viewer::PaneAssignment wanted = m_state->paneAssignment(i);
+        const bool is3d = wanted.kind == viewer::PaneKind::Volume3d;
+        const bool laidOut3d = m_grid->indexOf(volumePane) >= 0;
+        kindsChanged = kindsChanged || (i < m_rows * m_columns && laidOut3d != is3d);
+        if (is3d) {
+            const viewer::PaneSeries& shown = volumePane->series();
+            const bool showsWanted = volumePane->hasSeries() &&
+                                     shown.seriesInstanceUid == wanted.seriesInstanceUid &&
+                                     shown.volumeIndex == wanted.volume;
+            if (all || !showsWanted) {
+                volumePane->setSeries(viewer::paneSeriesFor(*m_study, wanted));
+            }
+            continue;
+        }
+        if (volumePane->hasSeries()) {
+            volumePane->setSeries({});  // frees its rendering copy of the volume
+        }
         const viewer::PaneSeries& shown = pane->series();
         const bool showsWanted = (pane->hasSeries() || shown.picture) &&
                                  shown.seriesInstanceUid == wanted.seriesInstanceUid &&
@@ -75,6 +131,9 @@ void PaneGrid::followState(bool all) {
             pane->setOrientation(wanted.orientation);
         }
     }
+    if (kindsChanged && m_maximized == nullptr) {
+        relayout();
+    }
 }
 
 bool PaneGrid::setLayoutName(const QString& name) {
@@ -84,40 +143,76 @@ bool PaneGrid::setLayoutName(const QString& name) {
         rows = 1, columns = 1;
     } else if (name == QLatin1String("1x2")) {
         rows = 1, columns = 2;
-    } else if (name == QLatin1String("2x2")) {
+    } else if (name == QLatin1String("2x2") || viewer::isPresetLayout(name)) {
         rows = 2, columns = 2;
     } else if (name == QLatin1String("1x4")) {
         rows = 1, columns = 4;
     } else {
         return false;
     }
-    for (auto* pane : m_panes) {
-        m_grid->removeWidget(pane);
-        pane->hide();
-    }
-    for (int r = 0; r < 2; ++r) {
-        m_grid->setRowStretch(r, r < rows ? 1 : 0);
-    }
-    for (int c = 0; c < 4; ++c) {
-        m_grid->setColumnStretch(c, c < columns ? 1 : 0);
-    }
-    for (int i = 0; i < rows * columns; ++i) {
-        m_grid->addWidget(m_panes[static_cast<std::size_t>(i)], i / columns, i % columns);
-        m_panes[static_cast<std::size_t>(i)]->show();
-    }
+    const bool leavesPreset = viewer::isPresetLayout(m_layoutName) && !viewer::isPresetLayout(name);
+    m_rows = rows;
+    m_columns = columns;
     m_layoutName = name;
     m_maximized = nullptr;
+    if (viewer::isPresetLayout(name)) {
+        applyPreset();
+        m_state->flush();
+    } else if (leavesPreset && m_study) {
+        const auto defaults =
+            viewer::defaultPaneAssignments(*m_study, viewer::ViewState::kPaneCount);
+        for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
+            if (m_state->paneAssignment(i).kind == viewer::PaneKind::Volume3d) {
+                m_state->setPaneAssignment(i, defaults[static_cast<std::size_t>(i)]);
+            }
+        }
+        m_state->flush();
+    }
+    relayout();
     return true;
 }
 
-void PaneGrid::toggleMaximized(viewer::SlicePane* pane) {
+QWidget* PaneGrid::widgetAt(int position) const {
+    const auto i = static_cast<std::size_t>(position);
+    if (m_state->paneAssignment(position).kind == viewer::PaneKind::Volume3d) {
+        return m_volumePanes[i];
+    }
+    return m_panes[i];
+}
+
+void PaneGrid::relayout() {
+    for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
+        for (QWidget* pane : {static_cast<QWidget*>(m_panes[static_cast<std::size_t>(i)]),
+                              static_cast<QWidget*>(m_volumePanes[static_cast<std::size_t>(i)])}) {
+            m_grid->removeWidget(pane);
+            pane->hide();
+        }
+    }
+    for (int r = 0; r < 2; ++r) {
+        m_grid->setRowStretch(r, r < m_rows ? 1 : 0);
+    }
+    for (int c = 0; c < 4; ++c) {
+        m_grid->setColumnStretch(c, c < m_columns ? 1 : 0);
+    }
+    for (int i = 0; i < m_rows * m_columns; ++i) {
+        QWidget* pane = widgetAt(i);
+        m_grid->addWidget(pane, i / m_columns, i % m_columns);
+        pane->show();
+    }
+}
+
+void PaneGrid::toggleMaximized(QWidget* pane) {
     if (m_maximized == pane) {
-        setLayoutName(m_layoutName);
+        m_maximized = nullptr;
+        relayout();
         return;
     }
-    for (auto* other : m_panes) {
-        m_grid->removeWidget(other);
-        other->hide();
+    for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
+        for (QWidget* other : {static_cast<QWidget*>(m_panes[static_cast<std::size_t>(i)]),
+                               static_cast<QWidget*>(m_volumePanes[static_cast<std::size_t>(i)])}) {
+            m_grid->removeWidget(other);
+            other->hide();
+        }
     }
     m_grid->addWidget(pane, 0, 0, 2, 4);
     pane->show();
@@ -135,12 +230,27 @@ std::vector<viewer::SlicePane*> PaneGrid::visiblePanes() const {
     return visible;
 }
 
+std::vector<viewer::VtkRenderWidget*> PaneGrid::visibleRenderWidgets() const {
+    std::vector<viewer::VtkRenderWidget*> visible;
+    for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
+        const auto index = static_cast<std::size_t>(i);
+        for (viewer::VtkRenderWidget* pane :
+             {static_cast<viewer::VtkRenderWidget*>(m_panes[index]),
+              static_cast<viewer::VtkRenderWidget*>(m_volumePanes[index])}) {
+            if (!pane->isHidden()) {
+                visible.push_back(pane);
+            }
+        }
+    }
+    return visible;
+}
+
 QImage PaneGrid::grabComposed() {
     QImage composed(size() * devicePixelRatioF(), QImage::Format_RGB32);
     composed.setDevicePixelRatio(devicePixelRatioF());
     composed.fill(QColor(0x20, 0x20, 0x20));
     QPainter painter(&composed);
-    for (auto* pane : visiblePanes()) {
+    for (auto* pane : visibleRenderWidgets()) {
         painter.drawImage(pane->geometry().topLeft(), pane->grabFramebuffer());
         // The pane's own controls (the volume selector) are widgets over the frame.
         for (auto* child : pane->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {

@@ -55,9 +55,11 @@ struct CommandLine {
     const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption demo{QStringLiteral("demo"),
                                   QStringLiteral("Open the built-in demo study.")};
-    const QCommandLineOption layout{QStringLiteral("layout"),
-                                    QStringLiteral("Pane layout: 1x1, 1x2, 2x2 or 1x4."),
-                                    QStringLiteral("layout"), QStringLiteral("2x2")};
+    const QCommandLineOption layout{
+        QStringLiteral("layout"),
+        QStringLiteral("Pane layout: 1x1, 1x2, 2x2, 1x4, or 2x2-3d (CT, sCT, T2w "
+                       "and a 3D rendering of the CT)."),
+        QStringLiteral("layout"), QStringLiteral("2x2")};
     const QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
         QStringLiteral("Render once, write the composed panes to this PNG, exit."),
@@ -141,14 +143,14 @@ GuiOptions parseOptions(const QApplication& app) {
 /// Writes the composed panes once every visible pane has shown a frame, then quits.
 void screenshotWhenPainted(crosscheck::app::PaneGrid* grid, const QString& path) {
     auto pending = std::make_shared<std::set<QObject*>>();
-    for (auto* pane : grid->visiblePanes()) {
+    for (auto* pane : grid->visibleRenderWidgets()) {
         pending->insert(pane);
         QObject::connect(pane, &crosscheck::viewer::VtkRenderWidget::framePainted, grid,
                          [grid, pane, pending, path] {
                              if (pending->erase(pane) == 0 || !pending->empty()) {
                                  return;
                              }
-                             for (auto* shown : grid->visiblePanes()) {
+                             for (auto* shown : grid->visibleRenderWidgets()) {
                                  if (!shown->canRender()) {
                                      std::fprintf(
                                          stderr,
@@ -187,7 +189,7 @@ int main(int argc, char** argv) {
 
     crosscheck::app::MainWindow window;
     if (!window.paneGrid()->setLayoutName(options.layout)) {
-        std::fprintf(stderr, "crosscheck: unknown layout '%s' (use 1x1, 1x2, 2x2 or 1x4)\n",
+        std::fprintf(stderr, "crosscheck: unknown layout '%s' (use 1x1, 1x2, 2x2, 1x4 or 2x2-3d)\n",
                      qPrintable(options.layout));
         return 2;
     }

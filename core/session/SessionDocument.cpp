@@ -253,6 +253,9 @@ nlohmann::json toJson(const SessionDocument& d) {
         if (p.volume != 0) {
             pane["volume"] = p.volume;
         }
+        if (p.kind != "slice") {
+            pane["kind"] = p.kind;
+        }
         j["panes"].push_back(pane);
     }
     j["windows"] = nlohmann::json::object();
@@ -341,6 +344,12 @@ SessionDocument sessionFromJson(const nlohmann::json& j, const std::string& sour
                 fail(where, "volume", "expected a volume number 0, 1, 2, ...");
             }
             pane.volume = static_cast<int>(volume);
+        }
+        if (p.contains("kind")) {
+            pane.kind = stringKey(p, "kind", where);
+            if (pane.kind != "slice" && pane.kind != "3d") {
+                fail(where, "kind", "expected slice or 3d");
+            }
         }
         d.panes.push_back(pane);
     }

@@ -43,16 +43,19 @@ struct SessionSeries {
 };
 
 /// What one pane of the layout shows: a series (by UID; empty for none) in an orientation
-/// ("axial", "sagittal" or "coronal").
+/// ("axial", "sagittal" or "coronal"), as slices or rendered in 3D.
 struct SessionPane {
     std::string seriesInstanceUid;
     std::string orientation = "axial";
     /// Which volume of a multi-volume series (0-based; JSON "volume", written when not 0).
     int volume = 0;
+    /// "slice" (slices of the series) or "3d" (a volume rendering of it); JSON "kind",
+    /// written when not "slice", so sessions older than the 3D pane read as slices.
+    std::string kind = "slice";
 
     bool operator==(const SessionPane& o) const {
         return seriesInstanceUid == o.seriesInstanceUid && orientation == o.orientation &&
-               volume == o.volume;
+               volume == o.volume && kind == o.kind;
     }
 };
 

@@ -28,6 +28,9 @@ else
   drag "$build/bin/cursor_drag_bench"
 fi
 
+echo "== viewer: 3D pane in 2x2-3d, rotation and cursor drag (Xvfb 1920x1080)"
+drag "$build/bin/volume_pane_bench"
+
 for extra in "$here"/*/run.sh; do
   [ -x "$extra" ] && "$extra" "$build" "$work"
 done

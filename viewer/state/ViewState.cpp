@@ -124,7 +124,6 @@ void ViewState::setPaneOrientation(int pane, ViewOrientation orientation) {
     setPaneAssignment(pane, assignment);
 }
 
-// --- Thick slab (issue 20) ---
 QString slabModeLabel(SlabMode mode) {
     switch (mode) {
         case SlabMode::Thin:
@@ -149,7 +148,32 @@ void ViewState::setSlab(const Slab& slab) {
     m_slab = clamped;
     markChanged(SlabChanged);
 }
-// --- end thick slab ---
+
+void ViewState::setPaneKind(int pane, PaneKind kind) {
+    PaneAssignment assignment = paneAssignment(pane);
+    assignment.kind = kind;
+    setPaneAssignment(pane, assignment);
+}
+
+void ViewState::setCamera3d(const Camera3d& camera) {
+    if (m_camera3d == camera) {
+        return;
+    }
+    m_camera3d = camera;
+    markChanged(Camera3dChanged);
+}
+
+void ViewState::clearCamera3d() {
+    if (m_camera3d) {
+        m_camera3d.reset();
+        markChanged(Camera3dChanged);
+    }
+}
+
+void ViewState::setLinkCamera3d(bool on) {
+    m_linkCamera3d = on;
+    markChanged(LinksChanged);
+}
 
 void ViewState::markChanged(Change change) {
     const bool wasIdle = m_pending == 0;

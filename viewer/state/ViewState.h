@@ -37,16 +37,43 @@ struct ViewField {
 enum class WindowGroup { Hounsfield, T1w, T2w, Other };
 WindowGroup windowGroupOf(SeriesRole role);
 
+// --- 3D panes (issue [3d]) ---------------------------------------------------------------
+
+/// What kind of view a pane position holds: slices of a series (SlicePane) or a volume
+/// rendering of it (VolumePane).
+enum class PaneKind { Slice, Volume3d };
+
+/// The camera of the 3D panes, in the reference frame (LPS, mm), with a parallel projection:
+/// the point looked at, the unit direction from it towards the viewer, the unit up direction
+/// on screen, and half the visible height (mm). Linked 3D panes share it, so a CT and an sCT
+/// rendering side by side turn together.
+struct Camera3d {
+    Eigen::Vector3d focalMm = Eigen::Vector3d::Zero();
+    Eigen::Vector3d towardsViewer = -Eigen::Vector3d::UnitY();  ///< anterior view
+    Eigen::Vector3d viewUp = Eigen::Vector3d::UnitZ();
+    double parallelScaleMm = 100.0;
+    bool operator==(const Camera3d& o) const {
+        return focalMm == o.focalMm && towardsViewer == o.towardsViewer && viewUp == o.viewUp &&
+               parallelScaleMm == o.parallelScaleMm;
+    }
+    bool operator!=(const Camera3d& o) const { return !(*this == o); }
+};
+
+// --- end 3D panes -------------------------------------------------------------------------
+
 /// What one pane shows: a series of the open study (its SeriesInstanceUID; empty for none)
 /// in one orientation, and which volume of a multi-volume series (echo, b-value, time
-/// point; 0 for the first). Spine images are read on sagittal planes first.
+/// point; 0 for the first). Spine images are read on sagittal planes first. `kind` says
+/// whether the position shows slices or a 3D rendering of the series (orientation then
+/// unused).
 struct PaneAssignment {
     QString seriesInstanceUid;
     ViewOrientation orientation = ViewOrientation::Sagittal;
     int volume = 0;
+    PaneKind kind = PaneKind::Slice;
     bool operator==(const PaneAssignment& other) const {
         return seriesInstanceUid == other.seriesInstanceUid && orientation == other.orientation &&
-               volume == other.volume;
+               volume == other.volume && kind == other.kind;
     }
     bool operator!=(const PaneAssignment& other) const { return !(*this == other); }
 };
@@ -92,7 +119,8 @@ public:
         ProbeChanged = 1u << 3,
         LinksChanged = 1u << 4,
         PanesChanged = 1u << 5,
-        SlabChanged = 1u << 12,  // thick slab (own block below)
+        SlabChanged = 1u << 12,
+        Camera3dChanged = 1u << 13,
     };
     /// The panes of the window's grid (1x4 at most).
     static constexpr int kPaneCount = 4;
@@ -130,11 +158,19 @@ public:
     void setPaneVolume(int pane, int volume);
     void setPaneOrientation(int pane, ViewOrientation orientation);
 
-    // --- Thick slab (issue 20) ---
     const Slab& slab() const { return m_slab; }
     /// Clamps the thickness to [kMinThicknessMm, kMaxThicknessMm].
     void setSlab(const Slab& slab);
-    // --- end thick slab ---
+
+    void setPaneKind(int pane, PaneKind kind);
+    /// The camera linked 3D panes share; empty until one of them has placed it (each then
+    /// fits its own series) or after clearCamera3d (a new study).
+    const std::optional<Camera3d>& camera3d() const { return m_camera3d; }
+    void setCamera3d(const Camera3d& camera);
+    void clearCamera3d();
+    /// On: every 3D pane follows camera3d(); off: each keeps a camera of its own.
+    bool linkCamera3d() const { return m_linkCamera3d; }
+    void setLinkCamera3d(bool on);
 
     /// Announces pending changes now instead of on the next event-loop turn.
     void flush();
@@ -157,6 +193,9 @@ private:
     bool m_linkZoomPan = true;
     bool m_linkWindow = true;
     unsigned m_pending = 0;
+    // 3D panes
+    std::optional<Camera3d> m_camera3d;
+    bool m_linkCamera3d = true;
 };
 
 }  // namespace crosscheck::viewer

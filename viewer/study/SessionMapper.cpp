@@ -45,8 +45,9 @@ SessionDocument sessionDocumentOf(const Study& study,
     d.layout = layout;
     for (int i = 0; i < ViewState::kPaneCount; ++i) {
         const PaneAssignment pane = state.paneAssignment(i);
-        d.panes.push_back(
-            {pane.seriesInstanceUid.toStdString(), toString(pane.orientation), pane.volume});
+        d.panes.push_back({pane.seriesInstanceUid.toStdString(), toString(pane.orientation),
+                           pane.volume,
+                           pane.kind == PaneKind::Volume3d ? std::string("3d") : "slice"});
     }
     for (WindowGroup group : kWindowGroups) {
         if (const auto w = state.window(group)) {
@@ -81,6 +82,7 @@ void applySessionDocument(const SessionDocument& document, const Study& study,
         if (const auto orientation = viewOrientationFromString(pane.orientation)) {
             state.setPaneOrientation(index, *orientation);
         }
+        state.setPaneKind(index, pane.kind == "3d" ? PaneKind::Volume3d : PaneKind::Slice);
     }
     for (const auto& [key, window] : document.windows) {
         if (const auto role = seriesRoleFromString(key)) {

@@ -41,8 +41,10 @@ SessionDocument sampleSession() {
     d.annotations.push_back(
         {"roi-2", "canal width", Roi::ruler("1.2.3.mr", {0, 0, 0}, {0.1, 22.7, -3})});
     d.layout = "1x4";
-    d.panes = {
-        {"1.2.3.1", "axial"}, {"1.2.3.2", "sagittal", 2}, {"", "coronal"}, {"1.2.3.3", "axial"}};
+    d.panes = {{"1.2.3.1", "axial"},
+               {"1.2.3.2", "sagittal", 2},
+               {"", "coronal"},
+               {"1.2.3.3", "axial", 0, "3d"}};
     d.windows["CT"] = {40, 400};
     d.windows["T1w"] = {512.5, 1021.25};
     d.cursorMm = Eigen::Vector3d(0.5, -12.25, 37.0);
@@ -137,6 +139,9 @@ TEST_CASE("unreadable session files give errors naming the file and the reason",
     CHECK_THAT(errorOf(R"({"format": "crosscheck-session", "version": 1, "panes":
         [{"series_instance_uid": "1", "orientation": "axial", "volume": -1}]})"),
                Catch::Contains("panes[0]") && Catch::Contains("volume"));
+    CHECK_THAT(errorOf(R"({"format": "crosscheck-session", "version": 1, "panes":
+        [{"series_instance_uid": "1", "orientation": "axial", "kind": "4d"}]})"),
+               Catch::Contains("panes[0]") && Catch::Contains("kind"));
     CHECK_THROWS_WITH(loadSession(dir.path() / "none.crosscheck.json"),
                       Catch::Contains("none.crosscheck.json") && Catch::Contains("cannot open"));
 }
