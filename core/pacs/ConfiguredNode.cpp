@@ -10,6 +10,22 @@ bool startsWith(const std::string& text, const char* prefix) {
     return text.rfind(prefix, 0) == 0;
 }
 
+void checkTlsFiles(const ConfiguredNode& node, const std::string& who) {
+    if (!node.useTls) {
+        return;
+    }
+    if (node.tlsCaFile.empty()) {
+        throw std::invalid_argument(who +
+                                    ": DICOM TLS needs the CA certificate (PEM) that signs "
+                                    "the node's certificate");
+    }
+    if (node.tlsCertFile.empty() != node.tlsKeyFile.empty()) {
+        throw std::invalid_argument(who +
+                                    ": give both Crosscheck's certificate and its key, or "
+                                    "neither");
+    }
+}
+
 }  // namespace
 
 bool ConfiguredNode::isDicomWeb() const {
@@ -20,6 +36,12 @@ PacsNode ConfiguredNode::dimseNode() const {
     PacsNode node = parsePacsNode(address);
     node.callingAeTitle = callingAeTitle;
     node.timeoutSeconds = timeoutSeconds;
+    node.useTls = useTls;
+    if (useTls) {
+        node.tlsCaFile = tlsCaFile;
+        node.tlsCertFile = tlsCertFile;
+        node.tlsKeyFile = tlsKeyFile;
+    }
     return node;
 }
 
@@ -44,6 +66,11 @@ void checkConfiguredNode(const ConfiguredNode& node) {
             throw std::invalid_argument(who + ": the DICOMweb root '" + node.address +
                                         "' names no host");
         }
+        if (node.useTls) {
+            throw std::invalid_argument(who +
+                                        ": DICOM TLS is for DIMSE nodes; a DICOMweb node "
+                                        "uses TLS through an https:// root");
+        }
         if (!node.user.empty() && !node.token.empty()) {
             throw std::invalid_argument(who +
                                         ": give either a user and password or a token, "
@@ -56,6 +83,7 @@ void checkConfiguredNode(const ConfiguredNode& node) {
                                     ": a user, password or token is for DICOMweb nodes "
                                     "(http://...) only");
     }
+    checkTlsFiles(node, who);
     try {
         parsePacsNode(node.address);
         checkAeTitle(node.callingAeTitle, "the calling AE title");

@@ -32,7 +32,7 @@ std::vector<Outgoing> readHeaders(const std::vector<std::string>& files, StoreRe
         if (cond.bad() || ff.getDataset()->findAndGetOFString(DCM_SOPClassUID, sopClass).bad() ||
             ff.getMetaInfo()->findAndGetOFString(DCM_TransferSyntaxUID, syntax).bad()) {
             result.failed.push_back(
-                {path, cond.bad() ? std::string("not a readable DICOM file: ") + cond.text()
+                {path, cond.bad() ? "not a readable DICOM file: " + conditionText(cond)
                                   : std::string("no SOP class or transfer syntax in the header")});
             continue;
         }

@@ -18,8 +18,9 @@ namespace crosscheck {
 namespace {
 
 constexpr int kVersion = 1;
-const char* const kKnownKeys[] = {"name", "address",  "calling_aet", "timeout_s",
-                                  "user", "password", "token"};
+const char* const kKnownKeys[] = {"name",   "address",  "calling_aet", "timeout_s",
+                                  "user",   "password", "token",       "tls",
+                                  "tls_ca", "tls_cert", "tls_key"};
 
 bool isKnownKey(const std::string& key) {
     for (const char* known : kKnownKeys) {
@@ -59,6 +60,15 @@ ConfiguredNode nodeOf(const nlohmann::json& j) {
     node.user = text(j, "user");
     node.password = text(j, "password");
     node.token = text(j, "token");
+    if (const auto it = j.find("tls"); it != j.end()) {
+        if (!it->is_boolean()) {
+            throw std::invalid_argument("node '" + node.name + "': 'tls' is not true or false");
+        }
+        node.useTls = it->get<bool>();
+    }
+    node.tlsCaFile = text(j, "tls_ca");
+    node.tlsCertFile = text(j, "tls_cert");
+    node.tlsKeyFile = text(j, "tls_key");
     nlohmann::json extra = nlohmann::json::object();
     for (const auto& [key, value] : j.items()) {
         if (!isKnownKey(key)) {
@@ -83,8 +93,17 @@ nlohmann::json jsonOf(const ConfiguredNode& node) {
         j["calling_aet"] = node.callingAeTitle;
     }
     j["timeout_s"] = node.timeoutSeconds;
-    for (const auto& [key, value] :
-         {std::pair{"user", &node.user}, {"password", &node.password}, {"token", &node.token}}) {
+    if (node.useTls) {
+        j["tls"] = true;
+    } else {
+        j.erase("tls");
+    }
+    for (const auto& [key, value] : {std::pair{"user", &node.user},
+                                     {"password", &node.password},
+                                     {"token", &node.token},
+                                     {"tls_ca", &node.tlsCaFile},
+                                     {"tls_cert", &node.tlsCertFile},
+                                     {"tls_key", &node.tlsKeyFile}}) {
         if (value->empty()) {
             j.erase(key);
         } else {

@@ -101,7 +101,7 @@ protected:
         Uint16 status = STATUS_Success;
         if (cond.bad()) {
             m_files.discard(temp);
-            noteError(uid + ": " + cond.text());
+            noteError(uid + ": " + conditionText(cond));
             status = STATUS_STORE_Refused_OutOfResources;
         } else if (m_progress.cancelled()) {
             m_files.discard(temp);
@@ -191,7 +191,7 @@ void StorageScp::start() {
     const OFCondition cond = m_impl->scp->openListenPort();
     if (cond.bad()) {
         throw PacsError("storage SCP on port " + std::to_string(m_impl->port), PacsFailure::Local,
-                        std::string("cannot listen: ") + cond.text());
+                        "cannot listen: " + conditionText(cond));
     }
     m_impl->thread = std::thread([scp = m_impl->scp.get()] { scp->acceptAssociations(); });
 }

@@ -11,6 +11,7 @@
 // CROSSCHECK_DOC_IMAGES=DIR saves the browser, the node settings and the window after a
 // send for the user guide.
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QInputDialog>
 #include <QJsonArray>
@@ -19,6 +20,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -51,6 +53,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void theNodeSettingsEchoTheNodeOrSayWhyNot();
+    void aTlsNodeIsEchoedWithItsCaAndRefusedWithAnotherOne();
     void aSearchByPatientNameListsTheStudyAndItsSeries();
     void aRetrievedStudyIsIndexedAndOpensWithTheOriginalVoxels();
     void aCancelledRetrieveLeavesOnlyCompleteFiles();
@@ -61,6 +64,9 @@ private slots:
 private:
     /// Runs orthanc.sh with these arguments; its standard output.
     QString orthancScript(const QStringList& args) const;
+    /// Starts an Orthanc in `dir` (orthanc.sh start DIR EXTRA...); the variables it prints
+    /// (ORTHANC_AET, ORTHANC_DICOM_PORT, ...), empty when it did not start.
+    QMap<QString, QString> startOrthanc(const QString& dir, const QStringList& extra) const;
     /// Orthanc's REST /tools/find for instances of this modality: how many.
     int orthancInstances(const QString& modality) const;
     void writeNodes(const QString& address) const;
@@ -88,6 +94,19 @@ QString PacsGuiTest::orthancScript(const QStringList& args) const {
         return {};
     }
     return QString::fromLocal8Bit(script.readAllStandardOutput());
+}
+
+QMap<QString, QString> PacsGuiTest::startOrthanc(const QString& dir,
+                                                 const QStringList& extra) const {
+    QMap<QString, QString> vars;
+    if (!QDir().mkpath(dir)) {
+        return vars;
+    }
+    const QString env = orthancScript(QStringList{QStringLiteral("start"), dir} + extra);
+    for (const QString& line : env.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        vars[line.section(QLatin1Char('='), 0, 0)] = line.section(QLatin1Char('='), 1);
+    }
+    return vars;
 }
 
 int PacsGuiTest::orthancInstances(const QString& modality) const {
@@ -135,14 +154,8 @@ void PacsGuiTest::initTestCase() {
     QVERIFY(!m_originalSha.empty());
 
     m_orthancDir = m_dir.filePath(QStringLiteral("orthanc"));
-    QVERIFY(QDir().mkpath(m_orthancDir));
-    const QString env =
-        orthancScript({QStringLiteral("start"), m_orthancDir, QStringLiteral("--dicomweb")});
-    QVERIFY2(!env.isEmpty(), "orthanc.sh start failed");
-    QMap<QString, QString> vars;
-    for (const QString& line : env.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        vars[line.section(QLatin1Char('='), 0, 0)] = line.section(QLatin1Char('='), 1);
-    }
+    QMap<QString, QString> vars = startOrthanc(m_orthancDir, {QStringLiteral("--dicomweb")});
+    QVERIFY2(!vars.isEmpty(), "orthanc.sh start failed");
     m_node = QStringLiteral("%1@127.0.0.1:%2").arg(vars["ORTHANC_AET"], vars["ORTHANC_DICOM_PORT"]);
     m_rest = vars["ORTHANC_URL"];
     m_dicomWeb = vars["ORTHANC_DICOMWEB"];
@@ -192,6 +205,50 @@ void PacsGuiTest::theNodeSettingsEchoTheNodeOrSayWhyNot() {
     QVERIFY(!echoed.at(0).at(0).toBool());
     const QString why = echoed.at(0).at(1).toString();
     QVERIFY2(why.startsWith(closed + QStringLiteral(": connection refused")), qPrintable(why));
+}
+
+void PacsGuiTest::aTlsNodeIsEchoedWithItsCaAndRefusedWithAnotherOne() {
+    // A second Orthanc that speaks only DICOM TLS, with throw-away certificates.
+    const QString certs = m_dir.filePath(QStringLiteral("certs"));
+    QProcess makeCerts;
+    makeCerts.start(QStringLiteral(CROSSCHECK_SOURCE_DIR "/tests/pacs/make_tls_certs.sh"), {certs});
+    QVERIFY(makeCerts.waitForFinished(60000) && makeCerts.exitCode() == 0);
+    const QString tlsDir = m_dir.filePath(QStringLiteral("orthanc-tls"));
+    QMap<QString, QString> vars = startOrthanc(tlsDir, {QStringLiteral("--tls"), certs});
+    QVERIFY2(!vars.isEmpty(), "orthanc.sh start --tls failed");
+    const auto stop = qScopeGuard([&] { orthancScript({QStringLiteral("stop"), tlsDir}); });
+    const QString node =
+        QStringLiteral("%1@127.0.0.1:%2").arg(vars["ORTHANC_AET"], vars["ORTHANC_DICOM_PORT"]);
+
+    const QString nodeFile = m_dir.filePath(QStringLiteral("tls-nodes.json"));
+    cc::viewer::NodeSettingsDialog dialog(nodeFile.toStdString());
+    dialog.addNode();
+    const auto type = [](QLineEdit* field, const QString& text) {
+        field->setText(text);
+        emit field->textEdited(text);
+    };
+    type(dialog.nameField(), QStringLiteral("TLS Orthanc"));
+    type(dialog.addressField(), node);
+    dialog.tlsField()->setChecked(true);
+    type(dialog.tlsCaField(), certs + QStringLiteral("/ca.crt"));
+    QSignalSpy echoed(&dialog, &cc::viewer::NodeSettingsDialog::echoFinished);
+    dialog.echoSelected();
+    QVERIFY(echoed.wait(30000));
+    QVERIFY2(echoed.at(0).at(0).toBool(), qPrintable(echoed.at(0).at(1).toString()));
+    QVERIFY(dialog.save());
+    const std::vector<cc::ConfiguredNode> saved = cc::loadNodeList(nodeFile.toStdString());
+    QCOMPARE(saved.size(), std::size_t{1});
+    QVERIFY(saved[0].useTls);
+    QCOMPARE(QString::fromStdString(saved[0].tlsCaFile), certs + QStringLiteral("/ca.crt"));
+
+    // A CA that signed none of Orthanc's certificates: refused, naming the node.
+    type(dialog.tlsCaField(), certs + QStringLiteral("/other-ca.crt"));
+    echoed.clear();
+    dialog.echoSelected();
+    QVERIFY(echoed.wait(30000));
+    QVERIFY(!echoed.at(0).at(0).toBool());
+    const QString why = echoed.at(0).at(1).toString();
+    QVERIFY2(why.startsWith(node + QStringLiteral(": TLS handshake failed")), qPrintable(why));
 }
 
 void PacsGuiTest::aSearchByPatientNameListsTheStudyAndItsSeries() {

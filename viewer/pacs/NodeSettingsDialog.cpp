@@ -1,6 +1,8 @@
 #include "viewer/pacs/NodeSettingsDialog.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -35,6 +37,10 @@ NodeSettingsDialog::NodeSettingsDialog(std::filesystem::path nodeListFile, QWidg
       m_user(new QLineEdit(this)),
       m_password(new QLineEdit(this)),
       m_token(new QLineEdit(this)),
+      m_tls(new QCheckBox(tr("DICOM &TLS"), this)),
+      m_tlsCa(new QLineEdit(this)),
+      m_tlsCert(new QLineEdit(this)),
+      m_tlsKey(new QLineEdit(this)),
       m_echo(new QPushButton(tr("&Echo"), this)),
       m_message(new QLabel(this)) {
     setWindowTitle(tr("PACS nodes"));
@@ -44,6 +50,9 @@ NodeSettingsDialog::NodeSettingsDialog(std::filesystem::path nodeListFile, QWidg
     m_timeout->setSuffix(tr(" s"));
     m_password->setEchoMode(QLineEdit::Password);
     m_token->setEchoMode(QLineEdit::Password);
+    m_tlsCa->setPlaceholderText(tr("CA certificate that signs the node's (PEM)"));
+    m_tlsCert->setPlaceholderText(tr("only if the node asks for one (PEM)"));
+    m_tlsKey->setPlaceholderText(tr("its unencrypted key (PEM)"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -64,6 +73,11 @@ NodeSettingsDialog::NodeSettingsDialog(std::filesystem::path nodeListFile, QWidg
     form->addRow(tr("User (DICOMweb)"), m_user);
     form->addRow(tr("Password (DICOMweb)"), m_password);
     form->addRow(tr("Token (DICOMweb)"), m_token);
+    form->addRow(tr("Security (DIMSE)"), m_tls);
+    form->addRow(tr("TLS CA certificate"), withBrowseButton(m_tlsCa, tr("CA certificate")));
+    form->addRow(tr("TLS own certificate"),
+                 withBrowseButton(m_tlsCert, tr("Crosscheck's certificate")));
+    form->addRow(tr("TLS own key"), withBrowseButton(m_tlsKey, tr("Crosscheck's key")));
     form->addRow(QString(), m_echo);
     auto* columns = new QHBoxLayout;
     columns->addLayout(left, 1);
@@ -85,9 +99,11 @@ NodeSettingsDialog::NodeSettingsDialog(std::filesystem::path nodeListFile, QWidg
     });
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::currentRowChanged, this, &NodeSettingsDialog::showSelected);
-    for (QLineEdit* field : {m_name, m_address, m_callingAe, m_user, m_password, m_token}) {
+    for (QLineEdit* field : {m_name, m_address, m_callingAe, m_user, m_password, m_token, m_tlsCa,
+                             m_tlsCert, m_tlsKey}) {
         connect(field, &QLineEdit::textEdited, this, &NodeSettingsDialog::formEdited);
     }
+    connect(m_tls, &QCheckBox::toggled, this, &NodeSettingsDialog::formEdited);
     connect(m_timeout, qOverload<int>(&QSpinBox::valueChanged), this,
             &NodeSettingsDialog::formEdited);
 
@@ -101,10 +117,29 @@ NodeSettingsDialog::NodeSettingsDialog(std::filesystem::path nodeListFile, QWidg
     }
     m_list->setCurrentRow(m_nodes.empty() ? -1 : 0);
     showSelected();
-    resize(760, 380);
+    resize(800, 460);
 }
 
 NodeSettingsDialog::~NodeSettingsDialog() = default;
+
+QWidget* NodeSettingsDialog::withBrowseButton(QLineEdit* field, const QString& title) {
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    auto* browse = new QPushButton(QStringLiteral("..."), row);
+    browse->setToolTip(tr("Choose the %1 file").arg(title));
+    layout->addWidget(browse);
+    connect(browse, &QPushButton::clicked, this, [this, field, title] {
+        const QString file = QFileDialog::getOpenFileName(
+            this, title, field->text(), tr("PEM files (*.pem *.crt *.key);;All files (*)"));
+        if (!file.isEmpty()) {
+            field->setText(file);
+            formEdited();
+        }
+    });
+    return row;
+}
 
 ConfiguredNode* NodeSettingsDialog::selected() {
     const int row = m_list->currentRow();
@@ -116,6 +151,7 @@ void NodeSettingsDialog::showSelected() {
     const ConfiguredNode empty;
     const ConfiguredNode& n = node ? *node : empty;
     const QSignalBlocker blockTimeout(m_timeout);
+    const QSignalBlocker blockTls(m_tls);
     m_name->setText(text(n.name));
     m_address->setText(text(n.address));
     m_callingAe->setText(text(n.callingAeTitle));
@@ -123,8 +159,13 @@ void NodeSettingsDialog::showSelected() {
     m_user->setText(text(n.user));
     m_password->setText(text(n.password));
     m_token->setText(text(n.token));
+    m_tls->setChecked(n.useTls);
+    m_tlsCa->setText(text(n.tlsCaFile));
+    m_tlsCert->setText(text(n.tlsCertFile));
+    m_tlsKey->setText(text(n.tlsKeyFile));
     for (QWidget* w : std::initializer_list<QWidget*>{m_name, m_address, m_callingAe, m_timeout,
-                                                      m_user, m_password, m_token, m_echo}) {
+                                                      m_user, m_password, m_token, m_tls, m_tlsCa,
+                                                      m_tlsCert, m_tlsKey, m_echo}) {
         w->setEnabled(node != nullptr);
     }
 }
@@ -144,6 +185,10 @@ void NodeSettingsDialog::formEdited() {
     node->user = m_user->text().toStdString();
     node->password = m_password->text().toStdString();
     node->token = m_token->text().toStdString();
+    node->useTls = m_tls->isChecked();
+    node->tlsCaFile = m_tlsCa->text().trimmed().toStdString();
+    node->tlsCertFile = m_tlsCert->text().trimmed().toStdString();
+    node->tlsKeyFile = m_tlsKey->text().trimmed().toStdString();
     m_list->currentItem()->setText(text(node->name));
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/pacs/ConfiguredNode.h"
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -18,7 +19,8 @@ namespace crosscheck::viewer {
 class BackgroundTask;
 
 /// The PACS node settings: the configured nodes (name, AET@HOST:PORT or DICOMweb root,
-/// calling AE title, time-out, DICOMweb user/password or token) listed on the left, the
+/// calling AE title, time-out, DICOMweb user/password or token, DICOM TLS with its CA and
+/// optional client certificate and key for a DIMSE node) listed on the left, the
 /// selected one edited on the right; Add, Remove, and Echo, which checks the node as it
 /// is in the form (C-ECHO or a QIDO-RS request, off the GUI thread) and says "answers in
 /// N ms" or the error sentence naming the node. Save writes the list (core/pacs
@@ -51,6 +53,10 @@ public:
     QLineEdit* userField() const { return m_user; }
     QLineEdit* passwordField() const { return m_password; }
     QLineEdit* tokenField() const { return m_token; }
+    QCheckBox* tlsField() const { return m_tls; }
+    QLineEdit* tlsCaField() const { return m_tlsCa; }
+    QLineEdit* tlsCertField() const { return m_tlsCert; }
+    QLineEdit* tlsKeyField() const { return m_tlsKey; }
     QPushButton* echoButton() const { return m_echo; }
 
 signals:
@@ -61,6 +67,8 @@ private:
     void formEdited();
     void showSelected();
     ConfiguredNode* selected();
+    /// A PEM file's field with a "..." button that picks the file.
+    QWidget* withBrowseButton(QLineEdit* field, const QString& title);
 
     std::filesystem::path m_file;
     std::vector<ConfiguredNode> m_nodes;
@@ -72,6 +80,10 @@ private:
     QLineEdit* m_user;
     QLineEdit* m_password;
     QLineEdit* m_token;
+    QCheckBox* m_tls;
+    QLineEdit* m_tlsCa;
+    QLineEdit* m_tlsCert;
+    QLineEdit* m_tlsKey;
     QPushButton* m_echo;
     QLabel* m_message;
     std::unique_ptr<BackgroundTask> m_task;

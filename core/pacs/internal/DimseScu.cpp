@@ -4,8 +4,8 @@
 #include <dcmtk/oflog/oflog.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cctype>
+#include <cstdlib>
 #include <mutex>
 #include <vector>
 
@@ -61,6 +61,14 @@ std::string lower(std::string s) {
 }
 
 }  // namespace
+
+std::string conditionText(const OFCondition& cond) {
+    std::string text = cond.text();
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at)) {
+        text.replace(at, 1, "; ");
+    }
+    return text;
+}
 
 DimseTlsHolder::DimseTlsHolder() = default;
 DimseTlsHolder::~DimseTlsHolder() = default;
@@ -164,7 +172,7 @@ PacsError DimseScu::error(const OFCondition& cond, const std::string& during) co
     }
     if (cond == DUL_PEERABORTEDASSOCIATION || cond == DUL_PEERREQUESTEDRELEASE ||
         text.find("abort") != std::string::npos || text.find("closed") != std::string::npos ||
-        text.find("reset") != std::string::npos) {
+        text.find("reset") != std::string::npos || text.find("broken pipe") != std::string::npos) {
         // A TLS-only port closes a plain connection at once, and a node that wants a client
         // certificate closes a TLS 1.3 one after the handshake: say so where it can be that.
         std::string hint;
@@ -177,7 +185,7 @@ PacsError DimseScu::error(const OFCondition& cond, const std::string& during) co
         return PacsError(node, PacsFailure::Aborted,
                          "the association was aborted while " + during + hint);
     }
-    return PacsError(node, PacsFailure::Aborted, during + " failed: " + cond.text());
+    return PacsError(node, PacsFailure::Aborted, during + " failed: " + conditionText(cond));
 }
 
 void DimseScu::setRetrieveTarget(RetrievedFiles* files, const Progress* progress, int expected) {
@@ -200,7 +208,7 @@ OFCondition DimseScu::handleSTORERequestFile(T_ASC_PresentationContextID* presID
     const OFCondition cond = DcmSCU::handleSTORERequestFile(presID, temp.c_str(), request);
     if (cond.bad()) {
         m_files->discard(temp);
-        m_receiveError = cond.text();
+        m_receiveError = conditionText(cond);
         m_receiveTimedOut = cond == DIMSE_NODATAAVAILABLE || cond == DUL_READTIMEOUT;
         return cond;
     }

@@ -91,6 +91,11 @@ private:
     Uint16 m_lastStatus = 0;
 };
 
+/// A DCMTK condition's text on one line: DCMTK chains a failure's causes one per line
+/// ("DIMSE Failed to send message" then "TCP I/O Error (Broken pipe)"), and a message that
+/// names the node must stay one line.
+std::string conditionText(const OFCondition& cond);
+
 /// Silences DCMTK's own log lines (every failure is reported as a PacsError instead).
 void initDcmtkNetworkOnce();
 

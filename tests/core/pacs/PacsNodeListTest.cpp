@@ -55,6 +55,34 @@ TEST_CASE("the node list is written and read back unchanged", "[pacs]") {
     CHECK(read[1].label() == "Orthanc web (http://127.0.0.1:8042/dicom-web)");
 }
 
+TEST_CASE("a DIMSE node's DICOM TLS settings are kept and reach the association", "[pacs]") {
+    const test::TempFolder dir("crosscheck-nodes-test");
+    const auto file = dir.path() / "nodes.json";
+    std::vector<ConfiguredNode> nodes = twoNodes();
+    nodes[0].useTls = true;
+    nodes[0].tlsCaFile = "/etc/ssl/hospital-ca.pem";
+    nodes[0].tlsCertFile = "/home/u/cc.pem";
+    nodes[0].tlsKeyFile = "/home/u/cc.key";
+    saveNodeList(file, nodes);
+    std::ifstream in(file);
+    const nlohmann::json j = nlohmann::json::parse(in);
+    CHECK(j["nodes"][0]["tls"] == true);
+    CHECK(j["nodes"][0]["tls_ca"] == "/etc/ssl/hospital-ca.pem");
+    CHECK_FALSE(j["nodes"][1].contains("tls"));
+    const PacsNode node = loadNodeList(file)[0].dimseNode();
+    CHECK(node.useTls);
+    CHECK(node.tlsCaFile == "/etc/ssl/hospital-ca.pem");
+    CHECK(node.tlsCertFile == "/home/u/cc.pem");
+    CHECK(node.tlsKeyFile == "/home/u/cc.key");
+    // Files kept for a node whose TLS is switched off are not used.
+    nodes[0].useTls = false;
+    saveNodeList(file, nodes);
+    const ConfiguredNode off = loadNodeList(file)[0];
+    CHECK(off.tlsCaFile == "/etc/ssl/hospital-ca.pem");
+    CHECK_FALSE(off.dimseNode().useTls);
+    CHECK(off.dimseNode().tlsCaFile.empty());
+}
+
 TEST_CASE("the node list file and a new folder for it are the user's only", "[pacs]") {
     const test::TempFolder dir("crosscheck-nodes-test");
     const auto file = dir.path() / "crosscheck" / "nodes.json";
@@ -106,7 +134,7 @@ TEST_CASE("keys the node list does not know are ignored and kept when saved agai
     const test::TempFolder dir("crosscheck-nodes-test");
     const auto file = dir.path() / "nodes.json";
     writeText(file, R"({"version": 7, "nodes": [{"name": "T", "address": "PACS@h:2762",
-        "tls": {"ca": "/etc/ca.pem"}, "calling_aet": "ME"}], "future": true})");
+        "proxy": {"url": "socks5://gw:1080"}, "calling_aet": "ME"}], "future": true})");
     std::vector<ConfiguredNode> nodes = loadNodeList(file);
     REQUIRE(nodes.size() == 1);
     CHECK(nodes[0].callingAeTitle == "ME");
@@ -114,7 +142,7 @@ TEST_CASE("keys the node list does not know are ignored and kept when saved agai
     saveNodeList(file, nodes);
     std::ifstream in(file);
     const nlohmann::json saved = nlohmann::json::parse(in);
-    CHECK(saved["nodes"][0]["tls"]["ca"] == "/etc/ca.pem");
+    CHECK(saved["nodes"][0]["proxy"]["url"] == "socks5://gw:1080");
     CHECK(saved["nodes"][0]["timeout_s"] == 5);
 }
 
@@ -133,6 +161,16 @@ TEST_CASE("unusable nodes are refused before anything is written", "[pacs]") {
     nodes = twoNodes();
     nodes[0].timeoutSeconds = 0;
     CHECK_THROWS_WITH(saveNodeList(file, nodes), Catch::Contains("1 to 3600"));
+    nodes = twoNodes();
+    nodes[0].useTls = true;
+    CHECK_THROWS_WITH(saveNodeList(file, nodes), Catch::Contains("needs the CA certificate"));
+    nodes[0].tlsCaFile = "/etc/ssl/hospital-ca.pem";
+    nodes[0].tlsCertFile = "/home/u/cc.pem";
+    CHECK_THROWS_WITH(saveNodeList(file, nodes), Catch::Contains("certificate and its key"));
+    nodes = twoNodes();
+    nodes[1].useTls = true;
+    nodes[1].tlsCaFile = "/etc/ssl/hospital-ca.pem";
+    CHECK_THROWS_WITH(saveNodeList(file, nodes), Catch::Contains("https://"));
     CHECK_FALSE(std::filesystem::exists(file));
 }
 
