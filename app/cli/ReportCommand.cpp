@@ -21,6 +21,7 @@
 #ifdef CROSSCHECK_CLI_HAS_PDF
 #include "viewer/report/OffscreenGui.h"
 #include "viewer/report/ReportExport.h"
+#include "viewer/volume/FindingVolumeRenderer.h"
 #endif
 
 namespace crosscheck::cli {
@@ -122,7 +123,11 @@ std::vector<fs::path> writeFiles(const ReportModel& report, [[maybe_unused]] con
     if (formats.pdf) {
         const auto application = viewer::makeOffscreenGuiApplication();
         std::cerr << "rendering the PDF report\n";
-        return viewer::writeReportFiles(report, study, out, {formats.core, true}, force, {}, seg);
+        // 3D key images need OpenGL: on the offscreen platform that is GLX, so a display
+        // (xvfb-run); without one the PDF says so in their place.
+        viewer::FindingVolumeRenderer volumeImages(viewer::FindingVolumeRenderer::makeSurface());
+        return viewer::writeReportFiles(report, study, out, {formats.core, true}, force, {}, seg,
+                                        &volumeImages);
     }
 #endif
     return writeReport(report, out, formats.core, force, seg);

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QMessageBox>
+#include <QOffscreenSurface>
 #include <algorithm>
 #include <filesystem>
 
@@ -16,6 +17,7 @@
 #include "viewer/roi/MeasurementTable.h"
 #include "viewer/study/StudyWorkflow.h"
 #include "viewer/tasks/BackgroundTask.h"
+#include "viewer/volume/FindingVolumeRenderer.h"
 
 namespace crosscheck::app {
 
@@ -42,6 +44,8 @@ struct ReportJob {
     ReportExportRequest request;
     std::filesystem::path folder;
     bool force = false;
+    /// For the findings' 3D key images: made on the GUI thread, as Qt wants it.
+    std::shared_ptr<QOffscreenSurface> surface;
 };
 
 std::vector<std::filesystem::path> writeReport(const ReportJob& job, const Progress& p) {
@@ -66,8 +70,11 @@ std::vector<std::filesystem::path> writeReport(const ReportJob& job, const Progr
     if (job.request.anonymize) {
         anonymizeExport(report, segmentation);
     }
+    // Made, used and destroyed on this (the worker's) thread, which owns its GL context.
+    viewer::FindingVolumeRenderer volumeImages(job.surface);
     return viewer::writeReportFiles(report, *job.study, job.folder, job.request.formats, job.force,
-                                    p.subRange(0.5, 1.0), segmentation ? &*segmentation : nullptr);
+                                    p.subRange(0.5, 1.0), segmentation ? &*segmentation : nullptr,
+                                    &volumeImages);
 }
 
 }  // namespace
@@ -139,6 +146,9 @@ void ReportExportFlow::exportReport(const ReportExportRequest& request) {
         job.force = true;
     }
     job.study = std::make_shared<const Study>(*study);
+    if (request.formats.pdf) {
+        job.surface = viewer::FindingVolumeRenderer::makeSurface();
+    }
     for (const Annotation& a : m_workflow->annotationLayer()->history().annotations()) {
         job.rois.push_back({a.id, a.label, a.roi});
     }

@@ -18,6 +18,7 @@
 #include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
+#include "viewer/volume/VolumePane.h"
 
 namespace {
 
@@ -140,17 +141,32 @@ GuiOptions parseOptions(const QApplication& app) {
     return options;
 }
 
-/// Writes the composed panes once every visible pane has shown a frame, then quits.
+/// A 3D pane whose camera is still moving renders coarse frames; the full-quality one
+/// follows when it rests.
+bool inMotion(crosscheck::viewer::VtkRenderWidget* pane) {
+    const auto* volume = qobject_cast<crosscheck::viewer::VolumePane*>(pane);
+    return volume != nullptr && !volume->isFullQuality();
+}
+
+/// Writes the composed panes once every visible pane has shown a frame (a 3D pane its
+/// full-quality frame), then quits.
 void screenshotWhenPainted(crosscheck::app::PaneGrid* grid, const QString& path) {
     auto pending = std::make_shared<std::set<QObject*>>();
     for (auto* pane : grid->visibleRenderWidgets()) {
         pending->insert(pane);
         QObject::connect(pane, &crosscheck::viewer::VtkRenderWidget::framePainted, grid,
                          [grid, pane, pending, path] {
-                             if (pending->erase(pane) == 0 || !pending->empty()) {
+                             if (inMotion(pane) || pending->erase(pane) == 0 || !pending->empty()) {
                                  return;
                              }
-                             for (auto* shown : grid->visibleRenderWidgets()) {
+                             const auto panes = grid->visibleRenderWidgets();
+                             for (auto* other : panes) {
+                                 if (inMotion(other)) {
+                                     pending->insert(other);  // its rest repaints it
+                                     return;
+                                 }
+                             }
+                             for (auto* shown : panes) {
                                  if (!shown->canRender()) {
                                      std::fprintf(
                                          stderr,

@@ -195,10 +195,8 @@ std::optional<ReportDiscrepancy> reportDiscrepancyOf(const Study& study,
     d.transform = study.transforms.badge(comparison.ct->info.frameOfReferenceUid,
                                          comparison.sct->info.frameOfReferenceUid);
     d.thresholds = thresholds;
+    // With their voxel runs: the PDF's 3D key images draw each region's own surface.
     d.findings = result.regions;
-    for (auto& f : d.findings) {
-        f.runs.clear();  // voxel runs are for overlays, not for the report
-    }
     d.metrics = result.difference->metrics();
     return d;
 }

@@ -1,6 +1,7 @@
 // File > Export report... driven through MainWindow::exportReport on the phantom with an
 // ellipse around the tumour: the files are written in the background, and a second export
-// into the same folder asks first; answered "no", it leaves every file as it was.
+// into the same folder asks first; answered "no", it leaves every file as it was. The
+// PDF's findings page carries the 3D key image rendered on the export's worker thread.
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 #include <QApplication>
@@ -8,6 +9,8 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QImage>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,6 +23,7 @@
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/roi/AnnotationLayer.h"
+#include "viewer/volume/VolumeScene.h"
 
 using crosscheck::app::MainWindow;
 namespace cc = crosscheck;
@@ -47,6 +51,28 @@ QList<QVariant> exportOnce(MainWindow& window, const cc::app::ReportExportReques
         return {};
     }
     return finished.takeFirst();
+}
+
+/// Pixels in the colour of a region the sCT misses (magenta, lit 55 % to full) in the 3D key
+/// image of the first finding: the third image of page 3 (cover, one ROI page, findings).
+int missedColourPixelsIn3dImage(const QString& pdf) {
+    QTemporaryDir dir;
+    QProcess::execute(QStringLiteral("pdfimages"),
+                      {QStringLiteral("-png"), QStringLiteral("-f"), QStringLiteral("3"),
+                       QStringLiteral("-l"), QStringLiteral("3"), pdf, dir.filePath("img")});
+    const QImage image(dir.filePath(QStringLiteral("img-002.png")));
+    const Eigen::Vector3d colour =
+        cc::viewer::VolumeScene::findingColour(cc::DiscrepancyKind::CtDenseSctNot);
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            const Eigen::Vector3d rgb(c.redF(), c.greenF(), c.blueF());
+            const double scale = rgb.maxCoeff() / colour.maxCoeff();
+            count += scale >= 0.55 && (rgb - scale * colour).cwiseAbs().maxCoeff() <= 0.12;
+        }
+    }
+    return count;
 }
 
 }  // namespace
@@ -82,6 +108,8 @@ void ReportExportTest::aSecondExportAnsweredNoLeavesTheFilesUntouched() {
     const QString csv = out.filePath(QStringLiteral("measurements.csv"));
     QVERIFY(contents(pdf).startsWith("%PDF-"));
     QVERIFY(contents(csv).contains("sCT"));
+    const int missed = missedColourPixelsIn3dImage(pdf);
+    QVERIFY2(missed > 500, qPrintable(QStringLiteral("%1 magenta pixels").arg(missed)));
     // Mark the files, so that any rewrite (even one with the same bytes) would show.
     for (const QString& path : {pdf, csv}) {
         QFile file(path);

@@ -233,6 +233,16 @@ QImage renderKeyImage(const KeyImageSeries& series, const KeyImagePlane& plane,
     return image;
 }
 
+void drawKeyImageLabels(QImage& image, const Eigen::Vector3d& right, const Eigen::Vector3d& up,
+                        double fieldOfViewMm, double textScale) {
+    const int n = image.width();
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    drawOrientationLetters(
+        painter, KeyImagePlane{Eigen::Vector3d::Zero(), right, up, fieldOfViewMm}, n, textScale);
+    drawScaleBar(painter, fieldOfViewMm, n, textScale);
+}
+
 QImage placeholderKeyImage(const QString& reason, int sizePx) {
     const int n = std::max(16, sizePx);
     QImage image(n, n, QImage::Format_RGB32);

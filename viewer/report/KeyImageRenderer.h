@@ -60,6 +60,13 @@ QImage renderKeyImage(const KeyImageSeries& series, const KeyImagePlane& plane,
                       const KeyImageWindow& window, const Roi* roi, int sizePx,
                       bool* empty = nullptr, double textScale = 1.0);
 
+/// The orientation letters at the four edges of `image` (square) and a scale bar, as
+/// renderKeyImage draws them, for pictures made elsewhere (the findings' 3D key images):
+/// `right` and `up` are the image's axes in patient coordinates (LPS, unit vectors),
+/// `fieldOfViewMm` its side.
+void drawKeyImageLabels(QImage& image, const Eigen::Vector3d& right, const Eigen::Vector3d& up,
+                        double fieldOfViewMm, double textScale = 1.0);
+
 /// A grey placeholder of the same size saying why there is no image ("no T2w series",
 /// "not registered").
 QImage placeholderKeyImage(const QString& reason, int sizePx);

@@ -66,7 +66,8 @@ std::vector<fs::path> existingReportTargets(const fs::path& outDir, const Report
 std::vector<fs::path> writeReportFiles(const ReportModel& report, const Study& study,
                                        const fs::path& outDir, const ReportFormats& formats,
                                        bool force, const Progress& progress,
-                                       const ReportSegmentation* segmentation) {
+                                       const ReportSegmentation* segmentation,
+                                       FindingVolumeImages* volumeImages) {
     if (!force) {
         const auto existing = existingReportTargets(outDir, formats);
         if (!existing.empty()) {
@@ -84,7 +85,8 @@ std::vector<fs::path> writeReportFiles(const ReportModel& report, const Study& s
             throw ReportWriteError(outDir.string() + ": cannot create the output folder" +
                                    (error ? ": " + error.message() : std::string()));
         }
-        const ReportPdfWriter writer(report, study);
+        ReportPdfWriter writer(report, study);
+        writer.setVolumeImages(volumeImages);
         writer.write(outDir / reportPdfFileName(), force, progress);
         written.push_back(outDir / reportPdfFileName());
     }

@@ -10,6 +10,7 @@
 #include "core/report/ReportOutput.h"
 #include "core/report/ReportSeg.h"
 #include "core/util/Progress.h"
+#include "viewer/report/FindingVolumeImages.h"
 
 namespace crosscheck::viewer {
 
@@ -42,10 +43,11 @@ std::vector<std::filesystem::path> existingReportTargets(const std::filesystem::
 /// and ReportWriteError names the first that exists. Each file is written atomically.
 /// Returns the files written. Progress covers the PDF's pages (the slow part). The SEG
 /// needs `segmentation` (buildReportSegmentation on the report before anonymizing); one
-/// without segments writes no file.
+/// without segments writes no file. `volumeImages` renders the findings' 3D key images
+/// (ReportPdfWriter::setVolumeImages; none: placeholders).
 std::vector<std::filesystem::path> writeReportFiles(
     const ReportModel& report, const Study& study, const std::filesystem::path& outDir,
     const ReportFormats& formats, bool force, const Progress& progress = {},
-    const ReportSegmentation* segmentation = nullptr);
+    const ReportSegmentation* segmentation = nullptr, FindingVolumeImages* volumeImages = nullptr);
 
 }  // namespace crosscheck::viewer

@@ -1,4 +1,5 @@
-// The CT-versus-sCT findings with thumbnails at their centroids, and the global metrics.
+// The CT-versus-sCT findings with thumbnails at their centroids and a 3D key image each,
+// and the global metrics.
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -12,8 +13,12 @@ namespace crosscheck::viewer {
 namespace {
 
 const QColor kFlagRed(176, 0, 32);
-constexpr double kThumbMm = 42.0;
+// Three images a row (CT, sCT, 3D) leave the text a column of about 58 mm.
+constexpr double kThumbMm = 38.0;
+constexpr double kGapMm = 2.0;
 constexpr int kThumbPx = 300;
+/// The 3D image is rendered larger than it is printed: VTK draws no antialiased edges.
+constexpr int kVolumePx = 450;
 constexpr double kRowMm = 48.0;
 
 QString kindText(DiscrepancyKind kind) {
@@ -56,7 +61,9 @@ void ReportPdfWriter::drawFindingsPage(PdfCanvas& canvas, int findingsPage) cons
             QStringLiteral("Regions where the sCT disagrees with the CT, ranked by volume x mean "
                            "|CT - sCT| (dense: >= %1 HU; not dense: < %2 HU; large difference: "
                            ">= %3 HU; at least %4 mm\u00b3). Thumbnails: axial through the "
-                           "centroid, CT and sCT in the same window, the region's box outlined.")
+                           "centroid, CT and sCT in the same window, the region's box outlined; "
+                           "3D: the CT's bone with the region drawn over it in its colour, "
+                           "seen from the side that shows it best.")
                 .arg(formatReportValue(d.thresholds.denseHu),
                      formatReportValue(d.thresholds.notDenseHu),
                      formatReportValue(d.thresholds.largeDifferenceHu),
@@ -88,16 +95,23 @@ void ReportPdfWriter::drawFindingsPage(PdfCanvas& canvas, int findingsPage) cons
         const std::pair<SeriesRole, const LoadedSeries*> images[] = {{SeriesRole::CT, ct},
                                                                      {SeriesRole::sCT, sct}};
         for (int k = 0; k < 2; ++k) {
-            const QRectF cell(PdfCanvas::kLeftMm + k * (kThumbMm + 2.0), top, kThumbMm, kThumbMm);
+            const QRectF cell(PdfCanvas::kLeftMm + k * (kThumbMm + kGapMm), top, kThumbMm,
+                              kThumbMm);
             canvas.image(cell, keyImage(images[k].second, images[k].first, ctFrame, plane, window,
                                         &box, kThumbPx, 1.7));
             canvas.textIn(QRectF(cell.left(), cell.bottom() + 0.3, cell.width(), 4.0),
                           QString::fromLatin1(toString(images[k].first)),
                           PdfCanvas::font(9.0, true), Qt::AlignHCenter | Qt::AlignTop);
         }
-        const double textLeft = PdfCanvas::kLeftMm + 2 * kThumbMm + 8.0;
+        const QRectF cell3d(PdfCanvas::kLeftMm + 2 * (kThumbMm + kGapMm), top, kThumbMm, kThumbMm);
+        QString view;
+        canvas.image(cell3d, volumeImage(ct, r.rank, kVolumePx, &view));
+        canvas.textIn(QRectF(cell3d.left(), cell3d.bottom() + 0.3, cell3d.width(), 4.0),
+                      view.isEmpty() ? QStringLiteral("3D") : QStringLiteral("3D, ") + view,
+                      PdfCanvas::font(9.0, true), Qt::AlignHCenter | Qt::AlignTop);
+        const double textLeft = PdfCanvas::kLeftMm + 3 * kThumbMm + 2 * kGapMm + 4.0;
         const double textWidth = PdfCanvas::kRightMm - textLeft;
-        const QFont body = PdfCanvas::font(9.0);
+        const QFont body = PdfCanvas::font(8.5);
         const double line = canvas.lineMm(body);
         const QString lines[] = {
             // The code is the one report.json and the DICOM SR use for this kind.

@@ -111,6 +111,28 @@ QImage ReportPdfWriter::keyImage(const LoadedSeries* series, SeriesRole role,
     return image;
 }
 
+QImage ReportPdfWriter::volumeImage(const LoadedSeries* ct, int rank, int sizePx,
+                                    QString* view) const {
+    if (m_layoutOnly) {
+        return {};
+    }
+    if (!ct || !ct->volume) {
+        return placeholderKeyImage(QStringLiteral("no CT series"), sizePx);
+    }
+    if (!m_volumeImages) {
+        return placeholderKeyImage(QStringLiteral("no 3D rendering here"), sizePx);
+    }
+    const FindingVolumeImage rendered =
+        m_volumeImages->render(ct->volume, m_report.discrepancy->findings, rank, sizePx, 1.7);
+    if (rendered.image.isNull()) {
+        return placeholderKeyImage(QStringLiteral("3D: %1").arg(rendered.whyNot), sizePx);
+    }
+    if (view) {
+        *view = rendered.view;
+    }
+    return rendered.image;
+}
+
 void ReportPdfWriter::drawFooter(PdfCanvas& canvas, int page, int pages) const {
     canvas.pageFooter(QStringLiteral("Crosscheck measurement report, %1")
                           .arg(QString::fromStdString(m_report.provenance.createdAt)),

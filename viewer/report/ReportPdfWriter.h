@@ -11,6 +11,7 @@
 #include "core/model/Study.h"
 #include "core/report/ReportModel.h"
 #include "core/util/Progress.h"
+#include "viewer/report/FindingVolumeImages.h"
 #include "viewer/report/KeyImageRenderer.h"
 
 namespace crosscheck::viewer {
@@ -27,7 +28,8 @@ class PdfCanvas;
 ///    view, outline, orientation letters, scale bar, caption with role and window), the
 ///    measurement rows and the CT - sCT line (red when flagged);
 /// 3. findings (kFindingsPerPage per page): each CT-vs-sCT discrepancy with CT and sCT
-///    thumbnails at its centroid, then the global metrics;
+///    thumbnails at its centroid and a 3D key image (the CT's bone with the region in its
+///    colour, from setVolumeImages), then the global metrics;
 /// 4. sCT agreement per structure, when the report has imported structures: CT and sCT
 ///    mean HU, MAE and ME inside each, sorted by MAE (ReportPdfStructurePage.cpp);
 /// 5. provenance: series and frame UIDs, transforms and methods, parameters, software.
@@ -45,6 +47,9 @@ public:
     static constexpr double kDotsPerMm = 300.0 / 25.4;
 
     ReportPdfWriter(const ReportModel& report, const Study& study);
+    /// Where the findings' 3D key images come from (kept by the caller, used on the thread
+    /// that renders); none: the findings page says there is no 3D rendering.
+    void setVolumeImages(FindingVolumeImages* images) { m_volumeImages = images; }
 
     /// The pages the PDF will have: a cover, one or more per ROI, the findings pages (at
     /// least one), the provenance; a section longer than a page continues on the next.
@@ -85,6 +90,8 @@ private:
     QImage keyImage(const LoadedSeries* series, SeriesRole role, const std::string& viewFrame,
                     const KeyImagePlane& plane, const KeyImageWindow& window, const Roi* roi,
                     int sizePx, double textScale = 1.0, bool* placeholder = nullptr) const;
+    /// The 3D key image of finding `rank` (CT bone, the region in colour), or a placeholder.
+    QImage volumeImage(const LoadedSeries* ct, int rank, int sizePx, QString* view) const;
     KeyImageWindow windowFor(SeriesRole role, const LoadedSeries* series,
                              std::optional<double> meanHu) const;
 
@@ -92,6 +99,7 @@ private:
     const Study& m_study;
     std::map<std::string, std::string> m_frameToStudy;
     mutable std::map<const Volume*, KeyImageWindow> m_mrWindows;
+    FindingVolumeImages* m_volumeImages = nullptr;
     /// Set during the layout pass: keyImage() returns no pixels.
     mutable bool m_layoutOnly = false;
 };
