@@ -1,10 +1,13 @@
 // The 3D pane on the phantom, in the 2x2-3d layout: the missed calcified tumour is drawn in
 // the findings' colour where the ground truth puts it, from each of the six standard views
-// (bone in front of it does not hide it), each view turns the camera as named; a click on
-// a vertebral body puts the cursor on the body's front surface (found here independently,
-// by marching the CT along the click's ray), so the 2D panes follow; two linked 3D panes
-// (CT and sCT) turn together. CROSSCHECK_DOC_IMAGES=DIR saves the window's panes as
-// DIR/pane-3d.png for the user guide.
+// (bone in front of it does not hide it), and bone, not that colour, where the ground truth
+// puts a vertebral body; each view turns VTK's camera as named (direction of projection and
+// view-up in LPS); a click on a vertebral body puts the cursor on the body's front surface,
+// known twice over: from the phantom's own anatomy model (SpineModel, mapped into the CT by
+// the ground-truth transform) and by marching the CT itself along the click's ray; the 2D
+// panes follow; two linked 3D panes (CT and sCT) turn together.
+// CROSSCHECK_DOC_IMAGES=DIR saves the window's panes as DIR/3d-pane.png for the user guide.
+#include <vtkCamera.h>
 #include <vtkRenderer.h>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -14,12 +17,15 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/PaneGrid.h"
 #include "core/model/Study.h"
+#include "core/phantom/CanalModel.h"
+#include "core/phantom/SpineModel.h"
 #include "core/volume/Volume.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/volume/VolumePane.h"
+#include "viewer/volume/VolumeScene.h"
 
 using crosscheck::app::MainWindow;
 using crosscheck::viewer::StandardView;
@@ -31,11 +37,15 @@ class VolumePhantomTest : public QObject {
 private slots:
     void initTestCase();
     void theMissedTumourShowsFromEveryStandardView();
+    void standardViewsTurnTheCameraAsNamed();
     void aClickOnAVertebralBodyMovesTheCursorToItsSurface();
     void linkedCtAndSctPanesTurnTogether();
 
 private:
     VolumePane* volumePane() const { return m_window->paneGrid()->volumePanes()[3]; }
+    /// The vertebral level nearest the middle whose body is at least 30 mm from the tumour
+    /// (so the tumour's surface, drawn over the bone, is not in front of it).
+    const cc::PhantomLevelTruth* levelAwayFromTumour() const;
 
     QTemporaryDir m_dir;
     cc::PhantomGroundTruth m_truth;
@@ -63,9 +73,39 @@ QPointF vtkProjection(VolumePane* pane, const Eigen::Vector3d& p) {
     return {display[0] / ratio, pane->height() - display[1] / ratio};
 }
 
-/// The colour of "dense on CT, not on sCT" (magenta), shaded.
+/// True when a rendered colour is the findings' colour of `kind` under some shading: the
+/// same hue, i.e. the same proportions of red, green and blue (each channel over the
+/// brightest within 0.15 of the colour's own), and not dark.
+bool isFindingColour(const QColor& c, cc::DiscrepancyKind kind) {
+    const Eigen::Vector3d expected = cc::viewer::VolumeScene::findingColour(kind);
+    const Eigen::Vector3d rgb(c.redF(), c.greenF(), c.blueF());
+    const double brightest = rgb.maxCoeff();
+    if (brightest < 0.3) {
+        return false;
+    }
+    return ((rgb / brightest) - expected / expected.maxCoeff()).cwiseAbs().maxCoeff() < 0.15;
+}
+
 bool isMissedColour(const QColor& c) {
-    return c.red() > 180 && c.green() < 120 && c.blue() > 130;
+    return isFindingColour(c, cc::DiscrepancyKind::CtDenseSctNot);
+}
+
+QString describe(const QColor& c, const QPointF& at) {
+    return QStringLiteral("%1 at %2,%3").arg(c.name()).arg(at.x()).arg(at.y());
+}
+
+QString describe(const Eigen::Vector3d& p) {
+    return QStringLiteral("(%1, %2, %3)").arg(p.x()).arg(p.y()).arg(p.z());
+}
+
+/// A point inside a vertebral body, 6 mm to the left of and above its centre: away from
+/// the lines of the cursor planes through the middle of the spine (x = 0).
+Eigen::Vector3d besideCursorPlanes(const cc::PhantomLevelTruth& level) {
+    return level.centerCtMm + Eigen::Vector3d(6.0, 0.0, 4.0);
+}
+
+Eigen::Vector3d fromVtk(const double v[3]) {
+    return {v[0], v[1], v[2]};
 }
 
 }  // namespace
@@ -86,50 +126,7 @@ void VolumePhantomTest::initTestCase() {
     QCOMPARE(volumePane()->series().role, cc::SeriesRole::CT);
 }
 
-void VolumePhantomTest::theMissedTumourShowsFromEveryStandardView() {
-    VolumePane* pane = volumePane();
-    const Eigen::Vector3d tumour = m_truth.tumor.centerCtMm;
-    struct Named {
-        StandardView view;
-        Eigen::Vector3d towardsViewer;  // LPS: anterior -y, left +x, superior +z
-    };
-    const Named views[] = {
-        {StandardView::Anterior, {0, -1, 0}}, {StandardView::Posterior, {0, 1, 0}},
-        {StandardView::Left, {1, 0, 0}},      {StandardView::Right, {-1, 0, 0}},
-        {StandardView::Superior, {0, 0, 1}},  {StandardView::Inferior, {0, 0, -1}}};
-    for (const Named& named : views) {
-        const char* name = cc::viewer::toString(named.view);
-        pane->showStandardView(named.view);
-        const QImage image = fullFrame(pane);
-        QVERIFY2(pane->isFullQuality(), name);
-        QVERIFY2((pane->camera().towardsViewer - named.towardsViewer).norm() < 1e-9, name);
-        const QPointF at = vtkProjection(pane, tumour) * image.devicePixelRatio();
-        const QColor colour = image.pixelColor(at.toPoint());
-        QVERIFY2(isMissedColour(colour), qPrintable(QStringLiteral("%1 view: %2 at %3,%4")
-                                                        .arg(QLatin1String(name), colour.name())
-                                                        .arg(at.x())
-                                                        .arg(at.y())));
-    }
-    pane->showStandardView(StandardView::Anterior);
-    fullFrame(pane);
-    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
-    if (!docs.isEmpty()) {
-        m_window->viewState()->setCursor(cc::PatientPoint{tumour});
-        m_window->viewState()->flush();
-        for (auto* shown : m_window->paneGrid()->visibleRenderWidgets()) {
-            QSignalSpy painted(shown, &cc::viewer::VtkRenderWidget::framePainted);
-            shown->update();
-            painted.wait(20000);
-        }
-        QVERIFY(m_window->paneGrid()->grabComposed().save(docs + QStringLiteral("/pane-3d.png")));
-    }
-}
-
-void VolumePhantomTest::aClickOnAVertebralBodyMovesTheCursorToItsSurface() {
-    VolumePane* pane = volumePane();
-    pane->showStandardView(StandardView::Anterior);
-    fullFrame(pane);
-    // A level away from the tumour (its surface is drawn over the bone there).
+const cc::PhantomLevelTruth* VolumePhantomTest::levelAwayFromTumour() const {
     const cc::PhantomLevelTruth* level = nullptr;
     for (const auto& l : m_truth.levels) {
         if (std::abs(l.centerCtMm.z() - m_truth.tumor.centerCtMm.z()) > 30.0 &&
@@ -137,15 +134,155 @@ void VolumePhantomTest::aClickOnAVertebralBodyMovesTheCursorToItsSurface() {
             level = &l;
         }
     }
+    return level;
+}
+
+void VolumePhantomTest::theMissedTumourShowsFromEveryStandardView() {
+    VolumePane* pane = volumePane();
+    const Eigen::Vector3d tumour = m_truth.tumor.centerCtMm;
+    const cc::PhantomLevelTruth* level = levelAwayFromTumour();
     QVERIFY(level != nullptr);
-    const QPointF pixel = vtkProjection(pane, level->centerCtMm);
-    QTest::mouseClick(pane, Qt::LeftButton, {}, pixel.toPoint());
+    // The colours are read from the pane as shown, overlay included: with the cursor
+    // outside the series on every axis, no cursor-plane line crosses the pixels read.
+    auto* state = m_window->viewState();
+    const cc::PatientPoint cursor = state->cursor();
+    state->setCursor(cc::PatientPoint{tumour - Eigen::Vector3d::Constant(1000.0)});
+    state->flush();
+    for (StandardView view :
+         {StandardView::Anterior, StandardView::Posterior, StandardView::Left, StandardView::Right,
+          StandardView::Superior, StandardView::Inferior}) {
+        const QString name = QString::fromLatin1(cc::viewer::toString(view));
+        pane->showStandardView(view);
+        const QImage image = fullFrame(pane);
+        QVERIFY2(pane->isFullQuality(), qPrintable(name));
+        const qreal ratio = image.devicePixelRatio();
+        const QPointF at = vtkProjection(pane, tumour) * ratio;
+        QVERIFY2(image.rect().contains(at.toPoint()), qPrintable(name));
+        const QColor colour = image.pixelColor(at.toPoint());
+        QVERIFY2(isMissedColour(colour),
+                 qPrintable(name + QStringLiteral(" view, tumour: ") + describe(colour, at)));
+        // Where the ground truth puts a vertebral body away from the tumour the pane shows
+        // bone, not the findings' colour (from above and below, the bodies of the other
+        // levels lie behind the tumour, so only the side views say something here).
+        if (view != StandardView::Superior && view != StandardView::Inferior) {
+            const QPointF body = vtkProjection(pane, besideCursorPlanes(*level)) * ratio;
+            const QColor bone = image.pixelColor(body.toPoint());
+            QVERIFY2(!isMissedColour(bone) && bone.red() > 80 && bone.red() >= bone.blue(),
+                     qPrintable(name + QStringLiteral(" view, body: ") + describe(bone, body)));
+        }
+    }
+    state->setCursor(cursor);
+    state->flush();
+    const QString docs = qEnvironmentVariable("CROSSCHECK_DOC_IMAGES");
+    if (!docs.isEmpty()) {
+        // For the user guide: from the front and a little from the left and above, the
+        // tumour in the canal behind the vertebral bodies.
+        pane->showStandardView(StandardView::Anterior);
+        pane->rotateBy(-50.0, 30.0);
+        state->setCursor(cc::PatientPoint{tumour});
+        state->flush();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->isFullQuality(), 20000);
+        for (auto* shown : m_window->paneGrid()->visibleRenderWidgets()) {
+            QSignalSpy painted(shown, &cc::viewer::VtkRenderWidget::framePainted);
+            shown->update();
+            painted.wait(20000);
+        }
+        QVERIFY(m_window->paneGrid()->grabComposed().save(docs + QStringLiteral("/3d-pane.png")));
+    }
+}
+
+void VolumePhantomTest::standardViewsTurnTheCameraAsNamed() {
+    VolumePane* pane = volumePane();
+    struct Expected {
+        StandardView view;
+        /// VTK's direction of projection (from the camera into the scene) and view-up, LPS:
+        /// +x the patient's left, +y posterior, +z superior.
+        Eigen::Vector3d projection;
+        Eigen::Vector3d viewUp;
+        /// The patient direction that appears to the right on the screen.
+        Eigen::Vector3d screenRight;
+    };
+    const Expected expected[] = {
+        // From the front: looking posterior, head up, the patient's left on screen right.
+        {StandardView::Anterior, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}},
+        // From behind: looking anterior, head up, the patient's left on screen left.
+        {StandardView::Posterior, {0, -1, 0}, {0, 0, 1}, {-1, 0, 0}},
+        // From the patient's left: looking to the right, head up, anterior on screen left
+        // (as a sagittal slice).
+        {StandardView::Left, {-1, 0, 0}, {0, 0, 1}, {0, 1, 0}},
+        {StandardView::Right, {1, 0, 0}, {0, 0, 1}, {0, -1, 0}},
+        // From above: looking to the feet, anterior up, the patient's left on screen left.
+        {StandardView::Superior, {0, 0, -1}, {0, -1, 0}, {-1, 0, 0}},
+        // From below: looking to the head, anterior up, the patient's left on screen right
+        // (as an axial slice).
+        {StandardView::Inferior, {0, 0, 1}, {0, -1, 0}, {1, 0, 0}},
+    };
+    const Eigen::Vector3d tumour = m_truth.tumor.centerCtMm;
+    for (const Expected& e : expected) {
+        const QString name = QString::fromLatin1(cc::viewer::toString(e.view));
+        pane->showStandardView(e.view);
+        fullFrame(pane);
+        vtkCamera* camera = pane->renderer()->GetActiveCamera();
+        QVERIFY(camera->GetParallelProjection());
+        const Eigen::Vector3d projection = fromVtk(camera->GetDirectionOfProjection());
+        const Eigen::Vector3d up = fromVtk(camera->GetViewUp());
+        QVERIFY2((projection - e.projection).norm() < 1e-6,
+                 qPrintable(name + QStringLiteral(" projection ") + describe(projection)));
+        QVERIFY2((up - e.viewUp).norm() < 1e-6,
+                 qPrintable(name + QStringLiteral(" view-up ") + describe(up)));
+        // On the screen: 30 mm along the expected right lands 30 mm right of where the
+        // tumour is, 30 mm up lands above it (widget pixels, y down).
+        const double pixelsPerMm =
+            pane->height() / (2.0 * pane->renderer()->GetActiveCamera()->GetParallelScale());
+        const QPointF at = vtkProjection(pane, tumour);
+        const QPointF right = vtkProjection(pane, tumour + 30.0 * e.screenRight) - at;
+        const QPointF above = vtkProjection(pane, tumour + 30.0 * e.viewUp) - at;
+        QVERIFY2(std::abs(right.x() - 30.0 * pixelsPerMm) < 1.0 && std::abs(right.y()) < 1.0,
+                 qPrintable(name));
+        QVERIFY2(std::abs(above.y() + 30.0 * pixelsPerMm) < 1.0 && std::abs(above.x()) < 1.0,
+                 qPrintable(name));
+    }
+}
+
+void VolumePhantomTest::aClickOnAVertebralBodyMovesTheCursorToItsSurface() {
+    VolumePane* pane = volumePane();
+    pane->showStandardView(StandardView::Anterior);
+    fullFrame(pane);
+    const cc::PhantomLevelTruth* level = levelAwayFromTumour();
+    QVERIFY(level != nullptr);
+    // A click on the body, as seen from the front.
+    const QPoint pixel = vtkProjection(pane, besideCursorPlanes(*level)).toPoint();
+    const QColor clicked = fullFrame(pane).pixelColor(pixel * pane->devicePixelRatioF());
+    QVERIFY2(clicked.red() > 80, qPrintable(describe(clicked, pixel)));  // rendered bone there
+    QTest::mouseClick(pane, Qt::LeftButton, {}, pixel);
     m_window->viewState()->flush();
     const Eigen::Vector3d cursor = m_window->viewState()->cursor().mm;
+    const auto [origin, direction] = pane->rayAt(QPointF(pixel));
 
-    // The body's front surface along the same ray, marched here through the CT itself
-    // (nearest voxel, 0.1 mm steps): the first point of at least the pick's density.
-    const auto [origin, direction] = pane->rayAt(QPointF(pixel.toPoint()));
+    // The answer from the phantom's anatomy: the first point along the click's ray that
+    // the phantom's spine model calls bone. The model lives in MR patient coordinates; the
+    // level's ground-truth CT -> MR map carries the ray there (0.05 mm steps).
+    const cc::SpineModel spine;
+    const cc::CanalModel canal(spine);
+    std::optional<Eigen::Vector3d> anatomy;
+    for (double t = 0.0; t < 2000.0 && !anatomy; t += 0.05) {
+        const Eigen::Vector3d ct = origin + t * direction;
+        const Eigen::Vector3d mr = (level->ctToMr * ct.homogeneous()).head<3>();
+        const auto tissue = spine.classify(mr, canal);
+        if (tissue && (*tissue == cc::Tissue::Cortical || *tissue == cc::Tissue::Cancellous)) {
+            anatomy = ct;
+        }
+    }
+    QVERIFY(anatomy.has_value());
+    QVERIFY2((cursor - *anatomy).norm() < 2.0,
+             qPrintable(QStringLiteral("cursor ") + describe(cursor) +
+                        QStringLiteral(", body surface ") + describe(*anatomy)));
+    // It is the body's front: in front of its centre, at its height.
+    QVERIFY(cursor.y() < level->centerCtMm.y() - 5.0);
+    QVERIFY(std::abs(cursor.z() - level->centerCtMm.z()) < 5.0);
+
+    // And the CT itself agrees: marched here along the same ray (nearest voxel, 0.1 mm
+    // steps), the first point at least as dense as the pick's threshold.
     const cc::Volume& ct = *m_window->study()->find(cc::SeriesRole::CT)->volume;
     std::optional<Eigen::Vector3d> surface;
     for (double t = 0.0; t < 2000.0 && !surface; t += 0.1) {
@@ -157,16 +294,16 @@ void VolumePhantomTest::aClickOnAVertebralBodyMovesTheCursorToItsSurface() {
     }
     QVERIFY(surface.has_value());
     QVERIFY2((cursor - *surface).norm() < 2.0,
-             qPrintable(QStringLiteral("cursor %1 %2 %3, surface %4 %5 %6")
-                            .arg(cursor.x())
-                            .arg(cursor.y())
-                            .arg(cursor.z())
-                            .arg(surface->x())
-                            .arg(surface->y())
-                            .arg(surface->z())));
-    // It is the body's front: in front of its centre, at its height.
-    QVERIFY(cursor.y() < level->centerCtMm.y());
-    QVERIFY(std::abs(cursor.z() - level->centerCtMm.z()) < 5.0);
+             qPrintable(QStringLiteral("cursor ") + describe(cursor) +
+                        QStringLiteral(", CT surface ") + describe(*surface)));
+    // The 2D panes follow: each (synchronized) slices through the picked point.
+    const auto slices = m_window->paneGrid()->visiblePanes();
+    QCOMPARE(int(slices.size()), 3);
+    for (auto* slice : slices) {
+        QVERIFY(slice->series().referenceToSeries.has_value());
+        QVERIFY2((slice->paneCursor().mm - cursor).norm() < 1e-9,
+                 qPrintable(slice->series().description));
+    }
 }
 
 void VolumePhantomTest::linkedCtAndSctPanesTurnTogether() {

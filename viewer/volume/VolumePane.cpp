@@ -17,6 +17,8 @@ namespace crosscheck::viewer {
 namespace {
 /// How long the camera must rest before the full-quality frame.
 constexpr int kRestMs = 150;
+/// How long the cursor must rest before the cursor planes follow again.
+constexpr int kCursorRestMs = 100;
 /// Bone for picking (HU): the middle of the bone preset's opacity ramp.
 constexpr double kPickBoneHu = 250.0;
 }  // namespace
@@ -26,6 +28,14 @@ VolumePane::VolumePane(ViewState* state, QWidget* parent)
     m_restTimer.setSingleShot(true);
     m_restTimer.setInterval(kRestMs);
     connect(&m_restTimer, &QTimer::timeout, this, &VolumePane::finishMotion);
+    m_cursorRestTimer.setSingleShot(true);
+    m_cursorRestTimer.setInterval(kCursorRestMs);
+    connect(&m_cursorRestTimer, &QTimer::timeout, this, [this] {
+        if (m_cursorMovedMeanwhile) {
+            m_cursorMovedMeanwhile = false;
+            update();
+        }
+    });
     connect(m_state, &ViewState::changed, this, &VolumePane::onStateChanged);
     setContextMenuPolicy(Qt::DefaultContextMenu);
 }
@@ -165,8 +175,17 @@ void VolumePane::onStateChanged(unsigned changes) {
     if ((changes & ViewState::LinksChanged) && m_state->linkCamera3d() && m_cameraPlaced) {
         m_state->setCamera3d(m_camera);
     }
-    if (changes & (ViewState::CursorChanged | ViewState::ProbeChanged)) {
-        update();  // the cursor planes are overlay lines: no new rendering
+    if (changes & ViewState::CursorChanged) {
+        // The cursor planes are overlay lines: no new rendering. A click shows them at
+        // once; during a drag (the next move within kCursorRestMs) they wait until the
+        // cursor rests, as the 2D panes being dragged in matter more (the probe is not
+        // drawn here at all).
+        if (m_cursorRestTimer.isActive()) {
+            m_cursorMovedMeanwhile = true;
+        } else {
+            update();
+        }
+        m_cursorRestTimer.start();
     }
 }
 

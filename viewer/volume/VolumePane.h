@@ -20,7 +20,8 @@ class DiscrepancyLayer;
 /// A 3D pane: a volume rendering of one series (CT or sCT, VolumeScene) with the
 /// CT-vs-sCT findings as coloured surfaces over it, and the ROIs and the three cursor planes
 /// drawn as outlines on top (with QPainter, so a cursor drag in the 2D panes costs this pane
-/// no new rendering, only its overlay).
+/// no new rendering, only its overlay; and while the cursor keeps moving not even that: the
+/// planes follow at once, then again when the cursor has rested for 100 ms).
 ///
 /// Mouse: left drag turns the camera about the focal point, shift + left or middle drag
 /// pans, the wheel zooms, a left click on rendered bone moves the shared cursor there (the
@@ -113,6 +114,10 @@ private:
     Camera3d m_camera;
     bool m_cameraPlaced = false;
     QTimer m_restTimer;
+    /// Runs while the cursor moves (a drag in a 2D pane): the cursor planes are repainted
+    /// when it times out, not at every step, so the drag's own panes get the CPU.
+    QTimer m_cursorRestTimer;
+    bool m_cursorMovedMeanwhile = false;
     std::optional<QPoint> m_pressPixel;
     QPoint m_lastPixel;
     Qt::MouseButton m_dragButton = Qt::NoButton;
