@@ -26,6 +26,8 @@ PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
             m_state->setPaneVolume(i, volume);
             m_state->flush();
         });
+        connect(pane, &viewer::SlicePane::renderIn3dRequested, this,
+                [this, i] { setPaneKind(i, viewer::PaneKind::Volume3d); });
         connect(pane, &viewer::SlicePane::seriesDropped, this, [this, i](const QString& uid) {
             if (m_study && (m_study->findByUid(uid.toStdString()) ||
                             m_study->findPicture(uid.toStdString()))) {
@@ -40,6 +42,8 @@ PaneGrid::PaneGrid(viewer::ViewState* state, QWidget* parent)
         connect(volumePane, &viewer::VolumePane::maximizeToggled, this, &PaneGrid::toggleMaximized);
         connect(volumePane, &viewer::VolumePane::roleRequested, this,
                 [this, i](SeriesRole role) { renderRole(i, role); });
+        connect(volumePane, &viewer::VolumePane::slicesRequested, this,
+                [this, i] { setPaneKind(i, viewer::PaneKind::Slice); });
         m_volumePanes.push_back(volumePane);
     }
     connect(m_state, &viewer::ViewState::changed, this, [this](unsigned changes) {
@@ -70,6 +74,17 @@ void PaneGrid::applyPreset() {
     for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
         m_state->setPaneAssignment(i, panes[static_cast<std::size_t>(i)]);
     }
+}
+
+void PaneGrid::setPaneKind(int position, viewer::PaneKind kind) {
+    const viewer::PaneAssignment pane = m_state->paneAssignment(position);
+    // Only a volume renders in 3D: a colour picture (a screen capture) has no depth.
+    if (!m_study || (kind == viewer::PaneKind::Volume3d &&
+                     !m_study->findVolume(pane.seriesInstanceUid.toStdString(), pane.volume))) {
+        return;
+    }
+    m_state->setPaneKind(position, kind);
+    m_state->flush();
 }
 
 void PaneGrid::renderRole(int position, SeriesRole role) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/vocabulary/SeriesRole.h"
+#include "viewer/state/ViewState.h"
 
 class QGridLayout;
 
@@ -58,6 +59,10 @@ public:
     /// The visible panes' framebuffers composed at their places in the grid. Grabbing
     /// each GL pane is required: QWidget::grab() of a window with GL panes is not correct.
     QImage grabComposed();
+
+    /// Shows the series of `position` as slices or rendered in 3D (V in a pane), in any
+    /// layout; a colour picture stays flat.
+    void setPaneKind(int position, viewer::PaneKind kind);
 
     /// Shows only this pane (double-click), or restores the layout when it is already alone.
     void toggleMaximized(QWidget* pane);

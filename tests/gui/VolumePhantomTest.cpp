@@ -22,6 +22,7 @@
 #include "core/volume/Volume.h"
 #include "tests/gui/PhantomGuiSupport.h"
 #include "viewer/analysis/DiscrepancyLayer.h"
+#include "viewer/panes/SlicePane.h"
 #include "viewer/render/SurfaceFormat.h"
 #include "viewer/state/ViewState.h"
 #include "viewer/volume/VolumePane.h"
@@ -40,6 +41,7 @@ private slots:
     void standardViewsTurnTheCameraAsNamed();
     void aClickOnAVertebralBodyMovesTheCursorToItsSurface();
     void linkedCtAndSctPanesTurnTogether();
+    void theVKeyTurnsAnyPaneTo3dAndBack();
 
 private:
     VolumePane* volumePane() const { return m_window->paneGrid()->volumePanes()[3]; }
@@ -330,6 +332,34 @@ void VolumePhantomTest::linkedCtAndSctPanesTurnTogether() {
     state->flush();
     QVERIFY((sctPane->camera().towardsViewer - kept).norm() < 1e-12);
     state->setLinkCamera3d(true);
+}
+
+void VolumePhantomTest::theVKeyTurnsAnyPaneTo3dAndBack() {
+    auto* grid = m_window->paneGrid();
+    QVERIFY(grid->setLayoutName(QStringLiteral("2x2")));
+    auto* state = m_window->viewState();
+    state->flush();
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(state->paneAssignment(i).kind, cc::viewer::PaneKind::Slice);
+    }
+    // V in the second pane (the T1w in 2x2): that position renders its series in 3D.
+    cc::viewer::SlicePane* slice = grid->panes()[1];
+    const QString uid = state->paneAssignment(1).seriesInstanceUid;
+    QTest::keyClick(slice, Qt::Key_V);
+    state->flush();
+    QCOMPARE(state->paneAssignment(1).kind, cc::viewer::PaneKind::Volume3d);
+    VolumePane* rendered = grid->volumePanes()[1];
+    QVERIFY(rendered->isVisible());
+    QVERIFY(!slice->isVisible());
+    QCOMPARE(rendered->series().seriesInstanceUid, uid);
+    QCOMPARE(state->paneAssignment(0).kind, cc::viewer::PaneKind::Slice);
+    // V in the 3D pane: slices again, the same series.
+    QTest::keyClick(rendered, Qt::Key_V);
+    state->flush();
+    QCOMPARE(state->paneAssignment(1).kind, cc::viewer::PaneKind::Slice);
+    QVERIFY(slice->isVisible());
+    QVERIFY(!rendered->isVisible());
+    QCOMPARE(slice->series().seriesInstanceUid, uid);
 }
 
 int main(int argc, char** argv) {

@@ -133,6 +133,8 @@ signals:
     /// The volume control or the , and . keys ask for another volume of a multi-volume
     /// series (0-based); the view state's pane assignment decides.
     void volumeRequested(int volume);
+    /// The V key: render this pane's series in 3D here (the pane grid decides).
+    void renderIn3dRequested();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -149,6 +149,9 @@ void SlicePane::keyPressEvent(QKeyEvent* event) {
         case Qt::Key_C:
             setOrientation(ViewOrientation::Coronal);
             break;
+        case Qt::Key_V:
+            emit renderIn3dRequested();
+            break;
         case Qt::Key_Comma:
             requestVolumeStep(-1);
             break;

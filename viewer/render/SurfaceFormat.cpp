@@ -5,7 +5,7 @@
 
 namespace crosscheck::viewer {
 
-void prepareOpenGlForVtk() {
+QSurfaceFormat vtkSurfaceFormat() {
     QSurfaceFormat format;
     format.setRenderableType(QSurfaceFormat::OpenGL);
     format.setVersion(3, 2);
@@ -13,7 +13,11 @@ void prepareOpenGlForVtk() {
     format.setDepthBufferSize(24);
     format.setStencilBufferSize(8);
     format.setSamples(0);
-    QSurfaceFormat::setDefaultFormat(format);
+    return format;
+}
+
+void prepareOpenGlForVtk() {
+    QSurfaceFormat::setDefaultFormat(vtkSurfaceFormat());
     // Qt waits 5 ms before painting after update(); panes should follow the mouse at once.
     setenv("QT_QPA_UPDATE_IDLE_TIME", "0", 0);
 }

@@ -1,10 +1,15 @@
 #pragma once
 
+#include <QSurfaceFormat>
+
 namespace crosscheck::viewer {
 
-/// Sets the process-wide OpenGL format VTK needs (3.2 core, depth buffer, no
-/// multisampling, which on Mesa's software renderer more than doubles frame time) and
-/// removes Qt's idle wait before an update() paints. Call before QApplication exists.
+/// The OpenGL format VTK needs: 3.2 core, 24-bit depth, 8-bit stencil, no multisampling
+/// (on Mesa's software renderer multisampling more than doubles frame time).
+QSurfaceFormat vtkSurfaceFormat();
+
+/// Makes vtkSurfaceFormat() the process-wide default and removes Qt's idle wait before an
+/// update() paints. Call before QApplication exists.
 void prepareOpenGlForVtk();
 
 }  // namespace crosscheck::viewer

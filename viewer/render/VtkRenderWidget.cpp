@@ -10,15 +10,11 @@
 #include <QPainter>
 #include <utility>
 
-#ifndef GL_READ_FRAMEBUFFER
-#define GL_READ_FRAMEBUFFER 0x8CA8
-#endif
+#include "viewer/render/FramebufferReadback.h"
 
 namespace crosscheck::viewer {
 
 namespace {
-/// GL_PACK_INVERT_MESA (extension GL_MESA_pack_invert): glReadPixels returns rows top-down.
-constexpr GLenum kPackInvertMesa = 0x8758;
 
 /// Visible panes whose render start is queued, and whether some of this batch already
 /// started (all on the GUI thread).
@@ -208,29 +204,10 @@ void VtkRenderWidget::readFrame() {
     }
     // The same device size can come with another ratio (a move to another screen).
     m_frame.setDevicePixelRatio(devicePixelRatioF());
-    frame->Bind(GL_READ_FRAMEBUFFER);
-    frame->ActivateReadBuffer(0);
-    QOpenGLFunctions* gl = m_context->functions();
-    // Rows of 4-byte pixels need no pack alignment. Packed 0xAARRGGBB words are exactly
-    // Format_RGB32's pixels: no conversion.
-    // GL's rows run bottom-up, QImage's top-down: Mesa can hand them over top-down.
-    const bool topDown = m_context->hasExtension(QByteArrayLiteral("GL_MESA_pack_invert"));
-    if (topDown) {
-        gl->glPixelStorei(kPackInvertMesa, GL_TRUE);
-    }
-    gl->glReadPixels(0, 0, size[0], size[1], GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, m_frame.bits());
-    const bool failed = gl->glGetError() != GL_NO_ERROR;
-    if (topDown) {
-        gl->glPixelStorei(kPackInvertMesa, GL_FALSE);
-    }
-    if (failed) {
+    if (!readFramebuffer(frame, m_context.get(), m_frame)) {
         // Never show uninitialised memory as an image.
         m_frame.fill(Qt::black);
         qWarning("crosscheck: reading a pane's frame back from OpenGL failed");
-        return;
-    }
-    if (!topDown) {
-        m_frame.mirror(false, true);
     }
 }
 

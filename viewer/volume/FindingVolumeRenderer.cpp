@@ -6,7 +6,6 @@
 #include <vtkRenderer.h>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
-#include <QOpenGLFunctions>
 #include <QSurfaceFormat>
 #include <algorithm>
 #include <cmath>
@@ -14,30 +13,14 @@
 
 #include "core/analysis/RegionLabelVolume.h"
 #include "core/volume/Volume.h"
+#include "viewer/render/FramebufferReadback.h"
+#include "viewer/render/SurfaceFormat.h"
 #include "viewer/report/KeyImageRenderer.h"
 #include "viewer/volume/VolumeScene.h"
-
-#ifndef GL_READ_FRAMEBUFFER
-#define GL_READ_FRAMEBUFFER 0x8CA8
-#endif
 
 namespace crosscheck::viewer {
 
 namespace {
-
-/// GL_PACK_INVERT_MESA (GL_MESA_pack_invert): glReadPixels returns rows top-down.
-constexpr GLenum kPackInvertMesa = 0x8758;
-
-QSurfaceFormat vtkFormat() {
-    QSurfaceFormat format;
-    format.setRenderableType(QSurfaceFormat::OpenGL);
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    format.setStencilBufferSize(8);
-    format.setSamples(0);
-    return format;
-}
 
 /// The area an ellipsoid with semi-axes `half` along the rows of `axes` covers seen along
 /// the unit direction `d` (up to the factor pi).
@@ -74,7 +57,7 @@ FindingVolumeRenderer::~FindingVolumeRenderer() {
 
 std::shared_ptr<QOffscreenSurface> FindingVolumeRenderer::makeSurface() {
     auto surface = std::make_shared<QOffscreenSurface>();
-    surface->setFormat(vtkFormat());
+    surface->setFormat(vtkSurfaceFormat());
     surface->create();
     return surface;
 }
@@ -82,7 +65,7 @@ std::shared_ptr<QOffscreenSurface> FindingVolumeRenderer::makeSurface() {
 bool FindingVolumeRenderer::makeCurrent(QString* whyNot) {
     if (!m_glUnavailable && !m_context) {
         auto context = std::make_unique<QOpenGLContext>();
-        context->setFormat(vtkFormat());
+        context->setFormat(vtkSurfaceFormat());
         if (m_surface && m_surface->isValid() && context->create()) {
             m_context = std::move(context);
         } else {
@@ -178,23 +161,10 @@ QImage FindingVolumeRenderer::renderFrame(int n) {
         return {};
     }
     QImage image(n, n, QImage::Format_RGB32);
-    frame->Bind(GL_READ_FRAMEBUFFER);
-    frame->ActivateReadBuffer(0);
-    QOpenGLFunctions* gl = m_context->functions();
-    const bool topDown = m_context->hasExtension(QByteArrayLiteral("GL_MESA_pack_invert"));
-    if (topDown) {
-        gl->glPixelStorei(kPackInvertMesa, GL_TRUE);
-    }
-    // Packed 0xAARRGGBB words are Format_RGB32's pixels.
-    gl->glReadPixels(0, 0, n, n, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, image.bits());
-    const bool failed = gl->glGetError() != GL_NO_ERROR;
-    if (topDown) {
-        gl->glPixelStorei(kPackInvertMesa, GL_FALSE);
-    }
-    if (failed) {
+    if (!readFramebuffer(frame, m_context.get(), image)) {
         return {};
     }
-    return topDown ? image : image.mirrored(false, true);
+    return image;
 }
 
 }  // namespace crosscheck::viewer

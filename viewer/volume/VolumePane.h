@@ -75,6 +75,8 @@ signals:
     void maximizeToggled(QWidget* pane);
     /// The context menu asks for another series of the study in this pane.
     void roleRequested(SeriesRole role);
+    /// The V key or the menu: show this pane's series as slices again.
+    void slicesRequested();
 
 protected:
     void prepareScene() override;

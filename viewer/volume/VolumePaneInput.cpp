@@ -33,7 +33,8 @@ bool isPaneKey(const QKeyEvent* key) {
     if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
         return false;
     }
-    return standardViewForKey(key->key()) || presetForKey(key->key()) || key->key() == Qt::Key_Home;
+    return standardViewForKey(key->key()) || presetForKey(key->key()) ||
+           key->key() == Qt::Key_Home || key->key() == Qt::Key_V;
 }
 }  // namespace
 
@@ -55,6 +56,8 @@ void VolumePane::keyPressEvent(QKeyEvent* event) {
         showStandardView(*view);
     } else if (const auto preset = presetForKey(event->key())) {
         setPreset(*preset);
+    } else if (event->key() == Qt::Key_V) {
+        emit slicesRequested();
     } else {
         showStandardView(StandardView::Anterior);
     }
@@ -157,6 +160,8 @@ QMenu* VolumePane::buildMenu() {
     menu->addSeparator();
     menu->addAction(tr("Render the CT"), this, [this] { emit roleRequested(SeriesRole::CT); });
     menu->addAction(tr("Render the sCT"), this, [this] { emit roleRequested(SeriesRole::sCT); });
+    menu->addAction(tr("Show as slices"), this, [this] { emit slicesRequested(); })
+        ->setShortcut(QKeySequence(Qt::Key_V));
     QAction* link = menu->addAction(tr("Link 3D cameras"), this,
                                     [this](bool on) { m_state->setLinkCamera3d(on); });
     link->setCheckable(true);

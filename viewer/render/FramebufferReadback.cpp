@@ -1,0 +1,46 @@
+#include "viewer/render/FramebufferReadback.h"
+
+#include <vtkOpenGLFramebufferObject.h>
+
+#include <QImage>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+
+#ifndef GL_READ_FRAMEBUFFER
+#define GL_READ_FRAMEBUFFER 0x8CA8
+#endif
+
+namespace crosscheck::viewer {
+
+namespace {
+/// GL_PACK_INVERT_MESA (extension GL_MESA_pack_invert): glReadPixels returns rows top-down.
+constexpr GLenum kPackInvertMesa = 0x8758;
+}  // namespace
+
+bool readFramebuffer(vtkOpenGLFramebufferObject* frame, QOpenGLContext* context, QImage& image) {
+    frame->Bind(GL_READ_FRAMEBUFFER);
+    frame->ActivateReadBuffer(0);
+    QOpenGLFunctions* gl = context->functions();
+    // Rows of 4-byte pixels need no pack alignment. Packed 0xAARRGGBB words are exactly
+    // Format_RGB32's pixels: no conversion.
+    // GL's rows run bottom-up, QImage's top-down: Mesa can hand them over top-down.
+    const bool topDown = context->hasExtension(QByteArrayLiteral("GL_MESA_pack_invert"));
+    if (topDown) {
+        gl->glPixelStorei(kPackInvertMesa, GL_TRUE);
+    }
+    gl->glReadPixels(0, 0, image.width(), image.height(), GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV,
+                     image.bits());
+    const bool failed = gl->glGetError() != GL_NO_ERROR;
+    if (topDown) {
+        gl->glPixelStorei(kPackInvertMesa, GL_FALSE);
+    }
+    if (failed) {
+        return false;
+    }
+    if (!topDown) {
+        image.mirror(false, true);
+    }
+    return true;
+}
+
+}  // namespace crosscheck::viewer
