@@ -203,21 +203,24 @@ void VolumePhantomTest::standardViewsTurnTheCameraAsNamed() {
         Eigen::Vector3d viewUp;
         /// The patient direction that appears to the right on the screen.
         Eigen::Vector3d screenRight;
+        /// The orientation letters drawn at the pane's right and top edges.
+        const char* rightLetter;
+        const char* topLetter;
     };
     const Expected expected[] = {
         // From the front: looking posterior, head up, the patient's left on screen right.
-        {StandardView::Anterior, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}},
+        {StandardView::Anterior, {0, 1, 0}, {0, 0, 1}, {1, 0, 0}, "L", "S"},
         // From behind: looking anterior, head up, the patient's left on screen left.
-        {StandardView::Posterior, {0, -1, 0}, {0, 0, 1}, {-1, 0, 0}},
+        {StandardView::Posterior, {0, -1, 0}, {0, 0, 1}, {-1, 0, 0}, "R", "S"},
         // From the patient's left: looking to the right, head up, anterior on screen left
         // (as a sagittal slice).
-        {StandardView::Left, {-1, 0, 0}, {0, 0, 1}, {0, 1, 0}},
-        {StandardView::Right, {1, 0, 0}, {0, 0, 1}, {0, -1, 0}},
+        {StandardView::Left, {-1, 0, 0}, {0, 0, 1}, {0, 1, 0}, "P", "S"},
+        {StandardView::Right, {1, 0, 0}, {0, 0, 1}, {0, -1, 0}, "A", "S"},
         // From above: looking to the feet, anterior up, the patient's left on screen left.
-        {StandardView::Superior, {0, 0, -1}, {0, -1, 0}, {-1, 0, 0}},
+        {StandardView::Superior, {0, 0, -1}, {0, -1, 0}, {-1, 0, 0}, "R", "A"},
         // From below: looking to the head, anterior up, the patient's left on screen right
         // (as an axial slice).
-        {StandardView::Inferior, {0, 0, 1}, {0, -1, 0}, {1, 0, 0}},
+        {StandardView::Inferior, {0, 0, 1}, {0, -1, 0}, {1, 0, 0}, "L", "A"},
     };
     const Eigen::Vector3d tumour = m_truth.tumor.centerCtMm;
     for (const Expected& e : expected) {
@@ -243,6 +246,11 @@ void VolumePhantomTest::standardViewsTurnTheCameraAsNamed() {
                  qPrintable(name));
         QVERIFY2(std::abs(above.y() + 30.0 * pixelsPerMm) < 1.0 && std::abs(above.x()) < 1.0,
                  qPrintable(name));
+        // The letters and the scale bar say the same.
+        const cc::viewer::PaneOverlay edges = pane->edgeOverlay();
+        QCOMPARE(edges.right, QLatin1String(e.rightLetter));
+        QCOMPARE(edges.top, QLatin1String(e.topLetter));
+        QVERIFY(std::abs(edges.pixelsPerMm - pixelsPerMm) < 1e-6 * pixelsPerMm);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/geometry/PatientPoint.h"
+#include "viewer/panes/PaneOverlay.h"
 #include "viewer/panes/PaneSeries.h"
 #include "viewer/render/VtkRenderWidget.h"
 #include "viewer/state/ViewState.h"
@@ -54,6 +55,9 @@ public:
     /// Turns the camera to a standard view, fitted to the series (and zoom reset).
     void showStandardView(StandardView view);
     const Camera3d& camera() const { return m_camera; }
+    /// The orientation letters at the edges, the scale bar's pixels per mm and the
+    /// synthetic watermark drawn over the rendering for the current camera.
+    PaneOverlay edgeOverlay() const;
     /// True when the last frame was rendered at full quality (no motion pending).
     bool isFullQuality() const { return !m_scene.isInteractive(); }
 

@@ -6,8 +6,10 @@
 #include <QPainterPath>
 #include <cmath>
 
+#include "core/geometry/OrientationLabel.h"
 #include "core/roi/PlanarShape.h"
 #include "core/roi/Roi.h"
+#include "viewer/panes/PaneOverlay.h"
 #include "viewer/roi/AnnotationLayer.h"
 #include "viewer/volume/VolumePane.h"
 
@@ -103,7 +105,32 @@ void VolumePane::paintRois(QPainter& painter) const {
     }
 }
 
+PaneOverlay VolumePane::edgeOverlay() const {
+    // The letters, scale bar and synthetic watermark of the 2D panes, for this camera: its
+    // projection is parallel, so one scale holds across the pane.
+    PaneOverlay o;
+    const Eigen::Vector3d towards = -m_camera.towardsViewer.normalized();
+    const Eigen::Vector3d right = towards.cross(m_camera.viewUp).normalized();
+    const Eigen::Vector3d up = right.cross(towards);
+    const auto letters = [](const Eigen::Vector3d& d) {
+        return QString::fromStdString(orientationLabel(d));
+    };
+    o.left = letters(-right);
+    o.right = letters(right);
+    o.top = letters(up);
+    o.bottom = letters(-up);
+    o.pixelsPerMm =
+        m_camera.parallelScaleMm > 0.0 ? height() / (2.0 * m_camera.parallelScaleMm) : 0.0;
+    if (m_series.synthetic) {
+        o.watermark = tr("SYNTHETIC CT: derived from MRI, not measured");
+    }
+    return o;
+}
+
 void VolumePane::paintLabels(QPainter& painter) const {
+    if (hasSeries() && m_scene.hasVolume()) {
+        paintPaneOverlay(painter, edgeOverlay(), width(), height());
+    }
     painter.setRenderHint(QPainter::Antialiasing, false);
     QFont font = painter.font();
     font.setPointSizeF(9.0);
