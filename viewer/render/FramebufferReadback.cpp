@@ -1,6 +1,8 @@
 #include "viewer/render/FramebufferReadback.h"
 
+#include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkOpenGLFramebufferObject.h>
+#include <vtkRenderer.h>
 
 #include <QImage>
 #include <QOpenGLContext>
@@ -16,6 +18,16 @@ namespace {
 /// GL_PACK_INVERT_MESA (extension GL_MESA_pack_invert): glReadPixels returns rows top-down.
 constexpr GLenum kPackInvertMesa = 0x8758;
 }  // namespace
+
+void prepareReadBackWindow(vtkGenericOpenGLRenderWindow* window, vtkRenderer* renderer) {
+    window->SetMultiSamples(0);
+    window->SetFrameBlitModeToNoBlit();
+    window->SwapBuffersOff();
+    window->SetReadyForRendering(false);
+    window->AddRenderer(renderer);
+    renderer->SetBackground(0.0, 0.0, 0.0);
+    renderer->SetBackgroundAlpha(1.0);
+}
 
 bool readFramebuffer(vtkOpenGLFramebufferObject* frame, QOpenGLContext* context, QImage& image) {
     frame->Bind(GL_READ_FRAMEBUFFER);

@@ -2,9 +2,16 @@
 
 class QImage;
 class QOpenGLContext;
+class vtkGenericOpenGLRenderWindow;
 class vtkOpenGLFramebufferObject;
+class vtkRenderer;
 
 namespace crosscheck::viewer {
+
+/// Sets `window` up for read-back with `renderer` in it: no multisampling, VTK stops in
+/// its own framebuffer (nothing to blit or swap), not ready until the caller's context is
+/// current, an opaque black background (read-back pixels are valid Format_RGB32).
+void prepareReadBackWindow(vtkGenericOpenGLRenderWindow* window, vtkRenderer* renderer);
 
 /// Copies VTK's render framebuffer into `image` (Format_RGB32, already sized like the
 /// frame), rows top-down as QImage wants them. The 3D and 2D panes render into VTK's own

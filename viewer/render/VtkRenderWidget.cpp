@@ -23,16 +23,9 @@ bool g_batchStarted = false;
 }  // namespace
 
 VtkRenderWidget::VtkRenderWidget(QWidget* parent) : QWidget(parent) {
-    m_window->SetMultiSamples(0);
     // VTK draws into its own render framebuffer and stops there: readFrame() copies that
     // framebuffer into m_frame, so there is no display buffer to blit to or swap.
-    m_window->SetFrameBlitModeToNoBlit();
-    m_window->SwapBuffersOff();
-    m_window->SetReadyForRendering(false);
-    m_window->AddRenderer(m_renderer);
-    m_renderer->SetBackground(0.0, 0.0, 0.0);
-    // Opaque background, so the read-back pixels are valid for QImage::Format_RGB32.
-    m_renderer->SetBackgroundAlpha(1.0);
+    prepareReadBackWindow(m_window, m_renderer);
     // Every paint covers the whole widget with VTK's frame: Qt need not clear it first.
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::StrongFocus);

@@ -36,14 +36,7 @@ double projectedArea(const Eigen::Matrix3d& axes, const Eigen::Vector3d& half,
 
 FindingVolumeRenderer::FindingVolumeRenderer(std::shared_ptr<QOffscreenSurface> surface)
     : m_surface(std::move(surface)) {
-    m_window->SetMultiSamples(0);
-    // VTK stops in its own render framebuffer; renderFrame() reads it back.
-    m_window->SetFrameBlitModeToNoBlit();
-    m_window->SwapBuffersOff();
-    m_window->SetReadyForRendering(false);
-    m_window->AddRenderer(m_renderer);
-    m_renderer->SetBackground(0.0, 0.0, 0.0);
-    m_renderer->SetBackgroundAlpha(1.0);
+    prepareReadBackWindow(m_window, m_renderer);  // renderFrame() reads the frame back
 }
 
 FindingVolumeRenderer::~FindingVolumeRenderer() {

@@ -86,12 +86,13 @@ std::optional<PacsError> tlsError(const OFCondition& cond, const PacsNode& node)
     if (text.find("certificate required") != std::string::npos ||
         text.find("handshake failure") != std::string::npos ||
         text.find("bad certificate") != std::string::npos) {
-        return PacsError(address, PacsFailure::TlsRefused,
-                         "TLS handshake failed: the node refused Crosscheck's certificate" +
-                             std::string(node.tlsCertFile.empty()
-                                             ? " (it requires one: give a client certificate and its key)"
-                                             : " (is it signed by a CA the node trusts?)") +
-                             detail);
+        return PacsError(
+            address, PacsFailure::TlsRefused,
+            "TLS handshake failed: the node refused Crosscheck's certificate" +
+                std::string(node.tlsCertFile.empty()
+                                ? " (it requires one: give a client certificate and its key)"
+                                : " (is it signed by a CA the node trusts?)") +
+                detail);
     }
     if (text.find("wrong version") != std::string::npos ||
         text.find("unexpected eof") != std::string::npos ||
