@@ -61,16 +61,22 @@ void PaneGrid::setStudy(std::shared_ptr<const Study> study) {
     }
     m_study = std::move(study);
     if (viewer::isPresetLayout(m_layoutName)) {
-        applyPreset();
+        applyPreset(false);
     }
     followState(true);
 }
 
-void PaneGrid::applyPreset() {
+void PaneGrid::applyPreset(bool always) {
     if (!m_study) {
         return;
     }
     const auto panes = viewer::preset3dPaneAssignments(*m_study);
+    // The study taken again with the same roles (a transform changed): the user's changes
+    // to the preset's panes (V, a dropped series) stay.
+    if (!always && panes == m_appliedPreset) {
+        return;
+    }
+    m_appliedPreset = panes;
     for (int i = 0; i < viewer::ViewState::kPaneCount; ++i) {
         m_state->setPaneAssignment(i, panes[static_cast<std::size_t>(i)]);
     }
@@ -171,7 +177,7 @@ bool PaneGrid::setLayoutName(const QString& name) {
     m_layoutName = name;
     m_maximized = nullptr;
     if (viewer::isPresetLayout(name)) {
-        applyPreset();
+        applyPreset(true);
         m_state->flush();
     } else if (leavesPreset && m_study) {
         const auto defaults =

@@ -72,8 +72,9 @@ private:
     /// Puts the widget of each shown position's kind into the grid.
     void relayout();
     QWidget* widgetAt(int position) const;
-    /// Writes the preset's assignments (layout "2x2-3d") into the state.
-    void applyPreset();
+    /// Writes the preset's assignments (layout "2x2-3d") into the state: always, or only
+    /// when they differ from those last applied (another study, other roles).
+    void applyPreset(bool always);
     /// The 3D pane at `position` asks for the study's series of `role`.
     void renderRole(int position, SeriesRole role);
 
@@ -83,6 +84,7 @@ private:
     std::vector<viewer::SlicePane*> m_panes;
     std::vector<viewer::VolumePane*> m_volumePanes;
     QString m_layoutName;
+    std::vector<viewer::PaneAssignment> m_appliedPreset;
     int m_rows = 2;
     int m_columns = 2;
     QWidget* m_maximized = nullptr;

@@ -344,8 +344,18 @@ void VolumePhantomTest::linkedCtAndSctPanesTurnTogether() {
 
 void VolumePhantomTest::theVKeyTurnsAnyPaneTo3dAndBack() {
     auto* grid = m_window->paneGrid();
-    QVERIFY(grid->setLayoutName(QStringLiteral("2x2")));
     auto* state = m_window->viewState();
+    // In the preset: V on the sCT pane, then the study taken again (as after a transform
+    // change): the user's 3D pane stays.
+    QCOMPARE(grid->layoutName(), QStringLiteral("2x2-3d"));
+    QCOMPARE(state->paneAssignment(1).kind, cc::viewer::PaneKind::Slice);
+    QTest::keyClick(grid->panes()[1], Qt::Key_V);
+    state->flush();
+    QCOMPARE(state->paneAssignment(1).kind, cc::viewer::PaneKind::Volume3d);
+    grid->setStudy(m_window->study());
+    state->flush();
+    QCOMPARE(state->paneAssignment(1).kind, cc::viewer::PaneKind::Volume3d);
+    QVERIFY(grid->setLayoutName(QStringLiteral("2x2")));
     state->flush();
     for (int i = 0; i < 4; ++i) {
         QCOMPARE(state->paneAssignment(i).kind, cc::viewer::PaneKind::Slice);
