@@ -1,18 +1,12 @@
 #include "core/dicom/RoleGuess.h"
 
-#include <algorithm>
-#include <cctype>
 #include <regex>
+
+#include "core/util/AsciiLower.h"
 
 namespace crosscheck {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 bool matches(const std::string& text, const char* pattern) {
     return std::regex_search(text, std::regex(pattern, std::regex::icase));
@@ -29,7 +23,7 @@ bool isSynthetic(const SeriesInfo& s) {
 }  // namespace
 
 SeriesRole guessRole(const SeriesInfo& s) {
-    const std::string modality = lower(s.modality);
+    const std::string modality = asciiLower(s.modality);
     if (modality == "ct") {
         // A derived CT is only an sCT when something says it came from MR: a derived CT
         // may also be a reformat or a dual-energy map.

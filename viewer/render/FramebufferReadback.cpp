@@ -2,6 +2,7 @@
 
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkOpenGLFramebufferObject.h>
+#include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 
 #include <QImage>
@@ -27,6 +28,18 @@ void prepareReadBackWindow(vtkGenericOpenGLRenderWindow* window, vtkRenderer* re
     window->AddRenderer(renderer);
     renderer->SetBackground(0.0, 0.0, 0.0);
     renderer->SetBackgroundAlpha(1.0);
+}
+
+void renderInCurrentContext(vtkGenericOpenGLRenderWindow* window, int width, int height) {
+    window->SetSize(width, height);
+    window->SetIsCurrent(true);
+    vtkOpenGLState* state = window->GetState();
+    state->Reset();
+    window->SetReadyForRendering(true);
+    state->Push();
+    window->Render();
+    state->Pop();
+    window->SetReadyForRendering(false);
 }
 
 bool readFramebuffer(vtkOpenGLFramebufferObject* frame, QOpenGLContext* context, QImage& image) {

@@ -13,6 +13,11 @@ namespace crosscheck::viewer {
 /// current, an opaque black background (read-back pixels are valid Format_RGB32).
 void prepareReadBackWindow(vtkGenericOpenGLRenderWindow* window, vtkRenderer* renderer);
 
+/// Renders `window` at width x height into its framebuffer, in the context the caller
+/// has made current: VTK is told that context is current, and its cached GL state is
+/// reset and saved around the render.
+void renderInCurrentContext(vtkGenericOpenGLRenderWindow* window, int width, int height);
+
 /// Copies VTK's render framebuffer into `image` (Format_RGB32, already sized like the
 /// frame), rows top-down as QImage wants them. The 3D and 2D panes render into VTK's own
 /// framebuffer in a context of theirs (docs/adr) and show it through QPainter; the report's

@@ -2,7 +2,6 @@
 
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkOpenGLFramebufferObject.h>
-#include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
@@ -173,15 +172,7 @@ void VtkRenderWidget::renderScene(const QSize& device) {
         m_vtkInitialized = true;
     }
     prepareScene();
-    m_window->SetSize(device.width(), device.height());
-    m_window->SetIsCurrent(true);
-    vtkOpenGLState* state = m_window->GetState();
-    state->Reset();
-    m_window->SetReadyForRendering(true);
-    state->Push();
-    m_window->Render();
-    state->Pop();
-    m_window->SetReadyForRendering(false);
+    renderInCurrentContext(m_window, device.width(), device.height());
     m_renderedSize = device;
     m_sceneChanged = false;
 }

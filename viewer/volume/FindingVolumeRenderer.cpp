@@ -2,7 +2,6 @@
 
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkOpenGLFramebufferObject.h>
-#include <vtkOpenGLState.h>
 #include <vtkRenderer.h>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
@@ -140,15 +139,7 @@ FindingVolumeImage FindingVolumeRenderer::render(const std::shared_ptr<const Vol
 }
 
 QImage FindingVolumeRenderer::renderFrame(int n) {
-    m_window->SetSize(n, n);
-    m_window->SetIsCurrent(true);
-    vtkOpenGLState* state = m_window->GetState();
-    state->Reset();
-    m_window->SetReadyForRendering(true);
-    state->Push();
-    m_window->Render();
-    state->Pop();
-    m_window->SetReadyForRendering(false);
+    renderInCurrentContext(m_window, n, n);
     vtkOpenGLFramebufferObject* frame = m_window->GetRenderFramebuffer();
     if (frame == nullptr) {
         return {};

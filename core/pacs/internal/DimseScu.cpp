@@ -11,6 +11,7 @@
 
 #include "core/pacs/RetrievedFiles.h"
 #include "core/pacs/internal/DimseTls.h"
+#include "core/util/AsciiLower.h"
 
 namespace crosscheck {
 
@@ -53,12 +54,6 @@ const char* const kFirstStorageClasses[] = {UID_CTImageStorage,
                                             UID_RTStructureSetStorage,
                                             UID_PositronEmissionTomographyImageStorage};
 constexpr std::size_t kMaxStorageContexts = 124;
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 }  // namespace
 
@@ -143,7 +138,7 @@ void DimseScu::finish() {
 
 PacsError DimseScu::error(const OFCondition& cond, const std::string& during) const {
     const std::string node = m_node.address();
-    const std::string text = lower(cond.text());
+    const std::string text = asciiLower(cond.text());
     const std::string seconds = std::to_string(std::max(1, m_node.timeoutSeconds));
     if (auto tlsFailure = tlsError(cond, m_node)) {
         return *tlsFailure;

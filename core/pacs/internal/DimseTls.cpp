@@ -1,19 +1,13 @@
 #include "core/pacs/internal/DimseTls.h"
 
-#include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <mutex>
+
+#include "core/util/AsciiLower.h"
 
 namespace crosscheck {
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 PacsError local(const PacsNode& node, const std::string& reason) {
     return PacsError(node.address(), PacsFailure::Local, "TLS: " + reason);
@@ -67,7 +61,7 @@ std::unique_ptr<DcmTLSTransportLayer> makeClientTls(const PacsNode& node) {
 }
 
 std::optional<PacsError> tlsError(const OFCondition& cond, const PacsNode& node) {
-    const std::string text = lower(cond.text());
+    const std::string text = asciiLower(cond.text());
     if (!node.useTls || (text.find("secure transport") == std::string::npos &&
                          text.find("tls") == std::string::npos)) {
         return std::nullopt;
